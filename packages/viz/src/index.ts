@@ -1,1 +1,3 @@
-export {};
+export { confidenceMaps, type ConfidenceMapPanel, type ConfidenceMapsOptions } from './confidence-maps.js';
+export { svgToPng } from './svg-to-png.js';
+export type { FigureOptions } from './document.js';

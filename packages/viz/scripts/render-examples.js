@@ -1,0 +1,65 @@
+// Renders every figure from synthetic, seeded data to examples/*.svg and examples/*.png (the README's pictures).
+// Run after `pnpm build`: `pnpm examples`. The data are made up to exercise the figures; they are not results.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { confidenceMaps, svgToPng } from '../dist/index.js';
+
+const outDir = fileURLToPath(new URL('../examples/', import.meta.url));
+mkdirSync(outDir, { recursive: true });
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rng = mulberry32(7);
+const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+
+function write(name, svg, width) {
+  const svgPath = `${outDir}${name}.svg`;
+  writeFileSync(svgPath + '.tmp', svg);
+  renameSync(svgPath + '.tmp', svgPath);
+  const png = svgToPng(svg, { width });
+  writeFileSync(`${outDir}${name}.png.tmp`, png);
+  renameSync(`${outDir}${name}.png.tmp`, `${outDir}${name}.png`);
+  console.log(`${name}: svg ${(svg.length / 1024).toFixed(1)} KiB, png ${(png.length / 1024).toFixed(1)} KiB`);
+}
+
+// Two spirals and a made-up classifier whose sharpness k stands in for baseline (sharp) vs mixup (soft).
+const n = 600;
+const spiral = new Float32Array(4 * n);
+const spiralLabels = new Uint8Array(2 * n);
+for (let i = 0; i < n; i++) {
+  const t = Math.sqrt(rng()) * 3 * Math.PI;
+  for (let c = 0; c < 2; c++) {
+    const s = c === 0 ? 1 : -1;
+    const k = 2 * (2 * i + c);
+    spiral[k] = s * (-Math.cos(t) * t) + gauss() * 0.5 + 0;
+    spiral[k + 1] = s * (Math.sin(t) * t) + gauss() * 0.5;
+    spiralLabels[2 * i + c] = c;
+  }
+}
+const grid = { xMin: -12, xMax: 12, yMin: -12, yMax: 12, nx: 121, ny: 121 };
+function field(sharpness) {
+  const p = new Float32Array(grid.nx * grid.ny);
+  for (let j = 0; j < grid.ny; j++) {
+    for (let i = 0; i < grid.nx; i++) {
+      const x = grid.xMin + (i * (grid.xMax - grid.xMin)) / (grid.nx - 1);
+      const y = grid.yMin + (j * (grid.yMax - grid.yMin)) / (grid.ny - 1);
+      const r = Math.hypot(x, y);
+      const arm = Math.cos(Math.atan2(y, -x) - r); // +1 on class 0's arm, -1 on class 1's
+      p[j * grid.nx + i] = 1 / (1 + Math.exp(sharpness * arm));
+    }
+  }
+  return p;
+}
+const points = { x: spiral, labels: spiralLabels };
+write('confidence-maps', confidenceMaps([
+  { title: 'Baseline', grid, probability: field(6), points },
+  { title: 'Manifold mixup', grid, probability: field(1.6), points },
+], { title: 'Two spirals: P(class 1) over the input space (synthetic example)' }), 1100);

@@ -1,0 +1,132 @@
+// Confidence maps: P(class 1) over a 2-D box as filled contour bands with one shared colour bar, training points on top.
+import { scaleLinear } from 'd3-scale';
+import { interpolateViridis } from 'd3-scale-chromatic';
+import { extent } from 'd3-array';
+import { createFigure, serializeFigure, type FigureOptions } from './document.js';
+import { axisExtent, drawAxis } from './axes.js';
+import { drawColorBar, colorBarExtent } from './color-bar.js';
+import { drawLegend, legendSize, type LegendItem } from './legend.js';
+import { drawHeader, headerHeight, panelGrid } from './layout.js';
+import { addText } from './svg-text.js';
+import { contourBandPaths, type GridBox } from './contour-bands.js';
+import { drawMarker, type MarkerShape } from './markers.js';
+import { binaryPointColors, colors, fontSize } from './theme.js';
+import { num } from './format.js';
+import { arrayLike, fail, finiteValues, nonEmptyArray, positiveInteger, finiteNumber } from './validate.js';
+
+export interface ConfidenceMapPanel {
+  title: string;
+  grid: GridBox;
+  /** P(class 1) per grid point, nx*ny values, y outer (row j is y = yMin + j*(yMax-yMin)/(ny-1)), x inner. */
+  probability: Float32Array | Float64Array | ArrayLike<number>;
+  points: { x: Float32Array | ArrayLike<number> /* n*2 */; labels: ArrayLike<number> };
+}
+
+export interface ConfidenceMapsOptions extends FigureOptions {
+  classNames?: string[];
+  subtitle?: string;
+  /** Number of equal-width probability bands between 0 and 1 (default 20, i.e. steps of 0.05). */
+  bands?: number;
+  /** Side of each square map in px (default 340). */
+  panelSize?: number;
+  xLabel?: string;
+  yLabel?: string;
+}
+
+const figureName = 'confidenceMaps';
+const shapes: readonly MarkerShape[] = ['circle', 'triangle'];
+
+function validatePanel(panel: ConfidenceMapPanel, i: number): number {
+  const f = `panels[${i}]`;
+  if (!panel || typeof panel !== 'object') fail(figureName, f, 'must be an object', String(panel));
+  const g = panel.grid;
+  if (!g || typeof g !== 'object') fail(figureName, `${f}.grid`, 'must be an object', String(g));
+  for (const k of ['xMin', 'xMax', 'yMin', 'yMax'] as const) finiteNumber(figureName, `${f}.grid.${k}`, g[k]);
+  if (!(g.xMax > g.xMin)) fail(figureName, `${f}.grid.xMax`, `must exceed xMin (${g.xMin})`, String(g.xMax));
+  if (!(g.yMax > g.yMin)) fail(figureName, `${f}.grid.yMax`, `must exceed yMin (${g.yMin})`, String(g.yMax));
+  positiveInteger(figureName, `${f}.grid.nx`, g.nx);
+  positiveInteger(figureName, `${f}.grid.ny`, g.ny);
+  if (g.nx < 2 || g.ny < 2) fail(figureName, `${f}.grid`, 'must have nx >= 2 and ny >= 2', `${g.nx} x ${g.ny}`);
+  const p = arrayLike(figureName, `${f}.probability`, panel.probability, g.nx * g.ny);
+  finiteValues(figureName, `${f}.probability`, p, 0, 1);
+  if (!panel.points) fail(figureName, `${f}.points`, 'must be { x, labels }', String(panel.points));
+  const labels = arrayLike(figureName, `${f}.points.labels`, panel.points.labels);
+  const x = arrayLike(figureName, `${f}.points.x`, panel.points.x, 2 * labels.length);
+  finiteValues(figureName, `${f}.points.x`, x);
+  for (let k = 0; k < labels.length; k++) {
+    if (labels[k] !== 0 && labels[k] !== 1) fail(figureName, `${f}.points.labels[${k}]`, 'must be 0 or 1', String(labels[k]));
+  }
+  return labels.length;
+}
+
+/** Two (or more) maps side by side sharing one colour bar; returns a standalone SVG string. */
+export function confidenceMaps(panels: ConfidenceMapPanel[], options: ConfidenceMapsOptions = {}): string {
+  nonEmptyArray(figureName, 'panels', panels);
+  panels.forEach(validatePanel);
+  const bands = positiveInteger(figureName, 'options.bands', options.bands ?? 20);
+  const classNames = options.classNames ?? ['class 0', 'class 1'];
+  if (classNames.length < 2) fail(figureName, 'options.classNames', 'must name 2 classes', `${classNames.length}`);
+  const title = options.title ?? 'Model confidence over the input space';
+  const size = options.panelSize ?? 340;
+  const thresholds = Array.from({ length: bands }, (_, i) => i / bands);
+  const colorOf = (lower: number, upper: number) => interpolateViridis((lower + upper) / 2);
+  const barLabel = `P(${classNames[1]})`;
+  const subtitle = options.subtitle ?? `Colour: predicted ${barLabel} in ${bands} bands of ${num(1 / bands, 3)} over the full 0–1 range (viridis); ` +
+    `markers: training points by true class.`;
+
+  const legendItems: LegendItem[] = classNames.slice(0, 2).map((label, c) => ({ label, color: binaryPointColors[c], symbol: shapes[c], stroke: '#1a1a1a' }));
+  const probeY = scaleLinear().domain([panels[0].grid.yMin, panels[0].grid.yMax]).range([size, 0]);
+  const left = 16 + Math.max(...panels.map((p) => axisExtent(scaleLinear().domain([p.grid.yMin, p.grid.yMax]).range([size, 0]), { orient: 'left', at: 0, label: options.yLabel ?? 'x2' })));
+  const gapX = left - 4;
+  const barWidth = 16;
+  const tickValues = [0, 0.25, 0.5, 0.75, 1];
+  const format = (v: number) => v.toFixed(2);
+  const barSpace = 28 + colorBarExtent({ width: barWidth, tickValues, format }) + 16;
+  const width = left + panels.length * size + (panels.length - 1) * gapX + barSpace;
+  const top = headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32, 'Training points').height + 8 + fontSize.panelTitle * 1.6;
+  const bottom = axisExtent(probeY, { orient: 'bottom', at: 0, label: options.xLabel ?? 'x1' }) + 12;
+  const height = top + size + bottom;
+
+  const ranges = panels.map((p) => extent(Array.from(p.probability)) as [number, number]);
+  const description = `${subtitle} Panels: ${panels.map((p, i) => `${p.title} (${p.points.labels.length} points; ${barLabel} ranges ${ranges[i][0].toFixed(3)}–${ranges[i][1].toFixed(3)} on a ${p.grid.nx}×${p.grid.ny} grid)`).join('; ')}.`;
+  const figure = createFigure({ document: options.document, width, height, title, description });
+  const root = figure.root;
+  const headerBottom = drawHeader(root, title, subtitle, width);
+  drawLegend(root, legendItems, 16, headerBottom, width - 32, 'Training points');
+  const rects = panelGrid({ count: panels.length, columns: panels.length, panelWidth: size, panelHeight: size, gapX, gapY: 0, left, top });
+
+  panels.forEach((panel, i) => {
+    const r = rects[i];
+    const g = panel.grid;
+    const sx = scaleLinear().domain([g.xMin, g.xMax]).range([r.x, r.x + r.width]);
+    const sy = scaleLinear().domain([g.yMin, g.yMax]).range([r.y + r.height, r.y]);
+    const pg = root.append<SVGElement>('g').attr('class', 'panel');
+    addText(pg, r.x + r.width / 2, r.y - 8, panel.title, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
+    const paths = contourBandPaths(panel.probability, g, thresholds, (x, y) => [sx(x), sy(y)]);
+    const bandGroup = pg.append<SVGElement>('g').attr('class', 'bands');
+    paths.forEach((d, k) => {
+      if (d) bandGroup.append('path').attr('d', d).attr('fill', colorOf(thresholds[k], k + 1 < bands ? thresholds[k + 1] : 1));
+    });
+    const n = panel.points.labels.length;
+    const radius = n > 2000 ? 2.2 : n > 500 ? 2.8 : 3.4;
+    const pointGroup = pg.append<SVGElement>('g').attr('class', 'points').attr('stroke', '#1a1a1a').attr('stroke-width', n > 2000 ? '0.4' : '0.6');
+    for (let k = 0; k < n; k++) {
+      const x = panel.points.x[2 * k];
+      const y = panel.points.x[2 * k + 1];
+      if (x < g.xMin || x > g.xMax || y < g.yMin || y > g.yMax) continue; // outside the mapped box
+      const c = panel.points.labels[k];
+      drawMarker(pointGroup, shapes[c], sx(x), sy(y), radius, binaryPointColors[c]);
+    }
+    pg.append('rect').attr('x', num(r.x)).attr('y', num(r.y)).attr('width', num(r.width)).attr('height', num(r.height))
+      .attr('fill', 'none').attr('stroke', colors.panelBorder).attr('stroke-width', '1');
+    drawAxis(pg, sx, { orient: 'bottom', at: r.y + r.height, label: options.xLabel ?? 'x1' });
+    drawAxis(pg, sy, { orient: 'left', at: r.x, label: options.yLabel ?? 'x2' });
+  });
+
+  const last = rects[rects.length - 1];
+  drawColorBar(root, {
+    x: last.x + last.width + 28, y: top, width: barWidth, height: size, thresholds: [...thresholds, 1],
+    bandColor: colorOf, tickValues, format, label: barLabel,
+  });
+  return serializeFigure(figure, options);
+}

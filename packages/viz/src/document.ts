@@ -1,0 +1,60 @@
+// Creating and serialising a standalone SVG document. d3.create needs a global document, so we create elements on an
+// explicit jsdom document (the caller's, or a fresh one per call) and wrap them with d3-selection's select().
+import { JSDOM } from 'jsdom';
+import { select, type Selection } from 'd3-selection';
+import { fontFamily, colors } from './theme.js';
+import { num } from './format.js';
+
+export const svgNamespace = 'http://www.w3.org/2000/svg';
+
+/** A group (or the root) that figure code appends to. */
+export type Group = Selection<SVGElement, unknown, null, undefined>;
+
+export interface FigureOptions {
+  /** Figure title, rendered at the top and as the SVG <title>. */
+  title?: string;
+  /** Rendered width in px (the viewBox keeps the natural layout size, so the figure scales). */
+  width?: number;
+  /** Rendered height in px; defaults to keeping the aspect ratio. */
+  height?: number;
+  /** jsdom Document to create elements in; default: a fresh `new JSDOM('')` per call (never a global). */
+  document?: Document;
+}
+
+export interface Figure {
+  document: Document;
+  root: Group;
+  width: number;
+  height: number;
+}
+
+/** Root <svg> of natural size width x height with <title> and <desc> first, white background, theme font. */
+export function createFigure(options: { document?: Document; width: number; height: number; title: string; description: string }): Figure {
+  const document = options.document ?? new JSDOM('').window.document;
+  const svgElement = document.createElementNS(svgNamespace, 'svg') as SVGSVGElement;
+  const root = select<SVGElement, unknown>(svgElement);
+  root
+    .attr('viewBox', `0 0 ${num(options.width)} ${num(options.height)}`)
+    .attr('width', num(options.width))
+    .attr('height', num(options.height))
+    .attr('font-family', fontFamily)
+    .attr('role', 'img');
+  root.append('title').text(options.title);
+  root.append('desc').text(options.description);
+  root.append('rect').attr('width', num(options.width)).attr('height', num(options.height)).attr('fill', colors.background);
+  return { document, root, width: options.width, height: options.height };
+}
+
+/** Serialises with the window's XMLSerializer (outerHTML would drop xmlns); applies the requested rendered size. */
+export function serializeFigure(figure: Figure, size: { width?: number; height?: number } = {}): string {
+  const element = figure.root.node() as SVGSVGElement;
+  if (size.width !== undefined || size.height !== undefined) {
+    const aspect = figure.height / figure.width;
+    const width = size.width ?? (size.height as number) / aspect;
+    const height = size.height ?? width * aspect;
+    element.setAttribute('width', num(width));
+    element.setAttribute('height', num(height));
+  }
+  const view = figure.document.defaultView ?? new JSDOM('').window;
+  return new view.XMLSerializer().serializeToString(element);
+}
