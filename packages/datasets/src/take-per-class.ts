@@ -1,0 +1,28 @@
+import { gather, type LabeledSet } from './labeled-set.js';
+import { shuffledIndices } from './shuffled-indices.js';
+
+/**
+ * At most `perClass` examples of every class present (e.g. 250 per digit for scatter plots).
+ * Without a seed, the first `perClass` of each class are taken; with a seed, a seeded random choice.
+ * Either way the result keeps the original relative order of the chosen examples.
+ * A class with fewer examples contributes all it has.
+ */
+export function takePerClass(set: LabeledSet, perClass: number, options: { seed?: number } = {}): LabeledSet {
+  if (!Number.isInteger(perClass) || perClass < 0) {
+    throw new RangeError(`takePerClass: perClass must be a non-negative integer, found ${perClass}`);
+  }
+  const visitOrder = options.seed === undefined ? null : shuffledIndices(set.n, options.seed);
+  const taken = new Uint32Array(256);
+  const chosen = new Uint8Array(set.n);
+  for (let k = 0; k < set.n; k++) {
+    const i = visitOrder ? visitOrder[k] : k;
+    const label = set.y[i];
+    if (taken[label] < perClass) {
+      taken[label]++;
+      chosen[i] = 1;
+    }
+  }
+  const indices: number[] = [];
+  for (let i = 0; i < set.n; i++) if (chosen[i]) indices.push(i);
+  return gather(set, indices, 'takePerClass');
+}
