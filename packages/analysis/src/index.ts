@@ -1,1 +1,16 @@
-export {};
+export type { Matrix } from './matrix.js';
+export { perClassSingularValues, singularValues } from './spectra.js';
+export type { ClassSpectrum, SpectrumOptions } from './spectra.js';
+export { spectrumSummary, theoremOneBound } from './spectrum-summary.js';
+export type { SpectrumSummary } from './spectrum-summary.js';
+export { symmetricEigenvalues } from './symmetric-eigenvalues.js';
+export { marginStatistics, percentile } from './margins.js';
+export type { ClassMargin, MarginOptions, MarginStatistics } from './margins.js';
+export { silhouetteScore } from './silhouette.js';
+export { makeGrid } from './grid.js';
+export type { Box, Grid } from './grid.js';
+export { confidenceStatistics } from './confidence.js';
+export type { ConfidenceStatistics } from './confidence.js';
+export { calibration } from './calibration.js';
+export type { Calibration, ReliabilityBin } from './calibration.js';
+export { mulberry32, sampleIndices } from './random.js';

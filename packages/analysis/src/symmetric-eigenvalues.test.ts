@@ -1,0 +1,26 @@
+import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
+import { describe, expect, it } from 'vitest';
+import { randomMatrix } from '../test/helpers.js';
+import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
+
+describe('symmetricEigenvalues', () => {
+  it('matches ml-matrix EVD on random symmetric indefinite matrices', () => {
+    for (const [n, seed] of [[1, 1], [2, 2], [5, 3], [64, 4]]) {
+      const a = MlMatrix.from1DArray(n, n, randomMatrix(n, n, seed).values);
+      const s = a.add(a.transpose());
+      const expected = [...new EigenvalueDecomposition(s, { assumeSymmetric: true }).realEigenvalues].sort((x, y) => y - x);
+      const actual = symmetricEigenvalues(Float64Array.from(s.to1DArray()), n);
+      expect(expected.some((v) => v < 0) || n < 3).toBe(true);
+      actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(1e-10 * Math.abs(expected[0]) + 1e-12));
+    }
+  });
+
+  it('handles repeated eigenvalues and zero matrices', () => {
+    expect([...symmetricEigenvalues(new Float64Array([2, 0, 0, 0, 2, 0, 0, 0, 2]), 3)]).toEqual([2, 2, 2]);
+    expect([...symmetricEigenvalues(new Float64Array(16), 4)]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('rejects non-finite entries with their position', () => {
+    expect(() => symmetricEigenvalues(new Float64Array([1, Infinity, Infinity, 1]), 2)).toThrow(/\(0, 1\)/);
+  });
+});
