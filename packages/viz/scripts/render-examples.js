@@ -2,7 +2,7 @@
 // Run after `pnpm build`: `pnpm examples`. The data are made up to exercise the figures; they are not results.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { confidenceMaps, svgToPng } from '../dist/index.js';
+import { confidenceMaps, scatterPlots, svgToPng } from '../dist/index.js';
 
 const outDir = fileURLToPath(new URL('../examples/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
@@ -63,3 +63,24 @@ write('confidence-maps', confidenceMaps([
   { title: 'Baseline', grid, probability: field(6), points },
   { title: 'Manifold mixup', grid, probability: field(1.6), points },
 ], { title: 'Two spirals: P(class 1) over the input space (synthetic example)' }), 1100);
+
+// Bottleneck-like codes: 10 digits, 250 points each; "baseline" streaks along rays, "mixup" tight clusters.
+function codes(tight) {
+  const perClass = 250;
+  const x = new Float32Array(2 * 10 * perClass);
+  const labels = new Uint8Array(10 * perClass);
+  for (let i = 0; i < 10 * perClass; i++) {
+    const c = i % 10; // interleaved, as a shuffled data set would be
+    const angle = (2 * Math.PI * c) / 10 + 0.3;
+    const along = tight ? 8 + gauss() * 0.6 : 2 + Math.abs(gauss()) * 6;
+    const across = gauss() * (tight ? 0.6 : 0.5);
+    x[2 * i] = Math.cos(angle) * along - Math.sin(angle) * across;
+    x[2 * i + 1] = Math.sin(angle) * along + Math.cos(angle) * across;
+    labels[i] = c;
+  }
+  return { codes: x, labels };
+}
+write('scatter-plots', scatterPlots([
+  { title: 'Baseline', ...codes(false) },
+  { title: 'Manifold mixup', ...codes(true) },
+], { title: 'MNIST 2-D bottleneck codes, 250 points per digit (synthetic example)', xLabel: 'code 1', yLabel: 'code 2' }), 1100);

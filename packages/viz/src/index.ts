@@ -1,3 +1,4 @@
 export { confidenceMaps, type ConfidenceMapPanel, type ConfidenceMapsOptions } from './confidence-maps.js';
+export { scatterPlots, type ScatterPanel, type ScatterPlotsOptions } from './scatter-plots.js';
 export { svgToPng } from './svg-to-png.js';
 export type { FigureOptions } from './document.js';

@@ -24,12 +24,12 @@ export const colors = {
 } as const;
 
 /**
- * Tableau "Color Blind 10": ten categories distinguishable with the common colour-vision deficiencies;
- * used for classes (digits 0-9).
+ * Paul Tol's "muted" scheme (9 hues designed for colour-blind readers) plus a dark grey as the tenth: ten classes
+ * (digits 0-9) with distinct hues. (Tableau's Color Blind 10 was tried first: four of its ten are greys.)
  */
 export const classPalette: readonly string[] = [
-  '#006BA4', '#FF800E', '#ABABAB', '#595959', '#5F9ED1',
-  '#C85200', '#898989', '#A2C8EC', '#FFBC79', '#CFCFCF',
+  '#332288', '#88CCEE', '#44AA99', '#117733', '#999933',
+  '#DDCC77', '#CC6677', '#882255', '#AA4499', '#555555',
 ];
 
 /** Okabe-Ito (2008) without its yellow (too light on white): used for models/series (few lines or bars). */
