@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { installFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
+
+export type BackendName = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  /** The tfjs backend in use: 'tensorflow', 'wasm' or 'cpu'. */
+  name: string;
+  /** What was asked for (after reading MANIFOLD_MIXUP_BACKEND). */
+  requested: BackendName;
+  /** Threads the backend computes with (wasm in Node is single-threaded). */
+  threads: number;
+  /** wasm only: whether the SIMD build is used. */
+  simd?: boolean;
+  /** wasm only: whether the explicit-transpose matmul kernels are installed. */
+  fastMatMul: boolean;
+  tfjsVersion: string;
+  /** Why backends earlier in the 'auto' order were skipped. */
+  skipped?: Array<{ name: string; reason: string }>;
+}
+
+const NAMES: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+const ENV_VAR = 'MANIFOLD_MIXUP_BACKEND';
+
+function requestedBackend(name: BackendName | undefined): BackendName {
+  const fromEnv = process.env[ENV_VAR];
+  const chosen = name ?? (fromEnv != null && fromEnv !== '' ? fromEnv : 'auto');
+  if (!NAMES.includes(chosen as BackendName)) {
+    const where = name != null ? 'initBackend(name)' : `environment variable ${ENV_VAR}`;
+    throw new Error(`${where}: expected one of ${NAMES.join(', ')}, found ${JSON.stringify(chosen)}`);
+  }
+  return chosen as BackendName;
+}
+
+async function loadTensorflow(): Promise<void> {
+  // Optional dependency: absent or unbuildable (no libtensorflow) means "not available".
+  const moduleName = '@tensorflow/tfjs-node';
+  await import(moduleName);
+  if (tf.findBackend('tensorflow') == null) throw new Error('@tensorflow/tfjs-node did not register a backend');
+}
+
+async function loadWasm(): Promise<void> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  // Load the .wasm binaries from the installed package, never over the network.
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  wasm.setWasmPaths({
+    'tfjs-backend-wasm.wasm': join(dist, 'tfjs-backend-wasm.wasm'),
+    'tfjs-backend-wasm-simd.wasm': join(dist, 'tfjs-backend-wasm-simd.wasm'),
+    'tfjs-backend-wasm-threaded-simd.wasm': join(dist, 'tfjs-backend-wasm-threaded-simd.wasm'),
+  });
+  installFastWasmMatMul();
+}
+
+async function loadCpu(): Promise<void> {
+  await import('@tensorflow/tfjs-backend-cpu');
+}
+
+const LOADERS: Record<Exclude<BackendName, 'auto'>, () => Promise<void>> = {
+  tensorflow: loadTensorflow,
+  wasm: loadWasm,
+  cpu: loadCpu,
+};
+
+async function threadsOf(name: string): Promise<number> {
+  if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    return wasm.getThreadsCount();
+  }
+  if (name === 'tensorflow') {
+    const os = await import('node:os');
+    return os.availableParallelism();
+  }
+  return 1;
+}
+
+/**
+ * Select and initialise the tfjs backend. 'auto' tries tfjs-node, then wasm, then cpu.
+ * The default comes from the MANIFOLD_MIXUP_BACKEND environment variable, else 'auto'.
+ */
+export async function initBackend(name?: BackendName): Promise<BackendInfo> {
+  const requested = requestedBackend(name);
+  // tfjs-layers' Node bundle is what registers the gradients of every core op.
+  await import('@tensorflow/tfjs-layers');
+  const order: Array<Exclude<BackendName, 'auto'>> = requested === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [requested];
+  const skipped: Array<{ name: string; reason: string }> = [];
+  for (const candidate of order) {
+    try {
+      await LOADERS[candidate]();
+      if (!(await tf.setBackend(candidate))) throw new Error(`tf.setBackend('${candidate}') returned false`);
+      await tf.ready();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      skipped.push({ name: candidate, reason });
+      continue;
+    }
+    const info: BackendInfo = {
+      name: tf.getBackend(),
+      requested,
+      threads: await threadsOf(candidate),
+      fastMatMul: candidate === 'wasm' ? isFastWasmMatMulInstalled() : candidate === 'tensorflow',
+      tfjsVersion: tf.version_core,
+    };
+    if (candidate === 'wasm') info.simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') as boolean;
+    if (skipped.length > 0) info.skipped = skipped;
+    return info;
+  }
+  throw new Error(
+    `initBackend('${requested}'): no backend could be initialised: ` +
+      skipped.map((s) => `${s.name} (${s.reason})`).join('; '),
+  );
+}

@@ -1,0 +1,98 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from './backend.js';
+import { installFastWasmMatMul, isFastWasmMatMulInstalled, uninstallFastWasmMatMul } from './fast-matmul.js';
+
+interface Case { batchA: number[]; batchB: number[]; m: number; k: number; n: number; ta: boolean; tb: boolean }
+
+function shapeOf(batch: number[], rows: number, cols: number, transposed: boolean): number[] {
+  return [...batch, ...(transposed ? [cols, rows] : [rows, cols])];
+}
+
+// Values, and gradients of sum(out * r), of relu(matMul(a, b) + bias), computed either
+// by the fused kernel or by separate ops.
+function evaluate(c: Case, fused: boolean): Float32Array[] {
+  return tf.tidy(() => {
+    const a = tf.randomNormal(shapeOf(c.batchA, c.m, c.k, c.ta), 0, 1, 'float32', 11);
+    const b = tf.randomNormal(shapeOf(c.batchB, c.k, c.n, c.tb), 0, 1, 'float32', 12);
+    const bias = tf.randomNormal([c.n], 0, 1, 'float32', 13);
+    const f = (x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) =>
+      fused
+        ? tf.fused.matMul({ a: x, b: y, transposeA: c.ta, transposeB: c.tb, bias: z, activation: 'relu' })
+        : tf.relu(tf.add(tf.matMul(x, y, c.ta, c.tb), z));
+    const out = f(a, b, bias);
+    const r = tf.randomNormal(out.shape, 0, 1, 'float32', 14);
+    const grads = tf.grads((x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) => tf.sum(tf.mul(f(x, y, z), r)))([a, b, bias]);
+    return [out, ...grads].map((t) => t.dataSync() as Float32Array);
+  });
+}
+
+function relativeError(actual: Float32Array, expected: Float32Array): number {
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < expected.length; i++) {
+    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
+    scale = Math.max(scale, Math.abs(expected[i]));
+  }
+  return diff / scale;
+}
+
+const cases: Case[] = [];
+for (const ta of [false, true]) {
+  for (const tb of [false, true]) {
+    cases.push({ batchA: [], batchB: [], m: 7, k: 13, n: 5, ta, tb });
+    cases.push({ batchA: [3], batchB: [3], m: 4, k: 9, n: 6, ta, tb });
+    cases.push({ batchA: [2, 3], batchB: [2, 3], m: 5, k: 8, n: 3, ta, tb });
+    cases.push({ batchA: [1], batchB: [1], m: 33, k: 70, n: 17, ta, tb });
+  }
+}
+
+describe('fast wasm matmul', () => {
+  beforeAll(async () => {
+    const info = await initBackend('wasm');
+    expect(info.fastMatMul).toBe(true);
+  });
+
+  it('is installed by initBackend and can be removed and reinstalled', () => {
+    expect(isFastWasmMatMulInstalled()).toBe(true);
+    uninstallFastWasmMatMul();
+    expect(isFastWasmMatMulInstalled()).toBe(false);
+    expect(installFastWasmMatMul()).toBe(true);
+    expect(isFastWasmMatMulInstalled()).toBe(true);
+  });
+
+  for (const fused of [false, true]) {
+    it(`${fused ? '_FusedMatMul' : 'BatchMatMul'}: values and gradients match the stock BatchMatMul (1e-5 relative)`, () => {
+      const before = tf.memory().numTensors;
+      // Stock _FusedMatMul adds wrong bias entries whenever it takes its slow loop (batch > 1
+      // or a transpose); we only fix the transposes, so batched fused cases are left out.
+      for (const c of fused ? cases.filter((x) => x.batchA.every((d) => d === 1)) : cases) {
+        // The reference is always the stock kernel through separate ops: the stock fused
+        // kernel adds the wrong bias entries on its transposed (slow) path.
+        uninstallFastWasmMatMul();
+        const stock = evaluate(c, false);
+        installFastWasmMatMul();
+        const fast = evaluate(c, fused);
+        expect(fast.length).toBe(stock.length);
+        for (let i = 0; i < stock.length; i++) {
+          expect(fast[i].length).toBe(stock[i].length);
+          expect(relativeError(fast[i], stock[i]), `${JSON.stringify(c)} output ${i}`).toBeLessThan(1e-5);
+        }
+      }
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+
+  it('frees the transposed temporaries in backend memory', () => {
+    const a = tf.randomNormal([20, 30], 0, 1, 'float32', 1);
+    const b = tf.randomNormal([40, 30], 0, 1, 'float32', 2);
+    tf.matMul(a, b, false, true).dispose();
+    const bytes = tf.memory().numBytes;
+    const dataBuffers = tf.memory().numDataBuffers;
+    for (let i = 0; i < 5; i++) tf.matMul(a, b, false, true).dispose();
+    expect(tf.memory().numBytes).toBe(bytes);
+    expect(tf.memory().numDataBuffers).toBe(dataBuffers);
+    a.dispose();
+    b.dispose();
+  });
+});
