@@ -35,10 +35,12 @@ export function confidenceStatistics(
   if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= numClasses) {
     throw new RangeError(`confidenceStatistics: classIndex must be an integer in [0, ${numClasses}), found ${classIndex}`);
   }
+  // Compare at the input's precision: a Float32 "0.9" is 0.89999998 and must not count as below 0.9.
+  const cutoff = probabilities instanceof Float32Array ? Math.fround(threshold) : threshold;
   let low = 0;
   let entropy = 0;
   for (let i = 0; i < cells; i++) {
-    if (topClass(probabilities, i, numClasses).confidence < threshold) low++;
+    if (topClass(probabilities, i, numClasses).confidence < cutoff) low++;
     for (let c = 0; c < numClasses; c++) {
       const p = probabilities[i * numClasses + c];
       if (p > 0) entropy -= p * Math.log(p);
