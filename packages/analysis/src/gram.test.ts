@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomMatrix } from '../test/helpers.js';
 import { gramMatrix } from './gram.js';
 
-function naiveGram(values: Float64Array, cols: number, rows: number[], mean: number[] | null): number[] {
+function naiveGram(values: ArrayLike<number>, cols: number, rows: number[], mean: number[] | null): number[] {
   const out = new Array<number>(cols * cols).fill(0);
   for (const r of rows) {
     for (let i = 0; i < cols; i++) {
