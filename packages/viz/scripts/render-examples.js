@@ -2,7 +2,7 @@
 // Run after `pnpm build`: `pnpm examples`. The data are made up to exercise the figures; they are not results.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { confidenceMaps, scatterPlots, svgToPng } from '../dist/index.js';
+import { confidenceMaps, scatterPlots, spectraSmallMultiples, svgToPng } from '../dist/index.js';
 
 const outDir = fileURLToPath(new URL('../examples/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
@@ -84,3 +84,18 @@ write('scatter-plots', scatterPlots([
   { title: 'Baseline', ...codes(false) },
   { title: 'Manifold mixup', ...codes(true) },
 ], { title: 'MNIST 2-D bottleneck codes, 250 points per digit (synthetic example)', xLabel: 'code 1', yLabel: 'code 2' }), 1100);
+
+// Per-class spectra of 12-D codes: the baseline spreads variance over many directions, mixup concentrates it.
+function spectra(decay, scale) {
+  return Array.from({ length: 10 }, (_, label) => ({
+    label,
+    singularValues: Array.from({ length: 12 }, (_, k) => scale * (k === 0 ? 1 + 0.2 * rng() : (0.2 + 0.05 * rng()) * Math.exp(-decay * k))),
+  }));
+}
+const spectraSeries = [
+  { model: 'baseline', perClass: spectra(0.15, 3000) },
+  { model: 'input mixup', perClass: spectra(0.25, 1700) },
+  { model: 'manifold mixup', perClass: spectra(0.6, 1000) },
+];
+write('spectra', spectraSmallMultiples(spectraSeries, { title: 'Singular values of 12-D bottleneck codes per digit (synthetic example)', classNames: Array.from({ length: 10 }, (_, i) => `digit ${i}`) }), 1100);
+write('spectra-log', spectraSmallMultiples(spectraSeries.map((s) => ({ ...s, perClass: s.perClass.slice(0, 4) })), { title: 'Same spectra, log scale, digits 0-3 (synthetic example)', yScale: 'log', classNames: Array.from({ length: 10 }, (_, i) => `digit ${i}`) }), 1000);

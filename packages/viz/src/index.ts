@@ -1,4 +1,5 @@
 export { confidenceMaps, type ConfidenceMapPanel, type ConfidenceMapsOptions } from './confidence-maps.js';
 export { scatterPlots, type ScatterPanel, type ScatterPlotsOptions } from './scatter-plots.js';
+export { spectraSmallMultiples, type SpectrumSeries, type SpectraOptions } from './spectra-small-multiples.js';
 export { svgToPng } from './svg-to-png.js';
 export type { FigureOptions } from './document.js';
