@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeIdx } from './encode-idx.js';
 import { filterClasses } from './filter-classes.js';
@@ -136,6 +137,27 @@ describe('loadMnist from a folder of small IDX files', () => {
     expect(data.checksumsVerified).toBe(false);
     const error = await rejection(loadMnist({ dir, verifyChecksums: true }));
     expect(error.code).toBe('CHECKSUM_MISMATCH');
+  });
+
+  it('verifies MD5 and SHA-256 against given checksums, naming the file and both digests', async () => {
+    const dir = await folder({});
+    const digests = async (name: string, gz = false) => {
+      const bytes = await readFile(join(dir, gz ? `${name}.gz` : name));
+      const raw = gz ? gunzipSync(bytes) : bytes;
+      return { md5: createHash('md5').update(raw).digest('hex'), sha256: createHash('sha256').update(raw).digest('hex') };
+    };
+    const checksums = {
+      trainImages: await digests(MNIST_FILES.trainImages, true),
+      trainLabels: await digests(MNIST_FILES.trainLabels),
+      testImages: await digests(MNIST_FILES.testImages),
+      testLabels: await digests(MNIST_FILES.testLabels, true),
+    };
+    expect((await loadMnist({ dir, checksums })).checksumsVerified).toBe(true);
+    const wrongSha = { ...checksums, testImages: { ...checksums.testImages, sha256: '0'.repeat(64) } };
+    const error = await rejection(loadMnist({ dir, checksums: wrongSha }));
+    expect(error).toMatchObject({ code: 'CHECKSUM_MISMATCH', file: join(dir, MNIST_FILES.testImages), expected: '0'.repeat(64), found: checksums.testImages.sha256 });
+    expect(error.message).toMatch(/SHA-256 of t10k-images-idx3-ubyte/);
+    expect((await loadMnist({ dir, checksums: wrongSha, verifyChecksums: false })).checksumsVerified).toBe(false);
   });
 
   it('rejects a pair whose label count disagrees with its image count', async () => {

