@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { groupedBarChart } from './grouped-bar-chart.js';
+import { barData } from '../test/fixtures.js';
+import { checkStandalone } from '../test/check-svg.js';
+import { expectGolden } from '../test/golden.js';
+
+describe('groupedBarChart', () => {
+  it('matches its golden file', () => {
+    expectGolden('grouped-bar-chart', groupedBarChart(barData(), { title: 'golden', yLabel: 'value' }));
+  });
+
+  it('draws one bar per group and series, starting at zero, with value labels', () => {
+    const svg = groupedBarChart(barData(), { title: 'B' });
+    expect(groupedBarChart(barData(), { title: 'B' })).toBe(svg);
+    const doc = checkStandalone(svg, 'B');
+    const bars = [...doc.querySelectorAll('g.bars rect')];
+    expect(bars.length).toBe(4);
+    const bottoms = bars.map((b) => Number(b.getAttribute('y')) + Number(b.getAttribute('height')));
+    expect(new Set(bottoms.map((v) => v.toFixed(1))).size).toBe(1);
+    expect([...doc.querySelectorAll('g.bars text')].map((t) => t.textContent)).toEqual(['0.9', '0.92', '0.08', '0.03']);
+  });
+
+  it('rejects mismatched lengths and NaN with the field named', () => {
+    expect(() => groupedBarChart({ groups: ['a', 'b'], series: [{ name: 's', values: [1] }] })).toThrow(/groupedBarChart: data\.series\[0\]\.values must have length 2, found length 1/);
+    expect(() => groupedBarChart({ groups: ['a'], series: [{ name: 's', values: [NaN] }] })).toThrow(/data\.series\[0\]\.values\[0\] must be a finite number, found NaN/);
+    expect(() => groupedBarChart({ groups: [], series: [] })).toThrow(/data\.groups must not be empty/);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { reliabilityDiagram } from './reliability-diagram.js';
+import { reliabilityModels } from '../test/fixtures.js';
+import { checkStandalone } from '../test/check-svg.js';
+import { expectGolden } from '../test/golden.js';
+
+describe('reliabilityDiagram', () => {
+  it('matches its golden file', () => {
+    expectGolden('reliability-diagram', reliabilityDiagram(reliabilityModels(), { title: 'golden' }));
+  });
+
+  it('draws a diagonal and bars per non-empty bin in each panel, with ECE in the heading', () => {
+    const svg = reliabilityDiagram(reliabilityModels(), { title: 'R' });
+    expect(reliabilityDiagram(reliabilityModels(), { title: 'R' })).toBe(svg);
+    const doc = checkStandalone(svg, 'R');
+    const panels = doc.querySelectorAll('g.panel');
+    expect(panels.length).toBe(2);
+    expect(panels[0].querySelector('text')!.textContent).toBe('baseline (ECE 10.0%)');
+    expect(panels[1].querySelector('text')!.textContent).toBe('mixup');
+    expect(panels[0].querySelectorAll('line[stroke-dasharray]').length).toBe(1);
+    // 3 non-empty bins: 3 accuracy bars + 3 gaps + 3 count bars
+    expect(panels[0].querySelectorAll('g > rect:not([fill="none"])').length).toBe(9);
+  });
+
+  it('accepts NaN in empty bins but rejects it in non-empty ones', () => {
+    const m = reliabilityModels();
+    m[0].bins[0] = { ...m[0].bins[0], confidence: NaN, accuracy: NaN };
+    expect(() => reliabilityDiagram(m)).not.toThrow();
+    m[0].bins[2] = { ...m[0].bins[2], accuracy: NaN };
+    expect(() => reliabilityDiagram(m)).toThrow(/reliabilityDiagram: models\[0\]\.bins\[2\]\.accuracy must be a finite number, found NaN/);
+    expect(() => reliabilityDiagram([])).toThrow(/models must not be empty/);
+    expect(() => reliabilityDiagram([{ model: 'x', bins: [] }])).toThrow(/models\[0\]\.bins must not be empty/);
+  });
+});
