@@ -73,7 +73,7 @@ export function sampleBeta(alpha: number, rng: () => number, beta: number = alph
 }
 
 /** A uniformly random permutation of 0..n-1 (Fisher-Yates) written into `out`. */
-export function randomPermutation(n: number, rng: () => number, out: Int32Array | Uint32Array = new Int32Array(n)): typeof out {
+export function randomPermutation(n: number, rng: () => number, out: Int32Array = new Int32Array(n)): Int32Array {
   for (let i = 0; i < n; i++) out[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));

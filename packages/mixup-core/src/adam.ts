@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+export interface AdamConfig { beta1: number; beta2: number; epsilon: number }
+export const ADAM_DEFAULTS: AdamConfig = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+
+/**
+ * Adam in the form TensorFlow/Keras use (the seed's): the bias corrections are folded into
+ * the step size, lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t), and
+ * w -= lr_t * m / (sqrt(v) + epsilon). Our own class (not tf.train.adam) so that its state
+ * (step and both moments) can be checkpointed and restored exactly.
+ */
+export class Adam {
+  readonly config: AdamConfig;
+  step = 0;
+  readonly firstMoments: tf.Variable[];
+  readonly secondMoments: tf.Variable[];
+
+  constructor(readonly variables: tf.Variable[], config: Partial<AdamConfig> = {}) {
+    this.config = { ...ADAM_DEFAULTS, ...config };
+    this.firstMoments = variables.map((v) => tf.variable(tf.zerosLike(v), false));
+    this.secondMoments = variables.map((v) => tf.variable(tf.zerosLike(v), false));
+  }
+
+  /** One update; `gradients[i]` belongs to `variables[i]`. */
+  apply(gradients: tf.Tensor[], learningRate: number): void {
+    const { beta1, beta2, epsilon } = this.config;
+    this.step += 1;
+    const stepSize = (learningRate * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
+    tf.tidy(() => {
+      const b1 = tf.scalar(beta1);
+      const oneMinusB1 = tf.scalar(1 - beta1);
+      const b2 = tf.scalar(beta2);
+      const oneMinusB2 = tf.scalar(1 - beta2);
+      const eps = tf.scalar(epsilon);
+      const minusStep = tf.scalar(-stepSize);
+      this.variables.forEach((w, i) => {
+        const g = gradients[i];
+        const m = tf.add(tf.mul(this.firstMoments[i], b1), tf.mul(g, oneMinusB1));
+        const v = tf.add(tf.mul(this.secondMoments[i], b2), tf.mul(tf.square(g), oneMinusB2));
+        this.firstMoments[i].assign(m);
+        this.secondMoments[i].assign(v);
+        w.assign(tf.add(w, tf.mul(tf.div(m, tf.add(tf.sqrt(v), eps)), minusStep)));
+      });
+    });
+  }
+
+  dispose(): void {
+    for (const t of [...this.firstMoments, ...this.secondMoments]) t.dispose();
+  }
+}

@@ -1,0 +1,133 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { layers } from '@tensorflow/tfjs-layers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { blobs, smallMlp } from './__fixtures__/synthetic.js';
+import { initBackend } from './backend.js';
+import { ManifoldMixupModel } from './model.js';
+import { softCrossEntropy } from './output-head.js';
+import { SeededRandom } from './random.js';
+import { trainStep } from './training.js';
+
+const weightsOf = (model: ManifoldMixupModel) => model.weights.map((w) => Array.from(w.variable.dataSync()));
+
+describe('ManifoldMixupModel', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  it('initialises weights from its seed', () => {
+    const a = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 3 });
+    const b = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 3 });
+    const c = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 4 });
+    expect(weightsOf(a)).toEqual(weightsOf(b));
+    expect(weightsOf(a)).not.toEqual(weightsOf(c));
+    expect(a.eligibleLayers).toEqual([2, 4]);
+    for (const m of [a, b, c]) m.dispose();
+  });
+
+  it('finds the logits behind a softmax activation, a softmax layer, or a linear layer', () => {
+    const dense = new ManifoldMixupModel({ layers: smallMlp([], 'softmax'), inputShape: [2], numClasses: 2 });
+    expect(dense.logitsSource).toBe('softmax-activation-removed');
+    const linear = new ManifoldMixupModel({ layers: smallMlp([], 'linear'), inputShape: [2], numClasses: 2 });
+    expect(linear.logitsSource).toBe('logits');
+    const declared = new ManifoldMixupModel({ layers: smallMlp([], 'linear'), inputShape: [2], numClasses: 2, output: 'softmax' });
+    expect(declared.logitsSource).toBe('probabilities');
+    const separate = new ManifoldMixupModel({
+      layers: [...smallMlp([], 'linear'), [layers.softmax(), false]],
+      inputShape: [2],
+      numClasses: 2,
+    });
+    expect(separate.logitsSource).toBe('softmax-layer-skipped');
+    expect(separate.networkDepth).toBe(5);
+    for (const m of [dense, linear, declared, separate]) m.dispose();
+  });
+
+  it('rejects bad options, naming the field and the value found', () => {
+    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 3 })).toThrow(/numClasses=3.*found \[1, 2\]/);
+    expect(() => new ManifoldMixupModel({ layers: [], inputShape: [2], numClasses: 2 })).toThrow(/layers must be a non-empty array/);
+    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [0], numClasses: 2 })).toThrow(/inputShape.*found \[0\]/);
+    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, alpha: -1 })).toThrow(/alpha.*found -1/);
+    expect(() => new ManifoldMixupModel({ layers: [[layers.dense({ units: 2 }), 'yes' as never]], inputShape: [2], numClasses: 2 })).toThrow(/layers\[0\]/);
+  });
+
+  it('computes the soft-target cross-entropy stably from logits', () => {
+    const logits = tf.tensor2d([[1000, 0], [0, 2]]);
+    const targets = tf.tensor2d([[0.25, 0.75], [1, 0]]);
+    const loss = softCrossEntropy(logits, targets, 'logits').dataSync()[0];
+    const row2 = Math.log(1 + Math.exp(2));
+    expect(loss).toBeCloseTo((0.75 * 1000 + row2) / 2, 3);
+    const probs = softCrossEntropy(tf.tensor2d([[0.5, 0.5]]), tf.tensor2d([[1, 0]]), 'probabilities').dataSync()[0];
+    expect(probs).toBeCloseTo(Math.log(2), 5);
+  });
+
+  it('lets gradients flow through the layers before the mixed layer', () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp([4]), inputShape: [2], numClasses: 2, seed: 1 });
+    const before = weightsOf(model);
+    const data = blobs(8);
+    const x = tf.tensor2d(data.x, [8, 2]);
+    const y = tf.oneHot(tf.tensor1d(data.y, 'int32'), 2);
+    trainStep(model, x, y, new SeededRandom(1), 0.01).dispose();
+    const after = weightsOf(model);
+    after.forEach((w, i) => expect(w, `weight ${i}`).not.toEqual(before[i]));
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('predicts probabilities batch by batch, independent of the batch size', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 2 });
+    const data = blobs(25);
+    const p1 = await model.predict(data.x, data.n, { batchSize: 7 });
+    const p2 = await model.predict(data.x, data.n);
+    expect(p1.length).toBe(50);
+    for (let i = 0; i < 50; i++) expect(p1[i]).toBeCloseTo(p2[i], 6);
+    for (let r = 0; r < 25; r++) expect(p1[2 * r] + p1[2 * r + 1]).toBeCloseTo(1, 5);
+    await expect(model.predict(data.x, 24)).rejects.toThrow(/24 \* 2 = 48 values, found 50/);
+    model.dispose();
+  });
+
+  it('returns activations after any layer, by index or by name', async () => {
+    const specs = smallMlp();
+    const model = new ManifoldMixupModel({ layers: specs, inputShape: [2], numClasses: 2, seed: 2 });
+    const data = blobs(9);
+    const byIndex = await model.activations(data.x, data.n, 1, { batchSize: 4 });
+    const byName = await model.activations(data.x, data.n, specs[1][0].name);
+    expect(byIndex.rows).toBe(9);
+    expect(byIndex.cols).toBe(16);
+    expect(byName.values).toEqual(byIndex.values);
+    const expected = tf.tidy(() => model.forward(tf.tensor2d(data.x, [9, 2]), false, undefined, 2).dataSync());
+    for (let i = 0; i < expected.length; i++) expect(byIndex.values[i]).toBeCloseTo(expected[i], 5);
+    await expect(model.activations(data.x, data.n, 'nope')).rejects.toThrow(/no layer named "nope"/);
+    model.dispose();
+  });
+
+  it('evaluates accuracy, NLL and ECE consistently with its predictions', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 5 });
+    const data = blobs(40);
+    const p = await model.predict(data.x, data.n);
+    let correct = 0;
+    let nll = 0;
+    for (let r = 0; r < data.n; r++) {
+      const guess = p[2 * r + 1] > p[2 * r] ? 1 : 0;
+      correct += guess === data.y[r] ? 1 : 0;
+      nll -= Math.log(p[2 * r + data.y[r]]);
+    }
+    const metrics = await model.evaluate(data, { batchSize: 16 });
+    expect(metrics.n).toBe(40);
+    expect(metrics.accuracy).toBeCloseTo(correct / 40, 6);
+    expect(metrics.nll).toBeCloseTo(nll / 40, 4);
+    expect(metrics.ece).toBeGreaterThanOrEqual(0);
+    expect(metrics.ece).toBeLessThanOrEqual(1);
+    model.dispose();
+  });
+
+  it('learns two blobs with manifold mixup', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1, alpha: 1 });
+    const train = blobs(200, 1);
+    const test = blobs(100, 2);
+    const history = await model.fit(train, { epochs: 8, batchSize: 20, learningRate: 1e-2 });
+    expect(history.backend).toBe('wasm');
+    expect(history.epochs[7].loss).toBeLessThan(history.epochs[0].loss);
+    expect((await model.evaluate(test)).accuracy).toBeGreaterThan(0.9);
+    model.dispose();
+  });
+});

@@ -1,0 +1,182 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { layers } from '@tensorflow/tfjs-layers';
+import { Adam } from './adam.js';
+import { evaluateModel, modelActivations, predictModel } from './inference.js';
+import type { ClassificationMetrics } from './metrics.js';
+import { resolveLogitsSource, type LogitsSource } from './output-head.js';
+import { mixRows, type MixPlan } from './mixing.js';
+import { SeededRandom } from './random.js';
+import { loadModel, saveModel } from './model-io.js';
+import { fitModel } from './training.js';
+import type { DataSet, FitOptions, LayerSpec, TrainingHistory } from './types.js';
+
+export interface ManifoldMixupOptions {
+  /** Ordered [layer, eligible] pairs; eligible = the activations entering it may be mixed. */
+  layers: LayerSpec[];
+  /** Per-example input shape, e.g. [2] or [28, 28]. */
+  inputShape: number[];
+  numClasses: number;
+  /** Beta(alpha, alpha) mixing; default 1. */
+  alpha?: number;
+  /** Seeds weight initialisation and (unless fit gets its own) shuffling and mixing; default 0. */
+  seed?: number;
+  /** One lambda per batch (default, as the paper) or one per example. */
+  lambdaMode?: 'batch' | 'example';
+  /** What the last layer outputs when it is not recognisably softmax; default 'logits'. */
+  output?: 'softmax' | 'logits';
+}
+
+function positiveIntegers(values: unknown, field: string): number[] {
+  if (!Array.isArray(values) || values.length === 0 || !values.every((v) => Number.isInteger(v) && v > 0)) {
+    throw new Error(`ManifoldMixupModel: ${field} must be a non-empty array of positive integers, found ${JSON.stringify(values)}`);
+  }
+  return values as number[];
+}
+
+/** Run `build` with Math.random replaced by a seeded stream: tfjs initialisers seed from Math.random. */
+function withSeededMathRandom<T>(seed: number, build: () => T): T {
+  const original = Math.random;
+  Math.random = new SeededRandom(seed ^ 0x5eed).next;
+  try {
+    return build();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/**
+ * A classifier built from [layer, eligible] pairs that trains with Manifold Mixup:
+ * per batch one eligible layer k, lambda ~ Beta(alpha, alpha), a random pairing of the batch;
+ * the activations entering layer k and the one-hot targets are mixed with the same lambda.
+ * No eligible layer gives the baseline; flagging the first layer gives input mixup.
+ */
+export class ManifoldMixupModel {
+  readonly layers: layers.Layer[];
+  readonly eligible: boolean[];
+  readonly inputShape: number[];
+  readonly numClasses: number;
+  readonly alpha: number;
+  readonly seed: number;
+  readonly lambdaMode: 'batch' | 'example';
+  /** How logits are obtained from the last layer (see README). */
+  readonly logitsSource: LogitsSource;
+  /** Layers that run to produce the logits (the last one is skipped if it is a softmax layer). */
+  readonly networkDepth: number;
+  /** The trainable variables, layer by layer, in a stable order. */
+  readonly trainableVariables: tf.Variable[];
+  /** @internal */ optimizer: Adam | null = null;
+  private disposed = false;
+
+  constructor(options: ManifoldMixupOptions) {
+    const { layers: specs } = options;
+    if (!Array.isArray(specs) || specs.length === 0) throw new Error('ManifoldMixupModel: layers must be a non-empty array of [layer, eligible] pairs');
+    specs.forEach((spec, i) => {
+      if (!Array.isArray(spec) || typeof spec[0]?.apply !== 'function' || typeof spec[1] !== 'boolean') {
+        throw new Error(`ManifoldMixupModel: layers[${i}] must be a [tf.layers.Layer, boolean] pair, found ${String(spec)}`);
+      }
+    });
+    this.layers = specs.map(([layer]) => layer);
+    this.eligible = specs.map(([, eligible]) => eligible);
+    this.inputShape = positiveIntegers(options.inputShape, 'inputShape');
+    if (!Number.isInteger(options.numClasses) || options.numClasses < 2) {
+      throw new Error(`ManifoldMixupModel: numClasses must be an integer >= 2, found ${options.numClasses}`);
+    }
+    this.numClasses = options.numClasses;
+    this.alpha = options.alpha ?? 1;
+    if (!(this.alpha > 0) || !Number.isFinite(this.alpha)) throw new Error(`ManifoldMixupModel: alpha must be a positive number, found ${options.alpha}`);
+    this.seed = options.seed ?? 0;
+    this.lambdaMode = options.lambdaMode ?? 'batch';
+    if (this.lambdaMode !== 'batch' && this.lambdaMode !== 'example') {
+      throw new Error(`ManifoldMixupModel: lambdaMode must be 'batch' or 'example', found ${JSON.stringify(options.lambdaMode)}`);
+    }
+    if (options.output != null && options.output !== 'softmax' && options.output !== 'logits') {
+      throw new Error(`ManifoldMixupModel: output must be 'softmax' or 'logits', found ${JSON.stringify(options.output)}`);
+    }
+    this.logitsSource = resolveLogitsSource(this.layers[this.layers.length - 1], options.output);
+    this.networkDepth = this.logitsSource === 'softmax-layer-skipped' ? this.layers.length - 1 : this.layers.length;
+
+    // Build every layer on a one-example batch (seeded initialisers) and check the output width.
+    const outputShape = withSeededMathRandom(this.seed, () =>
+      tf.tidy(() => this.forward(tf.zeros([1, ...this.inputShape]), false, undefined, this.layers.length).shape),
+    );
+    if (outputShape.length !== 2 || outputShape[1] !== this.numClasses) {
+      throw new Error(`ManifoldMixupModel: the last layer must output [batch, numClasses=${this.numClasses}], found [${outputShape.join(', ')}]`);
+    }
+    this.trainableVariables = this.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
+  }
+
+  /** Every weight (trainable or not), layer by layer, with a stable position. */
+  get weights(): Array<{ name: string; variable: tf.Variable }> {
+    return this.layers.flatMap((l) => l.weights.map((w) => ({ name: w.name, variable: w.read() as tf.Variable })));
+  }
+
+  /** Indices of the layers whose input may be mixed. */
+  get eligibleLayers(): number[] {
+    return this.eligible.flatMap((e, i) => (e ? [i] : []));
+  }
+
+  /**
+   * Run the network up to (not including) layer `end` (default: logits). With `mix`, the
+   * activations entering layer `mix.layer` become lambda*h + (1-lambda)*h[permutation].
+   */
+  forward(x: tf.Tensor, training: boolean, mix?: MixPlan, end = this.networkDepth): tf.Tensor {
+    let h = x;
+    for (let i = 0; i <= end; i++) {
+      if (mix != null && mix.layer === i) h = mixRows(h, mix.matrix);
+      if (i < end) h = this.layers[i].apply(h, { training }) as tf.Tensor;
+    }
+    return h;
+  }
+
+  fit(train: DataSet, options: FitOptions): Promise<TrainingHistory> {
+    this.assertUsable();
+    return fitModel(this, train, options);
+  }
+
+  evaluate(data: DataSet, options: { batchSize?: number } = {}): Promise<ClassificationMetrics> {
+    this.assertUsable();
+    return evaluateModel(this, data, options.batchSize);
+  }
+
+  /** n * numClasses class probabilities, computed batch by batch. */
+  predict(x: Float32Array, n: number, options: { batchSize?: number } = {}): Promise<Float32Array> {
+    this.assertUsable();
+    return predictModel(this, x, n, options.batchSize);
+  }
+
+  /** The output of a layer (index into the pairs, or its name) for every row, flattened per row. */
+  activations(x: Float32Array, n: number, layer: number | string, options: { batchSize?: number } = {}): Promise<{ values: Float32Array; rows: number; cols: number }> {
+    this.assertUsable();
+    return modelActivations(this, x, n, layer, options.batchSize);
+  }
+
+  /** Write weights, optimizer state and config to `dir` (atomically). */
+  save(dir: string): Promise<void> {
+    this.assertUsable();
+    return saveModel(this, dir);
+  }
+
+  /** Read weights (and optimizer state when present) saved by a model with the same layers. */
+  async load(dir: string): Promise<void> {
+    this.assertUsable();
+    await loadModel(this, dir);
+  }
+
+  /** @internal The optimizer, created on first use. */
+  adam(): Adam {
+    this.optimizer ??= new Adam(this.trainableVariables);
+    return this.optimizer;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.optimizer?.dispose();
+    this.optimizer = null;
+    for (const layer of this.layers) layer.dispose();
+  }
+
+  private assertUsable(): void {
+    if (this.disposed) throw new Error('ManifoldMixupModel: the model has been disposed');
+  }
+}
