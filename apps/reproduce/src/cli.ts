@@ -1,1 +1,59 @@
-export {};
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { checkOutputs } from './check-outputs.js';
+import { Progress } from './progress.js';
+import { killWorkers } from './worker-pool.js';
+
+/** The repository root (this file is apps/reproduce/dist/cli.js). */
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv, { out: REPO_ROOT });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`manifold-mixup-reproduce: ${error.message}\n(--help lists every flag)\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  options.out = resolve(options.out);
+  if (options.check) {
+    const problems = await checkOutputs(options.out);
+    if (problems.length === 0) {
+      process.stdout.write(`--check: README.md, figures/ and results/ in ${options.out} agree\n`);
+      return 0;
+    }
+    process.stderr.write(`--check: ${problems.length} problem(s) in ${options.out}:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return 1;
+  }
+  const progress = new Progress(process.stderr);
+  const stop = (signal: NodeJS.Signals): void => {
+    killWorkers(signal);
+    progress.log(`\n${signal}: stopped. Finished epochs are checkpointed in ${options.out}/.reproduce-cache; rerun the same command to resume.`);
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  // Loaded only for a run: --help and --check never pay for tfjs and jsdom.
+  const { reproduce } = await import('./run.js');
+  return reproduce(options, progress);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    killWorkers();
+    process.stderr.write(`manifold-mixup-reproduce: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+import { EXPERIMENT_NAMES, PROFILE_NAMES, type ExperimentName, type ProfileName } from './profiles.js';
+
+export const BACKEND_NAMES = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
+export type BackendChoice = (typeof BACKEND_NAMES)[number];
+
+export interface CliOptions {
+  profile: ProfileName;
+  experiments: ExperimentName[];
+  seed: number;
+  /** Folder holding figures/, results/ and README.md (absolute). */
+  out: string;
+  backend: BackendChoice;
+  /** null: decide from the backend (cores for single-threaded wasm/cpu, 1 for tensorflow). */
+  workers: number | null;
+  png: boolean;
+  check: boolean;
+  validate: boolean;
+  help: boolean;
+}
+
+/** A mistake on the command line: the CLI prints the message and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const OPTIONS = {
+  profile: { type: 'string', default: 'default' },
+  only: { type: 'string' },
+  seed: { type: 'string', default: '0' },
+  out: { type: 'string' },
+  backend: { type: 'string', default: 'auto' },
+  workers: { type: 'string' },
+  png: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
+  validate: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export const FLAG_NAMES: readonly string[] = Object.keys(OPTIONS).map((name) => `--${name}`);
+
+function oneOf<T extends string>(flag: string, value: string, valid: readonly T[]): T {
+  if ((valid as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag}: unknown value '${value}'; valid: ${valid.join(', ')}`);
+}
+
+function integer(flag: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`${flag}: expected an integer >= ${min}, found '${value}'`);
+  }
+  return n;
+}
+
+/** Parses argv (without node and the script) into validated options; throws UsageError on anything unknown. */
+export function parseCliArgs(argv: readonly string[], defaults: { out: string }): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+  } catch (error) {
+    const message = (error as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`unknown flag '${unknown[1]}'; valid flags: ${FLAG_NAMES.join(', ')}`);
+    throw new UsageError(message);
+  }
+  const v = parsed.values;
+  const experiments =
+    v.only === undefined
+      ? [...EXPERIMENT_NAMES]
+      : v.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+          .map((s) => oneOf('--only', s, EXPERIMENT_NAMES));
+  if (experiments.length === 0) throw new UsageError(`--only: no experiment given; valid: ${EXPERIMENT_NAMES.join(', ')}`);
+  const unique = EXPERIMENT_NAMES.filter((name) => experiments.includes(name));
+  return {
+    profile: oneOf('--profile', v.profile, PROFILE_NAMES),
+    experiments: unique,
+    seed: integer('--seed', v.seed, 0),
+    out: v.out ?? defaults.out,
+    backend: oneOf('--backend', v.backend, BACKEND_NAMES),
+    workers: v.workers === undefined ? null : integer('--workers', v.workers, 1),
+    png: v.png,
+    check: v.check,
+    validate: v.validate,
+    help: v.help,
+  };
+}
+
+export const HELP = `manifold-mixup-reproduce: retrain every model and regenerate every figure and number of the README
+
+Usage: manifold-mixup-reproduce [flags]
+
+  --profile <name>     ${PROFILE_NAMES.join(' | ')} (default: default)
+                         quick:   tiny models, the whole pipeline in < 2 minutes (CI)
+                         default: what the README shows, < 20 minutes on 2 cores
+                         paper:   the seed's hyperparameters (1024-wide, 24 epochs, full data): hours on wasm
+  --only <list>        comma-separated experiments: ${EXPERIMENT_NAMES.join(', ')} (default: all)
+  --seed <n>           integer seed for data splits, initial weights and mixing (default: 0)
+  --out <dir>          folder for figures/, results/, README.md and .reproduce-cache/ (default: the repo root)
+  --backend <name>     ${BACKEND_NAMES.join(' | ')} (default: auto = tensorflow if it loads, else wasm, else cpu)
+  --workers <n>        models trained in parallel processes (default: the core count for single-threaded
+                       wasm/cpu, 1 for tensorflow)
+  --png                also write a PNG beside every SVG figure
+  --check              train nothing: verify that README.md, figures/ and results/ in --out agree; exit 1 otherwise
+  --validate           after the run, verify every expected figure and result exists and is valid; exit 1 otherwise
+  -h, --help           this text
+
+Finished models are cached in <out>/.reproduce-cache/<hash of config, seed, backend>/; an interrupted run
+resumes from the last epoch checkpoint and gives the same results as an uninterrupted one.
+`;

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EpochRecord } from './worker-messages.js';
+
+/** Arrays a finished model leaves for the parent's analysis, stored as raw little-endian files. */
+export interface ArrayRecord {
+  file: string;
+  dtype: 'float32' | 'uint8';
+  rows: number;
+  cols: number;
+}
+
+export interface ModelOutputs {
+  /** Per-epoch records as the training loop reported them (seconds included). */
+  history: EpochRecord[];
+  backend: string;
+  /** Wall-clock of training and evaluation in the worker. */
+  seconds: number;
+  arrays: Record<string, ArrayRecord>;
+}
+
+export interface LoadedOutputs extends ModelOutputs {
+  data: Record<string, Float32Array | Uint8Array>;
+}
+
+export function modelCacheDir(cacheRoot: string, hash: string): string {
+  return join(cacheRoot, hash);
+}
+
+export function checkpointDir(cacheRoot: string, hash: string): string {
+  return join(cacheRoot, hash, 'checkpoint');
+}
+
+function resultDir(cacheRoot: string, hash: string): string {
+  return join(cacheRoot, hash, 'result');
+}
+
+export function hasOutputs(cacheRoot: string, hash: string): boolean {
+  return existsSync(join(resultDir(cacheRoot, hash), 'outputs.json'));
+}
+
+/**
+ * Writes the outputs into a temporary folder and renames it to `result/`: a reader sees either nothing
+ * or everything (a kill mid-write leaves only a temporary folder, removed by the next attempt).
+ */
+export async function writeOutputs(
+  cacheRoot: string,
+  hash: string,
+  outputs: Omit<ModelOutputs, 'arrays'>,
+  arrays: Record<string, { data: Float32Array | Uint8Array; rows: number; cols: number }>,
+): Promise<void> {
+  const final = resultDir(cacheRoot, hash);
+  const tmp = `${final}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  const records: Record<string, ArrayRecord> = {};
+  for (const [name, { data, rows, cols }] of Object.entries(arrays)) {
+    if (data.length !== rows * cols) throw new Error(`writeOutputs: array '${name}' has ${data.length} values, expected ${rows} x ${cols}`);
+    const file = `${name}.bin`;
+    await writeFile(join(tmp, file), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    records[name] = { file, dtype: data instanceof Float32Array ? 'float32' : 'uint8', rows, cols };
+  }
+  await writeFile(join(tmp, 'outputs.json'), `${JSON.stringify({ ...outputs, arrays: records }, null, 2)}\n`);
+  await rm(final, { recursive: true, force: true });
+  await rename(tmp, final);
+}
+
+export async function readOutputs(cacheRoot: string, hash: string): Promise<LoadedOutputs> {
+  const dir = resultDir(cacheRoot, hash);
+  const outputs = JSON.parse(await readFile(join(dir, 'outputs.json'), 'utf8')) as ModelOutputs;
+  const data: Record<string, Float32Array | Uint8Array> = {};
+  for (const [name, record] of Object.entries(outputs.arrays)) {
+    const bytes = await readFile(join(dir, record.file));
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    const array = record.dtype === 'float32' ? new Float32Array(copy.buffer) : copy;
+    if (array.length !== record.rows * record.cols) {
+      throw new Error(`${join(dir, record.file)}: ${array.length} values, expected ${record.rows} x ${record.cols}; delete ${dir} to retrain`);
+    }
+    data[name] = array;
+  }
+  return { ...outputs, data };
+}

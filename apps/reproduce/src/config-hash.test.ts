@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, configHash } from './config-hash.js';
+import { experimentJobs } from './experiments.js';
+import { PROFILES } from './profiles.js';
+
+describe('configHash', () => {
+  it('ignores key order at every depth', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(configHash({ a: 1, b: { c: 2, d: 3 } })).toBe(configHash({ b: { d: 3, c: 2 }, a: 1 }));
+  });
+
+  it('is stable across releases (a change here retrains every cached model: bump CACHE_VERSION on purpose)', () => {
+    expect(configHash({ a: 1 })).toBe('f10ec2735546fa4d'); // sha256('{"cacheVersion":1,"config":{"a":1}}')
+    const job = experimentJobs(PROFILES.quick, 'spiral', 0, 'wasm')[0];
+    expect(configHash(job)).toBe(configHash(structuredClone(job)));
+  });
+
+  it('changes with anything that changes the model: seed, backend, epochs, width, eligibility', () => {
+    const [baseline, mixup] = experimentJobs(PROFILES.quick, 'spiral', 0, 'wasm');
+    const hashes = new Set([
+      configHash(baseline),
+      configHash(mixup),
+      configHash({ ...baseline, seed: 1 }),
+      configHash({ ...baseline, backend: 'cpu' }),
+      configHash({ ...baseline, training: { ...baseline.training, epochs: 3 } }),
+      configHash({ ...baseline, layers: baseline.layers.map((l) => ({ ...l, units: l.units + 1 })) }),
+    ]);
+    expect(hashes.size).toBe(6);
+  });
+
+  it('rejects non-finite numbers instead of hashing them as null', () => {
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/finite, found NaN/);
+  });
+});

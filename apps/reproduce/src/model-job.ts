@@ -1,0 +1,72 @@
+import type { ExperimentName, MnistSettings, TrainingSettings } from './profiles.js';
+
+/** Where a model's data comes from: rebuilt deterministically in the worker from this description. */
+export type DataSpec =
+  | {
+      kind: 'spiral';
+      pointsPerClass: number;
+      noise: number;
+      testFraction: number;
+      validationFraction: number;
+      seed: number;
+    }
+  | ({ kind: 'mnist'; seed: number } & MnistSettings);
+
+/** One Dense layer (LeakyReLU 0.3 after hidden layers, softmax on the output layer, as the seed). */
+export interface DenseSpec {
+  units: number;
+  activation: 'leakyRelu' | 'softmax';
+  /** The activations entering this layer may be mixed (first layer: input mixup). */
+  eligible: boolean;
+}
+
+/** What the worker computes besides test metrics; everything the parent's analysis and figures need. */
+export interface OutputSpec {
+  /** P(class) over a square grid [-extent, extent]^2, resolution^2 points (spiral). */
+  grid?: { extent: number; resolution: number };
+  /** Training points to draw on the confidence map: at most this many per class (spiral). */
+  trainingPointsPerClass?: number;
+  /** Activations after the Dense layer with this index (its LeakyReLU included) for a per-class subset of the training set. */
+  codes?: { denseIndex: number; perClass: number | null };
+}
+
+export type Mixing = 'none' | 'input' | 'manifold';
+
+/** One model to train: the unit of the job queue and of the cache (its hash is the cache key). */
+export interface ModelJob {
+  experiment: ExperimentName;
+  /** 'baseline' | 'input-mixup' | 'manifold-mixup' */
+  model: string;
+  label: string;
+  mixing: Mixing;
+  data: DataSpec;
+  inputSize: number;
+  layers: DenseSpec[];
+  leakyReluAlpha: number;
+  alpha: number;
+  lambdaMode: 'batch';
+  training: TrainingSettings;
+  outputs: OutputSpec;
+  /** Seed of initial weights, shuffling and mixing (the same for every model of an experiment). */
+  seed: number;
+  /** The backend actually used (resolved from auto): results differ between backends. */
+  backend: string;
+}
+
+/** Multiply-adds per training example (forward pass): the job queue starts the largest jobs first. */
+export function estimatedCost(job: ModelJob): number {
+  let inputs = job.inputSize;
+  let weights = 0;
+  for (const layer of job.layers) {
+    weights += inputs * layer.units;
+    inputs = layer.units;
+  }
+  const d = job.data;
+  const examples =
+    d.kind === 'spiral'
+      ? 2 * d.pointsPerClass * (1 - d.testFraction) * (1 - d.validationFraction)
+      : d.trainPerClass === null
+        ? 60_000 - d.validationHoldOut
+        : d.trainPerClass * 10;
+  return weights * examples * job.training.epochs;
+}
