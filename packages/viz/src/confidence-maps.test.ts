@@ -50,6 +50,30 @@ describe('confidenceMaps', () => {
     expect(calls).toBeGreaterThan(50);
   });
 
+  it('works with a window-less document and never creates a global one', () => {
+    const { document } = new JSDOM('').window;
+    const xmlDocument = document.implementation.createDocument('http://www.w3.org/2000/svg', 'svg', null);
+    expect(xmlDocument.defaultView).toBeNull();
+    checkStandalone(confidenceMaps(confidencePanels(), { title: 'T', document: xmlDocument }), 'T');
+    expect((globalThis as { document?: unknown }).document).toBeUndefined();
+  });
+
+  it('draws the decision boundary P = 0.5 as an open line inside the box, unless turned off', () => {
+    const doc = checkStandalone(confidenceMaps(confidencePanels(), { title: 'T' }), 'T');
+    const lines = doc.querySelectorAll('path.boundary');
+    expect(lines.length).toBe(2);
+    expect(lines[0].getAttribute('d')).not.toMatch(/z/i); // open: the box edge is not part of the level set
+    const off = checkStandalone(confidenceMaps(confidencePanels(), { title: 'T', boundary: false }), 'T');
+    expect(off.querySelectorAll('path.boundary').length).toBe(0);
+  });
+
+  it('skips points outside the mapped box', () => {
+    const [p] = confidencePanels();
+    const points = { x: new Float32Array([0, 0, 5, 0]), labels: new Uint8Array([0, 1]) };
+    const doc = checkStandalone(confidenceMaps([{ ...p, points }], { title: 'T' }), 'T');
+    expect(doc.querySelectorAll('g.points > *').length).toBe(1);
+  });
+
   it('applies the requested rendered width but keeps the viewBox', () => {
     const doc = checkStandalone(confidenceMaps(confidencePanels(), { title: 'T', width: 500 }), 'T');
     expect(doc.documentElement.getAttribute('width')).toBe('500');

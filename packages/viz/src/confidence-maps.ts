@@ -8,7 +8,7 @@ import { drawColorBar, colorBarExtent } from './color-bar.js';
 import { drawLegend, legendSize, type LegendItem } from './legend.js';
 import { drawHeader, headerHeight, panelGrid } from './layout.js';
 import { addText } from './svg-text.js';
-import { contourBandPaths, type GridBox } from './contour-bands.js';
+import { contourBandPaths, isolinePath, type GridBox } from './contour-bands.js';
 import { drawMarker, type MarkerShape } from './markers.js';
 import { binaryPointColors, colors, fontSize } from './theme.js';
 import { num } from './format.js';
@@ -31,6 +31,8 @@ export interface ConfidenceMapsOptions extends FigureOptions {
   panelSize?: number;
   xLabel?: string;
   yLabel?: string;
+  /** Draw the decision boundary P = 0.5 as a white line (default true). */
+  boundary?: boolean;
 }
 
 const figureName = 'confidenceMaps';
@@ -72,7 +74,7 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
   const colorOf = (lower: number, upper: number) => interpolateViridis((lower + upper) / 2);
   const barLabel = `P(${classNames[1]})`;
   const subtitle = options.subtitle ?? `Colour: predicted ${barLabel} in ${bands} bands of ${num(1 / bands, 3)} over the full 0–1 range (viridis); ` +
-    `markers: training points by true class.`;
+    `markers: training points by true class${(options.boundary ?? true) ? '; white line: decision boundary P = 0.5' : ''}.`;
 
   const legendItems: LegendItem[] = classNames.slice(0, 2).map((label, c) => ({ label, color: binaryPointColors[c], symbol: shapes[c], stroke: '#1a1a1a' }));
   const probeY = scaleLinear().domain([panels[0].grid.yMin, panels[0].grid.yMax]).range([size, 0]);
@@ -107,6 +109,10 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
     paths.forEach((d, k) => {
       if (d) bandGroup.append('path').attr('d', d).attr('fill', colorOf(thresholds[k], k + 1 < bands ? thresholds[k + 1] : 1));
     });
+    if (options.boundary ?? true) {
+      const line = isolinePath(panel.probability, g, 0.5, (x, y) => [sx(x), sy(y)]);
+      if (line) pg.append('path').attr('class', 'boundary').attr('d', line).attr('fill', 'none').attr('stroke', '#ffffff').attr('stroke-width', '1.5');
+    }
     const n = panel.points.labels.length;
     const radius = n > 2000 ? 2.2 : n > 500 ? 2.8 : 3.4;
     const pointGroup = pg.append<SVGElement>('g').attr('class', 'points').attr('stroke', '#1a1a1a').attr('stroke-width', n > 2000 ? '0.4' : '0.6');

@@ -37,10 +37,10 @@ export function simplifyPolyline(points: readonly Point[], tolerance: number): P
 }
 
 /**
- * Closed ring as path data with one absolute move and relative line segments, coordinates in tenths of a pixel.
+ * Ring (closed, default) or open polyline as path data with one absolute move and relative line segments, coordinates in tenths of a pixel.
  * Deltas are taken between already rounded points, so rounding never accumulates.
  */
-export function ringPath(points: readonly Point[]): string {
+export function ringPath(points: readonly Point[], closed = true): string {
   let d = '';
   let px = 0;
   let py = 0;
@@ -53,5 +53,5 @@ export function ringPath(points: readonly Point[]): string {
     px = x;
     py = y;
   }
-  return d ? d + 'z' : d;
+  return d && closed ? d + 'z' : d;
 }
