@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
-import { installFastWasmMatMul, isFastWasmMatMulInstalled, uninstallFastWasmMatMul } from './fast-matmul.js';
+import { installFastWasmMatMul, isFastWasmMatMulInstalled, planTransposes, uninstallFastWasmMatMul } from './fast-matmul.js';
 
 interface Case { batchA: number[]; batchB: number[]; m: number; k: number; n: number; ta: boolean; tb: boolean }
 
@@ -44,6 +44,8 @@ for (const ta of [false, true]) {
     cases.push({ batchA: [3], batchB: [3], m: 4, k: 9, n: 6, ta, tb });
     cases.push({ batchA: [2, 3], batchB: [2, 3], m: 5, k: 8, n: 3, ta, tb });
     cases.push({ batchA: [1], batchB: [1], m: 33, k: 70, n: 17, ta, tb });
+    cases.push({ batchA: [], batchB: [], m: 3, k: 40, n: 50, ta, tb }); // small A, big B
+    cases.push({ batchA: [], batchB: [], m: 60, k: 4, n: 50, ta, tb }); // big C
   }
 }
 
@@ -59,6 +61,13 @@ describe('fast wasm matmul', () => {
     expect(isFastWasmMatMulInstalled()).toBe(false);
     expect(installFastWasmMatMul()).toBe(true);
     expect(isFastWasmMatMulInstalled()).toBe(true);
+  });
+
+  it('transposes the output instead of a big weight matrix when that moves less data', () => {
+    // dense backward pass, batch 100, 1024 -> 1024: dx = dy·Wᵀ and dW = xᵀ·dy
+    expect(planTransposes(100 * 1024, 1024 * 1024, 100 * 1024, false, true)).toBe('output');
+    expect(planTransposes(100 * 1024, 100 * 1024, 1024 * 1024, true, false)).toBe('operands');
+    expect(planTransposes(3 * 40, 40 * 50, 3 * 50, false, true)).toBe('output');
   });
 
   for (const fused of [false, true]) {

@@ -11,8 +11,12 @@ import {
 // transposed; with transposeA/transposeB it falls back to a naive triple loop that
 // is 10-50x slower. Every dense backward pass asks for a transposed operand
 // (dx = dy·Wᵀ, dW = xᵀ·dy), so training crawls. We re-register the wasm kernels
-// so a transposed operand is first materialised by the (fast) wasm Transpose
-// kernel and the untransposed fast path does the multiplication.
+// so the untransposed fast path always does the multiplication, after explicit
+// transposes by the (fast) wasm Transpose kernel. Two ways to get there:
+// - 'operands': transpose the flagged operands, C = A'·B';
+// - 'output': C = (op(B)ᵀ·op(A)ᵀ)ᵀ, which transposes the unflagged operands and C.
+// For dx = dy·Wᵀ the second moves two batch-sized matrices instead of the whole
+// weight matrix, and XNNPACK then packs the small operand instead of Wᵀ.
 
 const PATCHED = ['BatchMatMul', '_FusedMatMul'] as const;
 const stockConfigs = new Map<string, KernelConfig>();
@@ -30,24 +34,46 @@ function swapLastTwo(rank: number): number[] {
   return perm;
 }
 
-function explicitTransposes(stock: KernelFunc, transpose: KernelFunc): KernelFunc {
+const sizeOf = (shape: number[]): number => shape.reduce((p, d) => p * d, 1);
+
+/**
+ * Which explicit transposes cost fewer element moves (XNNPACK also repacks the second
+ * operand on every new tensor, so that is counted too). 'output' needs no bias or
+ * activation (those apply to C, not Cᵀ).
+ */
+export function planTransposes(aSize: number, bSize: number, cSize: number, transposeA: boolean, transposeB: boolean): 'operands' | 'output' {
+  const operands = (transposeA ? aSize : 0) + (transposeB ? bSize : 0) + bSize;
+  const output = (transposeA ? 0 : aSize) + (transposeB ? 0 : bSize) + cSize + aSize;
+  return output < operands ? 'output' : 'operands';
+}
+
+function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boolean): KernelFunc {
   return (args) => {
     const { inputs, backend, attrs } = args as unknown as MatMulArgs;
-    if (!attrs.transposeA && !attrs.transposeB) return stock(args);
+    const transposeA = attrs.transposeA === true;
+    const transposeB = attrs.transposeB === true;
+    if (!transposeA && !transposeB) return stock(args);
     const temporaries: TensorInfo[] = [];
     const flip = (x: TensorInfo): TensorInfo => {
       const t = transpose({ inputs: { x }, backend, attrs: { perm: swapLastTwo(x.shape.length) } } as never) as TensorInfo;
       temporaries.push(t);
       return t;
     };
-    const a = attrs.transposeA ? flip(inputs.a) : inputs.a;
-    const b = attrs.transposeB ? flip(inputs.b) : inputs.b;
+    const multiply = (a: TensorInfo, b: TensorInfo): TensorInfo =>
+      stock({ inputs: { ...inputs, a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } } as never) as TensorInfo;
+    const { a, b } = inputs;
     try {
-      return stock({
-        inputs: { ...inputs, a, b },
-        backend,
-        attrs: { ...attrs, transposeA: false, transposeB: false },
-      } as never);
+      const rank = a.shape.length;
+      const rows = a.shape[transposeA ? rank - 1 : rank - 2];
+      const cols = b.shape[transposeB ? b.shape.length - 2 : b.shape.length - 1];
+      const cSize = Math.max(sizeOf(a.shape.slice(0, -2)), sizeOf(b.shape.slice(0, -2))) * rows * cols;
+      if (!fused && planTransposes(sizeOf(a.shape), sizeOf(b.shape), cSize, transposeA, transposeB) === 'output') {
+        const cT = multiply(transposeB ? b : flip(b), transposeA ? a : flip(a));
+        temporaries.push(cT);
+        const c = transpose({ inputs: { x: cT }, backend, attrs: { perm: swapLastTwo(cT.shape.length) } } as never) as TensorInfo;
+        return c;
+      }
+      return multiply(transposeA ? flip(a) : a, transposeB ? flip(b) : b);
     } finally {
       for (const t of temporaries) backend.disposeData(t.dataId);
     }
@@ -72,7 +98,7 @@ export function installFastWasmMatMul(): boolean {
   for (const stock of stocks as KernelConfig[]) {
     stockConfigs.set(stock.kernelName, stock);
     unregisterKernel(stock.kernelName, 'wasm');
-    registerKernel({ ...stock, kernelFunc: explicitTransposes(stock.kernelFunc, transpose.kernelFunc) });
+    registerKernel({ ...stock, kernelFunc: explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul') });
   }
   return true;
 }

@@ -1,0 +1,121 @@
+// Training and inference throughput of the seed's two heaviest models on every available
+// backend. Usage: pnpm bench [--json] [--backends=wasm,cpu] [--seconds=8]
+// Plain ESM over ../dist (the turbo bench task builds first).
+import { loadavg } from 'node:os';
+import * as tf from '@tensorflow/tfjs-core';
+import { layers } from '@tensorflow/tfjs-layers';
+import { initBackend, ManifoldMixupModel, mulberry32 } from '../dist/index.js';
+
+const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
+const json = args.has('json');
+const seconds = Number(args.get('seconds') ?? 8);
+const wanted = (args.get('backends') ?? 'tensorflow,wasm,cpu').split(',');
+
+/** Dense widths, eligible dense indices (0-based among dense layers), input shape, classes, batch. */
+const MODELS = [
+  {
+    name: '12-D bottleneck MLP (784-1024x3-12-1024x4-10)',
+    id: 'bottleneck12',
+    inputShape: [784], widths: [1024, 1024, 1024, 12, 1024, 1024, 1024, 1024], numClasses: 10,
+    eligibleDense: [4], batchSize: 100, alpha: 2,
+  },
+  {
+    name: 'spiral MLP (2-1024x7-2)',
+    id: 'spiral',
+    inputShape: [2], widths: [1024, 1024, 1024, 1024, 1024, 1024, 1024], numClasses: 2,
+    eligibleDense: [4, 5, 6, 7], batchSize: 20, alpha: 1,
+  },
+];
+
+function build(spec) {
+  const specs = [];
+  let dense = 0;
+  for (const units of spec.widths) {
+    specs.push([layers.dense({ units }), spec.eligibleDense.includes(dense++)]);
+    specs.push([layers.leakyReLU({ alpha: 0.3 }), false]);
+  }
+  specs.push([layers.dense({ units: spec.numClasses, activation: 'softmax' }), spec.eligibleDense.includes(dense)]);
+  return new ManifoldMixupModel({ layers: specs, inputShape: spec.inputShape, numClasses: spec.numClasses, alpha: spec.alpha, seed: 1 });
+}
+
+/** Multiply-accumulates per example in the dense layers. */
+function macs(spec) {
+  const dims = [spec.inputShape.reduce((a, b) => a * b, 1), ...spec.widths, spec.numClasses];
+  let total = 0;
+  for (let i = 1; i < dims.length; i++) total += dims[i - 1] * dims[i];
+  return total;
+}
+
+function synthetic(spec, n) {
+  const rng = mulberry32(3);
+  const size = spec.inputShape.reduce((a, b) => a * b, 1);
+  return { x: Float32Array.from({ length: n * size }, rng), y: Uint8Array.from({ length: n }, (_, i) => i % spec.numClasses), n, shape: spec.inputShape, numClasses: spec.numClasses };
+}
+
+/** Steps per second of fit, timed from the end of the warm-up steps to the last step. */
+async function trainingRate(model, spec) {
+  const warmup = 2;
+  let steps = warmup + 3;
+  let stepRate = 0;
+  for (;;) {
+    const data = synthetic(spec, steps * spec.batchSize);
+    const stamps = [];
+    await model.fit(data, { epochs: 1, batchSize: spec.batchSize, onBatchEnd: () => stamps.push(performance.now()) });
+    const timed = stamps.length - warmup;
+    const elapsed = (stamps[stamps.length - 1] - stamps[warmup - 1]) / 1000;
+    stepRate = timed / elapsed;
+    if (elapsed >= seconds || steps > 4000) return { stepRate, steps: timed };
+    steps = warmup + Math.ceil(Math.max(timed * 2, stepRate * seconds * 1.1));
+  }
+}
+
+async function inferenceRate(model, spec) {
+  const batchSize = 1000;
+  const data = synthetic(spec, batchSize);
+  await model.predict(data.x, data.n, { batchSize });
+  let rows = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 500 || rows === 0) {
+    await model.predict(data.x, data.n, { batchSize });
+    rows += data.n;
+  }
+  return rows / ((performance.now() - start) / 1000);
+}
+
+for (const backend of wanted) {
+  let info;
+  try {
+    info = await initBackend(backend);
+  } catch (error) {
+    const line = { backend, available: false, reason: error.message };
+    console.log(json ? JSON.stringify(line) : `${backend}: not available (${error.message.split('\n')[0]})`);
+    continue;
+  }
+  for (const spec of MODELS) {
+    const baseline = tf.memory().numTensors;
+    const model = build(spec);
+    const tensorsBefore = tf.memory().numTensors;
+    const { stepRate, steps } = await trainingRate(model, spec);
+    const trainSamples = stepRate * spec.batchSize;
+    const inference = await inferenceRate(model, spec);
+    const tensorsAfter = tf.memory().numTensors;
+    model.dispose();
+    const line = {
+      backend: info.name, threads: info.threads, simd: info.simd, fastMatMul: info.fastMatMul, model: spec.id,
+      batchSize: spec.batchSize, timedSteps: steps,
+      trainSamplesPerSecond: Math.round(trainSamples * 10) / 10,
+      trainGflops: Math.round((6 * macs(spec) * trainSamples) / 1e8) / 10,
+      inferenceSamplesPerSecond: Math.round(inference),
+      inferenceGflops: Math.round((2 * macs(spec) * inference) / 1e8) / 10,
+      tensorsBefore, tensorsAfter, tensorsAfterDispose: tf.memory().numTensors, tensorsAtStart: baseline,
+      loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
+    };
+    if (json) console.log(JSON.stringify(line));
+    else {
+      console.log(`${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}`);
+      console.log(`  training:  ${line.trainSamplesPerSecond} samples/s (${line.trainGflops} GFLOP/s, ${steps} timed steps)`);
+      console.log(`  inference: ${line.inferenceSamplesPerSecond} samples/s at batch 1000 (${line.inferenceGflops} GFLOP/s)`);
+      console.log(`  live tensors: ${tensorsBefore} after build, ${tensorsAfter} after training + inference, ${line.tensorsAfterDispose} after dispose (${baseline} at start); load average ${line.loadAverage1m}`);
+    }
+  }
+}
