@@ -38,11 +38,13 @@ export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: 
     };
     return { model, spectra, cols: m.cols, ...testCalibration(model) };
   });
+  // The paper's statistic on the seed's spectra (raw, uncentred); Theorem 1 speaks of the subspace the
+  // class's codes vary in, so its count uses the centred spectra (the class mean is not a direction of variation).
   const numbers = (p: (typeof perModel)[number]) => ({
     label: p.model.job.label,
     ece: p.metrics.ece,
     sumOfOthers: p.spectra.raw.perClass.map((c) => c.sumOfOthers),
-    significantDirections: p.spectra.raw.perClass.map((c) => c.significantDirections),
+    significantDirections: p.spectra.centeredNormalized.perClass.map((c) => c.significantDirections),
   });
   const byMixing = (mixing: string) => {
     const found = perModel.find((p) => p.model.job.mixing === mixing);
@@ -52,6 +54,7 @@ export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: 
   const claims = bottleneck12dClaims(numbers(byMixing('none')), numbers(byMixing('input')), numbers(byMixing('manifold')), {
     dim: perModel[0].cols,
     classes: 10,
+    relativeThreshold: t,
   });
   const spectraFigure = {
     name: 'bottleneck-12d-spectra.svg',

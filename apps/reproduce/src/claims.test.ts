@@ -33,21 +33,21 @@ describe('claims', () => {
     const model = (label: string, sums: number[], dirs = sums.map(() => 3)) => ({ label, ece: 0.1, sumOfOthers: sums, significantDirections: dirs });
     const baseline = model('baseline', [5, 5, 5, 5, 5]);
     const input = model('input mixup', [4, 4, 4, 4, 4]);
-    const flatter = bottleneck12dClaims(baseline, input, model('manifold mixup', [1, 1, 1, 9, 9]), { dim: 12, classes: 10 });
+    const flatter = bottleneck12dClaims(baseline, input, model('manifold mixup', [1, 1, 1, 9, 9]), { dim: 12, classes: 10, relativeThreshold: 0.1 });
     expect(byId(flatter, 'bottleneck-12d-flatter').supported).toBe(true); // 3/5 vs both
     expect(byId(flatter, 'bottleneck-12d-flatter').evidence).toBe('manifold mixup smaller than baseline in 3/5 classes, than input mixup in 3/5');
-    const half = bottleneck12dClaims(baseline, input, model('manifold mixup', [1, 1, 4.5, 9, 9]), { dim: 12, classes: 10 });
+    const half = bottleneck12dClaims(baseline, input, model('manifold mixup', [1, 1, 4.5, 9, 9]), { dim: 12, classes: 10, relativeThreshold: 0.1 });
     expect(byId(half, 'bottleneck-12d-flatter').supported).toBe(false); // 3/5 vs baseline, 2/5 vs input
   });
 
   it('12-D: Theorem 1 bound is dim - classes + 1 significant directions in most classes', () => {
     const model = (dirs: number[]) => ({ label: 'x', ece: 0.1, sumOfOthers: dirs, significantDirections: dirs });
-    const within = bottleneck12dClaims(model([9, 9, 9]), model([9, 9, 9]), model([2, 3, 4]), { dim: 12, classes: 10 });
+    const within = bottleneck12dClaims(model([9, 9, 9]), model([9, 9, 9]), model([2, 3, 4]), { dim: 12, classes: 10, relativeThreshold: 0.1 });
     const claim = byId(within, 'bottleneck-12d-theorem-1');
     expect(claim.statement).toContain('12 - 10 + 1 = 3');
     expect(claim.supported).toBe(true);
     expect(claim.evidence).toContain('x 2/3 (mean 3.000 directions)');
-    expect(byId(bottleneck12dClaims(model([1]), model([1]), model([4, 4, 3]), { dim: 12, classes: 10 }), 'bottleneck-12d-theorem-1').supported).toBe(false);
+    expect(byId(bottleneck12dClaims(model([1]), model([1]), model([4, 4, 3]), { dim: 12, classes: 10, relativeThreshold: 0.1 }), 'bottleneck-12d-theorem-1').supported).toBe(false);
   });
 
   it('calibration: every mixing model must beat the baseline', () => {

@@ -89,7 +89,7 @@ export function bottleneck12dClaims(
   baseline: SpectrumNumbers,
   inputMixup: SpectrumNumbers,
   manifold: SpectrumNumbers,
-  bound: { dim: number; classes: number },
+  bound: { dim: number; classes: number; relativeThreshold: number },
 ): Claim[] {
   const classes = manifold.sumOfOthers.length;
   const smallerThan = (other: SpectrumNumbers): number =>
@@ -112,7 +112,9 @@ export function bottleneck12dClaims(
     },
     {
       id: 'bottleneck-12d-theorem-1',
-      statement: `Each class collapses to at most ${bound.dim} - ${bound.classes} + 1 = ${limit} significant directions`,
+      statement:
+        `Manifold mixup collapses each class to at most ${bound.dim} - ${bound.classes} + 1 = ${limit} significant directions ` +
+        `(centred spectrum; significant: σ > ${bound.relativeThreshold} × the largest)`,
       source: 'Verma et al. 2019, Theorem 1',
       evidence:
         `classes within the bound: ${manifold.label} ${within(manifold)}/${classes} ` +

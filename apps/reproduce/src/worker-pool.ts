@@ -2,7 +2,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { JobMessage, WorkerMessage } from './worker-messages.js';
 
-const WORKER_ENTRY = fileURLToPath(new URL('./worker.js', import.meta.url));
+// From dist/ the worker sits beside this file; under vitest (src/*.ts) use the built one.
+const WORKER_ENTRY = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url),
+);
 const live = new Set<ChildProcess>();
 
 /** Kills every worker this process started (on Ctrl-C or a kill of the parent). */

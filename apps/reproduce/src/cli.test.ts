@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The built CLI (the package's test script builds first), as a user runs it.
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('manifold-mixup-reproduce (end to end)', () => {
+  it('rejects unknown profiles, experiments and flags with exit 2, listing the valid ones', async () => {
+    const profile = await cli('--profile', 'huge');
+    expect(profile.code).toBe(2);
+    expect(profile.stderr).toContain("--profile: unknown value 'huge'; valid: quick, default, paper");
+    const flag = await cli('--fast');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("unknown flag '--fast'; valid flags: --profile");
+    expect((await cli('--help')).stdout).toContain('--only <list>');
+  });
+
+  it('quick spiral: validates, reruns from the cache with identical results and figures, and --check catches edits', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'reproduce-e2e-'));
+    dirs.push(out);
+    await writeFile(join(out, 'README.md'), '# Mine\n\n<!-- reproduce:begin spiral -->\n<!-- reproduce:end spiral -->\n\nKept.\n');
+    const first = await cli('--profile', 'quick', '--only', 'spiral', '--out', out, '--validate', '--workers', '2');
+    expect(first.stderr).toContain('--validate: every expected figure and result exists and is valid');
+    expect(first.code).toBe(0);
+    const results1 = JSON.parse(await readFile(join(out, 'results', 'spiral.json'), 'utf8'));
+    const figure1 = await readFile(join(out, 'figures', 'spiral-confidence.svg'), 'utf8');
+
+    const second = await cli('--profile', 'quick', '--only', 'spiral', '--out', out);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/spiral\/baseline: cached \([0-9a-f]{16}\), not retrained/);
+    const results2 = JSON.parse(await readFile(join(out, 'results', 'spiral.json'), 'utf8'));
+    expect(results2.environment.models.baseline.cached).toBe(true);
+    const { environment: _e1, ...same1 } = results1;
+    const { environment: _e2, ...same2 } = results2;
+    expect(same2).toEqual(same1);
+    expect(await readFile(join(out, 'figures', 'spiral-confidence.svg'), 'utf8')).toBe(figure1);
+
+    const readme = await readFile(join(out, 'README.md'), 'utf8');
+    expect(readme.startsWith('# Mine\n\n<!-- reproduce:begin spiral -->\n')).toBe(true);
+    expect(readme).toContain('<!-- reproduce:end spiral -->\n\nKept.\n');
+    expect((await cli('--check', '--out', out)).code).toBe(0);
+
+    await writeFile(join(out, 'README.md'), readme.replace('| baseline |', '| base line |'));
+    const check = await cli('--check', '--out', out);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("README.md: block 'spiral' disagrees with results/*.json");
+    expect((await readdir(join(out, 'figures'))).sort()).toEqual(['spiral-confidence.svg', 'spiral-metrics.svg', 'spiral-reliability.svg']);
+  }, 120_000);
+});
