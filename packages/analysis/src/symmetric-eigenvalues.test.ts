@@ -15,6 +15,19 @@ describe('symmetricEigenvalues', () => {
     }
   });
 
+  it.each(['wasm', 'js'] as const)('(%s loops) reads only the upper triangle', (kernel) => {
+    const n = 6;
+    const full = new Float64Array(n * n);
+    const upper = new Float64Array(n * n).fill(1e6); // garbage below the diagonal
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) {
+        const v = ((i + 1) * (j + 3)) % 7 - 3;
+        full[i * n + j] = full[j * n + i] = upper[i * n + j] = v;
+      }
+    }
+    expect([...symmetricEigenvalues(upper, n, kernel)]).toEqual([...symmetricEigenvalues(full, n, kernel)]);
+  });
+
   it('handles repeated eigenvalues and zero matrices', () => {
     expect([...symmetricEigenvalues(new Float64Array([2, 0, 0, 0, 2, 0, 0, 0, 2]), 3)]).toEqual([2, 2, 2]);
     expect([...symmetricEigenvalues(new Float64Array(16), 4)]).toEqual([0, 0, 0, 0]);

@@ -10,7 +10,7 @@ import { wasmFloat64Views, wasmKernels } from './wasm-kernels.js';
  */
 const MAX_ITERATIONS_PER_EIGENVALUE = 60;
 
-/** Eigenvalues of the symmetric n x n matrix `a` (row-major; only needs to be symmetric), descending. */
+/** Eigenvalues of the symmetric n x n matrix `a` (row-major; only its upper triangle is read), descending. */
 export function symmetricEigenvalues(a: Float64Array, n: number, kernel: 'auto' | 'wasm' | 'js' = 'auto'): Float64Array {
   if (a.length !== n * n) throw new RangeError(`symmetricEigenvalues: expected ${n * n} entries, found ${a.length}`);
   for (let i = 0; i < a.length; i++) {
