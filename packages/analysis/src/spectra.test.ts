@@ -73,6 +73,8 @@ describe('singularValues', () => {
     m.values[2 * 3 + 1] = NaN;
     expect(() => singularValues(m)).toThrow(/non-finite value NaN at row 2, column 1/);
     expect(() => singularValues({ values: new Float64Array(5), rows: 2, cols: 3 })).toThrow(/expected rows\*cols/);
+    const huge = { values: Float64Array.from([1e200, 0, 1, 1]), rows: 2, cols: 2 };
+    expect(() => perClassSingularValues(huge, [0, 0])).toThrow(/class 0: the Gram matrix overflowed/);
   });
 });
 

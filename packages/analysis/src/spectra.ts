@@ -37,7 +37,7 @@ export function perClassSingularValues(
   return groups.map(({ label, rows }) => ({
     label,
     n: rows.length,
-    singularValues: singularValuesOfRows(m, rows, options),
+    singularValues: singularValuesOfRows(m, rows, options, `perClassSingularValues: class ${label}`),
   }));
 }
 
@@ -47,14 +47,14 @@ export function singularValues(m: Matrix, options: SpectrumOptions = {}): number
   if (m.rows === 0) throw new RangeError('singularValues: matrix has no rows');
   const rows = new Uint32Array(m.rows);
   for (let i = 0; i < m.rows; i++) rows[i] = i;
-  return singularValuesOfRows(m, rows, options);
+  return singularValuesOfRows(m, rows, options, 'singularValues');
 }
 
 /**
  * Singular values of the selected rows via the eigenvalues of the smaller Gram matrix: X^T X (cols x cols)
  * when n >= cols, else X X^T (n x n); s = sqrt(max(eigenvalue, 0)). Input must already be checked.
  */
-function singularValuesOfRows(m: Matrix, rows: Uint32Array, options: SpectrumOptions): number[] {
+function singularValuesOfRows(m: Matrix, rows: Uint32Array, options: SpectrumOptions, where: string): number[] {
   const n = rows.length;
   const cols = m.cols;
   const mean = options.centered ? columnMean(m, rows) : null;
@@ -74,6 +74,9 @@ function singularValuesOfRows(m: Matrix, rows: Uint32Array, options: SpectrumOpt
     for (let c = 0; c < cols; c++) all[c] = c;
     gram = gramMatrix(t, n, all, null);
     size = n;
+  }
+  if (!gram.every(Number.isFinite)) {
+    throw new RangeError(`${where}: the Gram matrix overflowed (values near 1e154 or larger square to Infinity); rescale the input`);
   }
   const eigenvalues = symmetricEigenvalues(gram, size);
   const scale = options.normalized ? 1 / Math.sqrt(n) : 1;
