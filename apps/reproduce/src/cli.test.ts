@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// The built CLI (the package's test script builds first), as a user runs it.
+// The built CLI, as a user runs it (turbo builds the package before testing it).
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -18,6 +19,9 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
 }
 
 const dirs: string[] = [];
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first (turbo's test task does)`);
+});
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });

@@ -33,7 +33,17 @@ describe('Progress', () => {
     p.batch('a', { epoch: 2, step: 5, steps: 10, loss: 0.125 });
     const text = s.text();
     expect(text).toContain('\x1b[1A\x1b[2K');
-    expect(text).toContain('[###############-----] epoch 2/2 step 5/10 loss 0.1250 ETA 0 s');
+    expect(text).toContain('[###############-----] epoch 2/2 step 5/10 loss 0.1250 ETA 1 s');
     expect(text).not.toContain('epoch 1/2:'); // no per-epoch lines on a terminal
+  });
+
+  it('estimates the time left from the epochs trained in this process, not those restored from a checkpoint', () => {
+    const s = sink();
+    let t = 0;
+    const p = new Progress(s.stream, false, () => t);
+    p.start('a', 'a', 4);
+    t = 10_000; // resumed at epoch 3: epochs 1-2 came from the checkpoint
+    p.epoch('a', { epoch: 3, loss: 0.5, learningRate: 1e-3, seconds: 10 });
+    expect(s.text()).toContain('a: epoch 3/4: loss 0.5000, 10.0 s (ETA 10 s)');
   });
 });

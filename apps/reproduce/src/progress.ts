@@ -5,6 +5,8 @@ interface Line {
   label: string;
   epochs: number;
   started: number;
+  /** Fraction done when this process first heard of the model (> 0 after resuming from a checkpoint). */
+  startFraction: number | null;
   text: string;
 }
 
@@ -25,7 +27,7 @@ export class Progress {
   ) {}
 
   start(key: string, label: string, epochs: number): void {
-    this.lines.set(key, { label, epochs, started: this.now(), text: `${label}: starting` });
+    this.lines.set(key, { label, epochs, started: this.now(), startFraction: null, text: `${label}: starting` });
     if (this.tty) this.draw(true);
     else this.write(`${label}: training (${epochs} epochs)\n`);
   }
@@ -34,6 +36,7 @@ export class Progress {
     const line = this.lines.get(key);
     if (!line || !this.tty) return;
     const fraction = Math.min(1, (info.epoch - 1 + info.step / Math.max(1, info.steps)) / line.epochs);
+    line.startFraction ??= (info.epoch - 1) / line.epochs;
     const bar = '#'.repeat(Math.round(fraction * 20)).padEnd(20, '-');
     line.text =
       `${line.label.padEnd(30)} [${bar}] epoch ${info.epoch}/${line.epochs} step ${info.step}/${info.steps} ` +
@@ -45,6 +48,7 @@ export class Progress {
     const line = this.lines.get(key);
     if (!line || this.tty) return;
     const epoch = record.epoch;
+    line.startFraction ??= (epoch - 1) / line.epochs;
     const val = record.valAccuracy === undefined ? '' : `, val. accuracy ${(100 * record.valAccuracy).toFixed(2)}%`;
     this.write(
       `${line.label}: epoch ${epoch}/${line.epochs}: loss ${record.loss.toFixed(4)}${val}, ` +
@@ -68,10 +72,12 @@ export class Progress {
     this.draw(true);
   }
 
+  /** Remaining time at the rate of this process (epochs restored from a checkpoint do not count). */
   private eta(line: Line, fraction: number): string {
-    if (fraction <= 0) return '?';
+    const done = fraction - (line.startFraction ?? 0);
+    if (done <= 0) return '?';
     const elapsed = (this.now() - line.started) / 1000;
-    return duration((elapsed * (1 - fraction)) / fraction);
+    return duration((elapsed * (1 - fraction)) / done);
   }
 
   private clear(): void {
@@ -84,7 +90,9 @@ export class Progress {
     if (!force && t - this.lastDraw < 100) return;
     this.lastDraw = t;
     this.clear();
-    for (const line of this.lines.values()) this.write(`${line.text}\n`);
+    // Longer lines would wrap and break the cursor arithmetic: cut them to the terminal width.
+    const width = Math.max(20, ((this.stream as { columns?: number }).columns ?? 200) - 1);
+    for (const line of this.lines.values()) this.write(`${line.text.slice(0, width)}\n`);
     this.drawn = this.lines.size;
   }
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointDir, hasOutputs, readOutputs } from './cache.js';
 import { configHash } from './config-hash.js';
 import { experimentJobs } from './experiments.js';
@@ -26,6 +27,10 @@ const tempDir = async () => {
   dirs.push(dir);
   return dir;
 };
+beforeAll(() => {
+  const worker = fileURLToPath(new URL('../dist/worker.js', import.meta.url));
+  if (!existsSync(worker)) throw new Error(`${worker} is missing: run \`pnpm build\` first (turbo's test task does)`);
+});
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
