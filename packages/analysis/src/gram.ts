@@ -61,6 +61,7 @@ function fillPanel(
   }
 }
 
+/** Plain-JS fallback of the wasm kernel: 4x4 tiles (16 multiply-adds per 8 loads) of the upper triangle. */
 function accumulateUpper(panel: Float64Array, len: number, dp: number, gram: Float64Array): void {
   for (let i = 0; i < dp; i += 4) {
     const a0 = i * CHUNK;

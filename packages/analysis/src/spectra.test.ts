@@ -94,6 +94,14 @@ describe('perClassSingularValues', () => {
     }
   });
 
+  it('computes only the requested classes, in the order given', () => {
+    const m = randomMatrix(6, 2, 13);
+    const labels = [3, 3, 5, 5, 5, 7];
+    const result = perClassSingularValues(m, labels, { classes: [5, 3] });
+    expect(result.map((r) => [r.label, r.n])).toEqual([[5, 3], [3, 2]]);
+    expectClose(result[0].singularValues, singularValues(rowsOf(m, [2, 3, 4])), 1e-12);
+  });
+
   it('gives min(n, cols) values for a class with fewer rows than columns', () => {
     const m = randomMatrix(12, 10, 11);
     const labels = [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1];
@@ -104,7 +112,8 @@ describe('perClassSingularValues', () => {
 
   it('rejects an empty class and mismatched labels by name', () => {
     const m = randomMatrix(4, 2, 12);
-    expect(() => perClassSingularValues(m, [0, 0, 2, 2])).toThrow(/class 1 has no rows/);
+    expect(() => perClassSingularValues(m, [0, 0, 2, 2])).toThrow(/class 1 has no rows \(labels present: 0, 2\)/);
+    expect(() => perClassSingularValues(m, [0, 0, 2, 2], { classes: [2, 5] })).toThrow(/class 5 has no rows/);
     expect(() => perClassSingularValues(m, [0, 1, 0])).toThrow(/expected 4 labels/);
     expect(() => perClassSingularValues(m, [0, 1, 0, -1])).toThrow(/labels\[3\]/);
   });

@@ -16,29 +16,30 @@ export interface ClassSpectrum {
   singularValues: number[];
 }
 
-/** Singular values of each class's rows (labels ascending). Every label in 0..max(labels) must have rows. */
+/**
+ * Singular values of each class's rows. The classes are `options.classes` (in that order) or, by default,
+ * every label from 0 to the largest present; each must have rows (an empty class is an error naming it).
+ */
 export function perClassSingularValues(
   m: Matrix,
   labels: ArrayLike<number>,
-  options: SpectrumOptions = {},
+  options: SpectrumOptions & { classes?: readonly number[] } = {},
 ): ClassSpectrum[] {
   checkMatrix(m, 'perClassSingularValues: matrix');
   checkLabels(labels, m.rows, 'perClassSingularValues: labels');
-  const groups = groupRowsByLabel(labels);
-  const present = new Set(groups.map((g) => g.label));
-  const maxLabel = groups.length === 0 ? -1 : groups[groups.length - 1].label;
-  for (let label = 0; label <= maxLabel; label++) {
-    if (!present.has(label)) {
+  const groups = new Map(groupRowsByLabel(labels).map((g) => [g.label, g.rows]));
+  const maxLabel = Math.max(-1, ...groups.keys());
+  const classes = options.classes ?? Array.from({ length: maxLabel + 1 }, (_, label) => label);
+  return classes.map((label) => {
+    const rows = groups.get(label);
+    if (rows === undefined) {
+      const present = [...groups.keys()].join(', ');
       throw new RangeError(
-        `perClassSingularValues: class ${label} has no rows (labels run 0..${maxLabel}); filter the labels or remap them`,
+        `perClassSingularValues: class ${label} has no rows (labels present: ${present}); pass options.classes to choose classes`,
       );
     }
-  }
-  return groups.map(({ label, rows }) => ({
-    label,
-    n: rows.length,
-    singularValues: singularValuesOfRows(m, rows, options, `perClassSingularValues: class ${label}`),
-  }));
+    return { label, n: rows.length, singularValues: singularValuesOfRows(m, rows, options, `perClassSingularValues: class ${label}`) };
+  });
 }
 
 /** Singular values of the whole matrix (the all-class control), descending, min(rows, cols) of them. */
