@@ -8,7 +8,7 @@ const METHOD_DIFFERENCES: Array<[ExperimentName | 'all', string, string, string]
   ['all', 'initial weights', 'unseeded, different for every model', 'seeded; the same for every model of an experiment'],
   ['all', 'reported metrics', 'test accuracy only', 'test accuracy, NLL, ECE/MCE, per-epoch history'],
   ['spiral', 'confidence map', 'softmax applied twice: colours span only 0.27-0.73', 'true P(class 1), colour scale 0-1'],
-  ['bottleneck-2d', 'points in the scatter figures', 'the first 250 training points of digits 0-4 (resp. 0-9) in total', 'a seeded choice of N training points per digit'],
+  ['bottleneck-2d', 'points in the scatter figures', 'the first 250 training points of digits 0-4 (resp. 0-9) in total', 'a seeded choice of `scatterPerClass` training points per digit'],
   ['bottleneck-12d', 'manifold mixup layer', "the bottleneck itself was eligible, so its 1024-D input was mixed", 'the layer after the bottleneck is eligible: the 12-D codes are mixed (paper, appendix G)'],
   ['bottleneck-12d', 'baseline epochs', '6 (input and manifold mixup: 24)', 'the same for all three models'],
 ];
