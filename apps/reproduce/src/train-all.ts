@@ -5,7 +5,7 @@ import { runQueue } from './job-queue.js';
 import { estimatedCost, type ModelJob } from './model-job.js';
 import type { Progress } from './progress.js';
 import type { TrainedModel } from './analyze-common.js';
-import { runInWorker } from './worker-pool.js';
+import { killWorkers, runInWorker } from './worker-pool.js';
 import { duration } from './markdown.js';
 
 export function defaultWorkers(backendThreads: number, jobs: number): number {
@@ -30,11 +30,18 @@ export async function trainAll(
   if (pending.length > 0) progress.log(`training ${pending.length} model(s) with ${Math.min(workers, pending.length)} worker process(es)`);
   await runQueue(pending, workers, async ({ job, hash, key }) => {
     progress.start(key, key, job.training.epochs);
-    const { seconds } = await runInWorker({ type: 'job', job, hash, cacheRoot }, (m) => {
-      if (m.type === 'batch') progress.batch(key, m);
-      else if (m.type === 'epoch') progress.epoch(key, m.record);
-    });
-    progress.finish(key, `${key}: trained in ${duration(seconds)} (${hash})`);
+    try {
+      const { seconds } = await runInWorker({ type: 'job', job, hash, cacheRoot }, (m) => {
+        if (m.type === 'batch') progress.batch(key, m);
+        else if (m.type === 'epoch') progress.epoch(key, m.record);
+      });
+      progress.finish(key, `${key}: trained in ${duration(seconds)} (${hash})`);
+    } catch (error) {
+      // Fail fast: stop the other workers too (their finished epochs are checkpointed for the rerun).
+      progress.finish(key, `${key}: failed`);
+      killWorkers();
+      throw error;
+    }
   });
   const trained: TrainedModel[] = [];
   for (const { job, hash } of hashed) {
