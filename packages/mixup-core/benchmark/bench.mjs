@@ -1,15 +1,17 @@
 // Training and inference throughput of the seed's two heaviest models on every available
-// backend. Usage: pnpm bench [--json] [--backends=wasm,cpu] [--seconds=8]
+// backend. Usage: pnpm bench [--json] [--backends=wasm,cpu] [--seconds=8] [--models=spiral]
+// [--stock] (wasm with tfjs' own matmul kernels, to see what the fix is worth)
 // Plain ESM over ../dist (the turbo bench task builds first).
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
-import { initBackend, ManifoldMixupModel, mulberry32 } from '../dist/index.js';
+import { initBackend, ManifoldMixupModel, mulberry32, uninstallFastWasmMatMul } from '../dist/index.js';
 
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
 const json = args.has('json');
 const seconds = Number(args.get('seconds') ?? 8);
 const wanted = (args.get('backends') ?? 'tensorflow,wasm,cpu').split(',');
+const models = args.get('models')?.split(',');
 
 /** Dense widths, eligible dense indices (0-based among dense layers), input shape, classes, batch. */
 const MODELS = [
@@ -72,7 +74,7 @@ async function trainingRate(model, spec) {
 async function inferenceRate(model, spec) {
   const batchSize = 1000;
   const data = synthetic(spec, batchSize);
-  await model.predict(data.x, data.n, { batchSize });
+  await model.predict(data.x.subarray(0, 10 * data.x.length / data.n), 10); // warm-up (small: cpu is slow)
   let rows = 0;
   const start = performance.now();
   while (performance.now() - start < seconds * 500 || rows === 0) {
@@ -86,12 +88,16 @@ for (const backend of wanted) {
   let info;
   try {
     info = await initBackend(backend);
+    if (args.has('stock') && info.name === 'wasm') {
+      uninstallFastWasmMatMul();
+      info = { ...info, fastMatMul: false };
+    }
   } catch (error) {
     const line = { backend, available: false, reason: error.message };
     console.log(json ? JSON.stringify(line) : `${backend}: not available (${error.message.split('\n')[0]})`);
     continue;
   }
-  for (const spec of MODELS) {
+  for (const spec of MODELS.filter((m) => models == null || models.includes(m.id))) {
     const baseline = tf.memory().numTensors;
     const model = build(spec);
     const tensorsBefore = tf.memory().numTensors;

@@ -78,6 +78,7 @@ export async function fitModel(model: ManifoldMixupModel, train: DataSet, option
 
   const batch = new BatchBuffer(options.batchSize, model.inputShape, model.numClasses);
   const steps = Math.ceil(train.n / options.batchSize);
+  let lastYield = performance.now();
   for (let epoch = startEpoch; epoch < options.epochs; epoch++) {
     const started = performance.now();
     const rate = learningRateAt(epoch, learningRate, lrSchedule);
@@ -101,6 +102,11 @@ export async function fitModel(model: ManifoldMixupModel, train: DataSet, option
       }
       lossSum += loss * rows;
       options.onBatchEnd?.({ epoch: epoch + 1, step: step + 1, steps, loss });
+      // Let timers, signals and I/O run now and then: wasm and cpu compute synchronously.
+      if (performance.now() - lastYield > 100) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
     const record: EpochRecord = { epoch: epoch + 1, loss: lossSum / train.n, learningRate: rate, seconds: 0 };
     if (options.validation != null) {
