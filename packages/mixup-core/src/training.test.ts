@@ -107,6 +107,10 @@ describe('fit', () => {
 
     const other = makeModel();
     await expect(other.fit(train, { epochs: 3, batchSize: 8, checkpointDir: checkpoints })).rejects.toThrow(/batchSize = 16, this fit uses 8/);
+    await expect(other.fit(train, { epochs: 2, batchSize: 16, validation, checkpointDir: checkpoints })).rejects.toThrow(/at epoch 3, past the 2 epochs asked for/);
+    const done = await other.fit(train, { epochs: 3, batchSize: 16, validation, checkpointDir: checkpoints });
+    expect(done.resumedEpochs).toBe(3);
+    expect(weightBytes(other).equals(weightBytes(straight))).toBe(true);
     for (const m of [straight, resumed, other]) m.dispose();
   });
 });

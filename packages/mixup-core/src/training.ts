@@ -69,6 +69,9 @@ export async function fitModel(model: ManifoldMixupModel, train: DataSet, option
   if (options.checkpointDir != null) {
     const state = await readTrainingState(model, options.checkpointDir, run);
     if (state != null) {
+      if (state.epochs.length > options.epochs) {
+        throw new Error(`fit: the checkpoint in ${options.checkpointDir} is at epoch ${state.epochs.length}, past the ${options.epochs} epochs asked for`);
+      }
       rng.state = state.rngState;
       epochs.push(...state.epochs);
       startEpoch = state.epochs.length;
