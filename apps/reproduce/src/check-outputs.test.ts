@@ -89,6 +89,15 @@ describe('--check', () => {
     expect(problems.some((p) => p.startsWith('figures/spiral-confidence.svg: not a valid SVG'))).toBe(true);
   });
 
+  it('accepts a README whose blocks say "no results yet" when there are no results', async () => {
+    await rm(join(out, 'results'), { recursive: true });
+    await rm(join(out, 'figures'), { recursive: true });
+    await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([])).text);
+    expect(await checkOutputs(out)).toEqual([]);
+    await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([syntheticResults('spiral')])).text);
+    expect((await checkOutputs(out)).join('\n')).toMatch(/block 'claims' disagrees/);
+  });
+
   it('reports a README without markers', async () => {
     await writeFile(join(out, 'README.md'), '# nothing generated here\n');
     const problems = await checkOutputs(out);
