@@ -92,6 +92,18 @@ describe('fast wasm matmul', () => {
     });
   }
 
+  it('makes Identity share the buffer (no copy) with correct reference counting', () => {
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const buffers = tf.memory().numDataBuffers;
+    const copy = tf.clone(x);
+    expect(copy.dataId).toBe(x.dataId);
+    expect(tf.memory().numDataBuffers).toBe(buffers); // shared, not copied
+    x.dispose();
+    expect(Array.from(copy.dataSync())).toEqual([1, 2, 3, 4]);
+    copy.dispose();
+    expect(tf.memory().numDataBuffers).toBe(buffers - 1);
+  });
+
   it('frees the transposed temporaries in backend memory', () => {
     const a = tf.randomNormal([20, 30], 0, 1, 'float32', 1);
     const b = tf.randomNormal([40, 30], 0, 1, 'float32', 2);

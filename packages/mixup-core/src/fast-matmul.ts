@@ -18,7 +18,11 @@ import {
 // For dx = dy·Wᵀ the second moves two batch-sized matrices instead of the whole
 // weight matrix, and XNNPACK then packs the small operand instead of Wᵀ.
 
-const PATCHED = ['BatchMatMul', '_FusedMatMul'] as const;
+// Identity too: wasm copies the data, where Reshape (and the cpu backend's Identity) share
+// the buffer and count references. Tensors are immutable, so sharing is safe, and it saves
+// two copies of every weight matrix per training step (tfjs-core's fused matMul gradient
+// and tf.layers both take identities of the kernel).
+const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity'] as const;
 const stockConfigs = new Map<string, KernelConfig>();
 
 interface MatMulArgs {
@@ -80,6 +84,16 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
   };
 }
 
+function sharedIdentity(stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const { inputs, backend } = args as unknown as { inputs: { x: TensorInfo }; backend: { incRef(dataId: object): void } };
+    const { x } = inputs;
+    if (x.dtype === 'string') return stock(args);
+    backend.incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+}
+
 /** True when the wasm matmul kernels are currently the explicit-transpose versions. */
 export function isFastWasmMatMulInstalled(): boolean {
   return stockConfigs.size > 0;
@@ -87,7 +101,7 @@ export function isFastWasmMatMulInstalled(): boolean {
 
 /**
  * Replace the wasm BatchMatMul and _FusedMatMul kernels by versions that transpose
- * explicitly before multiplying. Idempotent. Returns false when the wasm kernels
+ * explicitly before multiplying, and Identity by one that shares the buffer. Idempotent. Returns false when the wasm kernels
  * are not registered (tfjs-backend-wasm not imported yet).
  */
 export function installFastWasmMatMul(): boolean {
@@ -98,7 +112,11 @@ export function installFastWasmMatMul(): boolean {
   for (const stock of stocks as KernelConfig[]) {
     stockConfigs.set(stock.kernelName, stock);
     unregisterKernel(stock.kernelName, 'wasm');
-    registerKernel({ ...stock, kernelFunc: explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul') });
+    const kernelFunc =
+      stock.kernelName === 'Identity'
+        ? sharedIdentity(stock.kernelFunc)
+        : explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul');
+    registerKernel({ ...stock, kernelFunc });
   }
   return true;
 }
