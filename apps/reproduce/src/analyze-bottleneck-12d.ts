@@ -58,13 +58,13 @@ export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: 
   });
   const spectraFigure = {
     name: 'bottleneck-12d-spectra.svg',
-    caption: 'MNIST, 12-D bottleneck: singular values of each digit\'s training codes (uncentred, divided by √n), per model',
+    caption: 'MNIST, 12-D bottleneck: singular values of each digit\'s training codes (uncentred, divided by √n; log scale), per model',
     svg: spectraSmallMultiples(
       perModel.map((p) => ({
         model: p.model.job.label,
         perClass: p.spectra.normalized.perClass.map((c) => ({ label: c.label, singularValues: c.singularValues })),
       })),
-      { title: 'Singular values of the 12-D codes per digit (÷√n)', yScale: 'linear', classNames: DIGITS },
+      { title: 'Singular values of the 12-D codes per digit (÷√n, log scale)', yScale: 'log', classNames: DIGITS },
     ),
   };
   const labelled = perModel.map((p) => ({ label: p.model.job.label, metrics: p.metrics, reliability: p.reliability }));
