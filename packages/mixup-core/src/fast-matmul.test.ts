@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
-import { installFastWasmMatMul, isFastWasmMatMulInstalled, planTransposes, uninstallFastWasmMatMul } from './fast-matmul.js';
+import { installFastWasmMatMul, isFastWasmMatMulInstalled, planTransposes, uninstallFastWasmMatMul, useTransposedForward } from './fast-matmul.js';
 
 interface Case { batchA: number[]; batchB: number[]; m: number; k: number; n: number; ta: boolean; tb: boolean }
 
@@ -11,15 +11,15 @@ function shapeOf(batch: number[], rows: number, cols: number, transposed: boolea
 
 // Values, and gradients of sum(out * r), of relu(matMul(a, b) + bias), computed either
 // by the fused kernel or by separate ops.
-function evaluate(c: Case, fused: boolean): Float32Array[] {
+function evaluate(c: Case, fused: boolean, activation: 'relu' | 'linear' = 'relu'): Float32Array[] {
   return tf.tidy(() => {
     const a = tf.randomNormal(shapeOf(c.batchA, c.m, c.k, c.ta), 0, 1, 'float32', 11);
     const b = tf.randomNormal(shapeOf(c.batchB, c.k, c.n, c.tb), 0, 1, 'float32', 12);
     const bias = tf.randomNormal([c.n], 0, 1, 'float32', 13);
     const f = (x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) =>
       fused
-        ? tf.fused.matMul({ a: x, b: y, transposeA: c.ta, transposeB: c.tb, bias: z, activation: 'relu' })
-        : tf.relu(tf.add(tf.matMul(x, y, c.ta, c.tb), z));
+        ? tf.fused.matMul({ a: x, b: y, transposeA: c.ta, transposeB: c.tb, bias: z, activation })
+        : (activation === 'relu' ? tf.relu : (t: tf.Tensor) => t)(tf.add(tf.matMul(x, y, c.ta, c.tb), z));
     const out = f(a, b, bias);
     const r = tf.randomNormal(out.shape, 0, 1, 'float32', 14);
     const grads = tf.grads((x: tf.Tensor, y: tf.Tensor, z: tf.Tensor) => tf.sum(tf.mul(f(x, y, z), r)))([a, b, bias]);
@@ -91,6 +91,36 @@ describe('fast wasm matmul', () => {
       expect(tf.memory().numTensors).toBe(before);
     });
   }
+
+  it('computes a linear fused x·W with small x as (Wᵀ·xᵀ)ᵀ, matching the stock kernels (1e-5 relative)', () => {
+    const before = tf.memory().numTensors;
+    const forward: Case[] = [
+      { batchA: [], batchB: [], m: 3, k: 40, n: 50, ta: false, tb: false },
+      { batchA: [1], batchB: [1], m: 4, k: 64, n: 33, ta: false, tb: false }, // ragged transpose edges
+      { batchA: [], batchB: [], m: 5, k: 37, n: 64, ta: false, tb: false },
+    ];
+    for (const c of forward) {
+      const info = (shape: number[]): tf.TensorInfo => ({ dataId: {}, shape, dtype: 'float32' });
+      const args = {
+        inputs: { a: info([1, c.m, c.k]), b: info([1, c.k, c.n]), bias: info([c.n]) },
+        backend: tf.backend() as never,
+        attrs: { transposeA: false, transposeB: false, activation: 'linear' },
+      };
+      expect(useTransposedForward(args), JSON.stringify(c)).toBe(true);
+      expect(useTransposedForward({ ...args, attrs: { ...args.attrs, activation: 'relu' } })).toBe(false);
+      uninstallFastWasmMatMul();
+      const stock = evaluate(c, true, 'linear');
+      installFastWasmMatMul();
+      const fast = evaluate(c, true, 'linear');
+      for (let i = 0; i < stock.length; i++) {
+        expect(relativeError(fast[i], stock[i]), `${JSON.stringify(c)} output ${i}`).toBeLessThan(1e-5);
+      }
+    }
+    // Big A or C next to B (e.g. inference at batch 1000) keeps the direct path.
+    const big = { inputs: { a: { dataId: {}, shape: [1, 1000, 1024], dtype: 'float32' as const }, b: { dataId: {}, shape: [1, 1024, 1024], dtype: 'float32' as const } }, backend: tf.backend() as never, attrs: { activation: 'linear' } };
+    expect(useTransposedForward(big)).toBe(false);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 
   it('makes Identity share the buffer (no copy) with correct reference counting', () => {
     const x = tf.tensor2d([[1, 2], [3, 4]]);

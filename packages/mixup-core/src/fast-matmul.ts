@@ -6,6 +6,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-kernels.js';
 
 // tfjs-backend-wasm 4.22 only sends a matmul to XNNPACK when neither operand is
 // transposed; with transposeA/transposeB it falls back to a naive triple loop that
@@ -25,10 +26,10 @@ import {
 const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity'] as const;
 const stockConfigs = new Map<string, KernelConfig>();
 
-interface MatMulArgs {
-  inputs: { a: TensorInfo; b: TensorInfo; [name: string]: TensorInfo | undefined };
-  backend: { disposeData(dataId: object): unknown };
-  attrs: { transposeA?: boolean; transposeB?: boolean; [name: string]: unknown };
+export interface MatMulArgs {
+  inputs: { a: TensorInfo; b: TensorInfo; bias?: TensorInfo; preluActivationWeights?: TensorInfo; [name: string]: TensorInfo | undefined };
+  backend: WasmBackendInternals;
+  attrs: { transposeA?: boolean; transposeB?: boolean; activation?: string; [name: string]: unknown };
 }
 
 function swapLastTwo(rank: number): number[] {
@@ -51,22 +52,54 @@ export function planTransposes(aSize: number, bSize: number, cSize: number, tran
   return output < operands ? 'output' : 'operands';
 }
 
+/**
+ * Whether a fused x·W (no transposes) is cheaper as (Wᵀ·xᵀ)ᵀ: XNNPACK packs (transposes and
+ * reorders) its second operand whenever that tensor is new, ~12 ms per million weights, and
+ * Adam makes every weight matrix a new tensor each step. As (Wᵀ·xᵀ)ᵀ the packed operand is
+ * the small xᵀ and W only needs our SIMD transpose (~1 ms per million). Only without
+ * activation (a bias is added while transposing C back) and when A and C are small next to B.
+ */
+export function useTransposedForward(args: MatMulArgs): boolean {
+  const { inputs: { a, b, bias, preluActivationWeights }, attrs } = args;
+  if (heapKernels(args.backend) == null || a.dtype !== 'float32' || b.dtype !== 'float32') return false;
+  if (attrs.transposeA === true || attrs.transposeB === true || preluActivationWeights != null) return false;
+  if (attrs.activation != null && attrs.activation !== 'linear') return false;
+  const rank = a.shape.length;
+  if (b.shape.length !== rank || [...a.shape.slice(0, -2), ...b.shape.slice(0, -2)].some((d) => d !== 1)) return false;
+  const [m, n] = [a.shape[rank - 2], b.shape[rank - 1]];
+  if (bias != null && (bias.dtype !== 'float32' || sizeOf(bias.shape) !== n || bias.shape[bias.shape.length - 1] !== n)) return false;
+  return 4 * (sizeOf(a.shape) + m * n) <= sizeOf(b.shape);
+}
+
 function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boolean): KernelFunc {
   return (args) => {
     const { inputs, backend, attrs } = args as unknown as MatMulArgs;
     const transposeA = attrs.transposeA === true;
     const transposeB = attrs.transposeB === true;
-    if (!transposeA && !transposeB) return stock(args);
+    const transposedForward = fused && useTransposedForward(args as unknown as MatMulArgs);
+    if (!transposeA && !transposeB && !transposedForward) return stock(args);
     const temporaries: TensorInfo[] = [];
+    const transposed = (x: TensorInfo, bias?: TensorInfo): TensorInfo =>
+      fastTranspose(backend, x, bias) ??
+      (transpose({ inputs: { x }, backend, attrs: { perm: swapLastTwo(x.shape.length) } } as never) as TensorInfo);
     const flip = (x: TensorInfo): TensorInfo => {
-      const t = transpose({ inputs: { x }, backend, attrs: { perm: swapLastTwo(x.shape.length) } } as never) as TensorInfo;
+      const t = transposed(x);
       temporaries.push(t);
       return t;
     };
-    const multiply = (a: TensorInfo, b: TensorInfo): TensorInfo =>
-      stock({ inputs: { ...inputs, a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } } as never) as TensorInfo;
+    const multiply = (a: TensorInfo, b: TensorInfo, plain = false): TensorInfo => {
+      const extra = plain ? { bias: undefined, preluActivationWeights: undefined } : {};
+      const plainAttrs = plain ? { activation: 'linear' } : {};
+      return stock({ inputs: { ...inputs, a, b, ...extra }, backend, attrs: { ...attrs, ...plainAttrs, transposeA: false, transposeB: false } } as never) as TensorInfo;
+    };
     const { a, b } = inputs;
     try {
+      if (transposedForward) {
+        const cT = multiply(flip(b), flip(a), true);
+        temporaries.push(cT);
+        // useTransposedForward checked that the kernels exist and the shapes suit them.
+        return fastTranspose(backend, cT, inputs.bias) as TensorInfo;
+      }
       const rank = a.shape.length;
       const rows = a.shape[transposeA ? rank - 1 : rank - 2];
       const cols = b.shape[transposeB ? b.shape.length - 2 : b.shape.length - 1];
@@ -74,8 +107,7 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
       if (!fused && planTransposes(sizeOf(a.shape), sizeOf(b.shape), cSize, transposeA, transposeB) === 'output') {
         const cT = multiply(transposeB ? b : flip(b), transposeA ? a : flip(a));
         temporaries.push(cT);
-        const c = transpose({ inputs: { x: cT }, backend, attrs: { perm: swapLastTwo(cT.shape.length) } } as never) as TensorInfo;
-        return c;
+        return transposed(cT);
       }
       return multiply(transposeA ? flip(a) : a, transposeB ? flip(b) : b);
     } finally {

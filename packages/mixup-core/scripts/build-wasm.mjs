@@ -1,0 +1,145 @@
+// Generates the WebAssembly SIMD kernels that work directly on tfjs-backend-wasm's heap:
+// src/heap-kernels.wat (readable) and src/heap-kernels-wasm.ts (the compiled bytes, base64).
+// Run `node scripts/build-wasm.mjs` after editing this file; both outputs are committed so
+// building the package needs no WebAssembly toolchain.
+import { renameSync, writeFileSync } from 'node:fs';
+import wabtFactory from 'wabt';
+
+// i8x16.shuffle byte lists picking f32 lanes: lo(x, y) = [x0 y0 x1 y1], hi = [x2 y2 x3 y3],
+// lo64 = [x0 x1 y0 y1], hi64 = [x2 x3 y2 y3] (lanes of y numbered from 4).
+const lanes = (...l) => l.flatMap((k) => [0, 1, 2, 3].map((b) => 4 * k + b)).join(' ');
+const ZIP_LO = lanes(0, 4, 1, 5);
+const ZIP_HI = lanes(2, 6, 3, 7);
+const LO64 = lanes(0, 1, 4, 5);
+const HI64 = lanes(2, 3, 6, 7);
+
+/** The 4x4-tile transpose, with or without a per-source-row bias added on the way. */
+function transposeFunc(name, withBias) {
+  const load = (r) => {
+    const x = `(v128.load (i32.add (local.get $s) (i32.mul (i32.const ${r}) (local.get $srcRow))))`;
+    return withBias ? `(f32x4.add ${x} (f32x4.splat (f32.load offset=${4 * r} (local.get $bi))))` : x;
+  };
+  const scalarValue = withBias
+    ? '(f32.add (f32.load (local.get $p)) (f32.load (i32.add (local.get $bias) (i32.shl (local.get $i) (i32.const 2)))))'
+    : '(f32.load (local.get $p))';
+  return `
+  ;; ${name}(src, dst, rows, cols${withBias ? ', bias' : ''}): dst[j*rows + i] = src[i*cols + j]${withBias ? ' + bias[i]' : ''} (f32, byte addresses).
+  (func (export "${name}") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)${withBias ? ' (param $bias i32)' : ''}
+    (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
+    (local $s i32) (local $d i32) (local $bi i32) (local $p i32)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
+    (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
+    (local.set $srcRow (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
+    ;; full 4x4 tiles
+    (local.set $i (i32.const 0))
+    (block $tilesDone (loop $tileRows
+      (br_if $tilesDone (i32.ge_u (local.get $i) (local.get $rows4)))
+      ${withBias ? '(local.set $bi (i32.add (local.get $bias) (i32.shl (local.get $i) (i32.const 2))))' : ''}
+      (local.set $j (i32.const 0))
+      (block $colsDone (loop $tileCols
+        (br_if $colsDone (i32.ge_u (local.get $j) (local.get $cols4)))
+        (local.set $s (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
+        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2))))
+        (local.set $r0 ${load(0)})
+        (local.set $r1 ${load(1)})
+        (local.set $r2 ${load(2)})
+        (local.set $r3 ${load(3)})
+        (local.set $t0 (i8x16.shuffle ${ZIP_LO} (local.get $r0) (local.get $r1)))
+        (local.set $t1 (i8x16.shuffle ${ZIP_HI} (local.get $r0) (local.get $r1)))
+        (local.set $t2 (i8x16.shuffle ${ZIP_LO} (local.get $r2) (local.get $r3)))
+        (local.set $t3 (i8x16.shuffle ${ZIP_HI} (local.get $r2) (local.get $r3)))
+        (v128.store (local.get $d) (i8x16.shuffle ${LO64} (local.get $t0) (local.get $t2)))
+        (v128.store (i32.add (local.get $d) (local.get $dstRow)) (i8x16.shuffle ${HI64} (local.get $t0) (local.get $t2)))
+        (local.set $d (i32.add (local.get $d) (i32.shl (local.get $dstRow) (i32.const 1))))
+        (v128.store (local.get $d) (i8x16.shuffle ${LO64} (local.get $t1) (local.get $t3)))
+        (v128.store (i32.add (local.get $d) (local.get $dstRow)) (i8x16.shuffle ${HI64} (local.get $t1) (local.get $t3)))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $tileCols)))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $tileRows)))
+    ;; the ragged edges, one element at a time: columns cols4.. of the tiled rows, then rows rows4..
+    (local.set $i (i32.const 0))
+    (block $edgeDone (loop $edgeRows
+      (br_if $edgeDone (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $j (select (local.get $cols4) (i32.const 0) (i32.lt_u (local.get $i) (local.get $rows4))))
+      (block $rowDone (loop $edgeCols
+        (br_if $rowDone (i32.ge_u (local.get $j) (local.get $cols)))
+        (local.set $p (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
+        (f32.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2)))
+          ${scalarValue})
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $edgeCols)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $edgeRows))))
+`;
+}
+
+/** One Adam step, in exactly the f32 operations (and order) of the elementwise-kernel version. */
+function adamBody(vec) {
+  const T = vec ? 'f32x4' : 'f32';
+  const load = (p) => (vec ? `(v128.load (i32.add (local.get ${p}) (local.get $k)))` : `(f32.load (i32.add (local.get ${p}) (local.get $k)))`);
+  const store = (p, x) => (vec ? `(v128.store (i32.add (local.get ${p}) (local.get $k)) ${x})` : `(f32.store (i32.add (local.get ${p}) (local.get $k)) ${x})`);
+  const s = (name) => `(local.get $${name}${vec ? 'V' : ''})`;
+  return `
+        (local.set $g${vec ? 'v' : 's'} ${load('$g')})
+        (local.set $m${vec ? 'v' : 's'} (${T}.add (${T}.mul ${load('$m')} ${s('b1')}) (${T}.mul (local.get $g${vec ? 'v' : 's'}) ${s('c1')})))
+        (local.set $v${vec ? 'v' : 's'} (${T}.add (${T}.mul ${load('$v')} ${s('b2')})
+          (${T}.mul (${T}.mul (local.get $g${vec ? 'v' : 's'}) (local.get $g${vec ? 'v' : 's'})) ${s('c2')})))
+        ${store('$mOut', `(local.get $m${vec ? 'v' : 's'})`)}
+        ${store('$vOut', `(local.get $v${vec ? 'v' : 's'})`)}
+        ${store('$wOut', `(${T}.add ${load('$w')} (${T}.mul (${T}.div (local.get $m${vec ? 'v' : 's'}) (${T}.add (${T}.sqrt (local.get $v${vec ? 'v' : 's'})) ${s('eps')})) ${s('step')}))`)}`;
+}
+
+const wat = `;; Generated by scripts/build-wasm.mjs: do not edit by hand.
+;; Kernels that run on tfjs-backend-wasm's own memory (imported as env.memory): tensors are
+;; addressed by their heap offsets, so no data is copied in or out.
+(module
+  (import "env" "memory" (memory 1))
+${transposeFunc('transpose', false)}
+${transposeFunc('transposeAddRowBias', true)}
+  ;; adam(w, g, m, v, wOut, mOut, vOut, n, b1, c1, b2, c2, eps, step): for every k < n,
+  ;; m' = m*b1 + g*c1; v' = v*b2 + (g*g)*c2; w' = w + (m' / (sqrt(v') + eps)) * step
+  ;; (c1 = 1 - b1, c2 = 1 - b2, step = -lr_t), written to the three outputs.
+  (func (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32)
+    (param $wOut i32) (param $mOut i32) (param $vOut i32) (param $n i32)
+    (param $b1 f32) (param $c1 f32) (param $b2 f32) (param $c2 f32) (param $eps f32) (param $step f32)
+    (local $k i32) (local $end4 i32) (local $end i32)
+    (local $b1V v128) (local $c1V v128) (local $b2V v128) (local $c2V v128) (local $epsV v128) (local $stepV v128)
+    (local $gv v128) (local $mv v128) (local $vv v128) (local $gs f32) (local $ms f32) (local $vs f32)
+    (local.set $b1V (f32x4.splat (local.get $b1)))
+    (local.set $c1V (f32x4.splat (local.get $c1)))
+    (local.set $b2V (f32x4.splat (local.get $b2)))
+    (local.set $c2V (f32x4.splat (local.get $c2)))
+    (local.set $epsV (f32x4.splat (local.get $eps)))
+    (local.set $stepV (f32x4.splat (local.get $step)))
+    (local.set $end4 (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $vecDone (loop $vec
+      (br_if $vecDone (i32.ge_u (local.get $k) (local.get $end4)))${adamBody(true)}
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $vec)))
+    (block $done (loop $rest
+      (br_if $done (i32.ge_u (local.get $k) (local.get $end)))${adamBody(false)}
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $rest))))
+)
+`;
+
+const wabt = await wabtFactory();
+const module = wabt.parseWat('heap-kernels.wat', wat, { simd: true });
+module.validate();
+const { buffer } = module.toBinary({});
+const ts = `// Generated by scripts/build-wasm.mjs from heap-kernels.wat: do not edit by hand.
+export const HEAP_KERNELS_WASM_BASE64 =
+  '${Buffer.from(buffer).toString('base64')}';
+`;
+const here = new URL('../src/', import.meta.url);
+for (const [name, text] of [['heap-kernels.wat', wat], ['heap-kernels-wasm.ts', ts]]) {
+  const target = new URL(name, here);
+  const temp = new URL(`${name}.tmp`, here);
+  writeFileSync(temp, text);
+  renameSync(temp, target);
+}
+console.log(`wrote src/heap-kernels.wat and src/heap-kernels-wasm.ts (${buffer.length} bytes)`);
