@@ -7,20 +7,26 @@
   ;; transpose(src, dst, rows, cols): dst[j*rows + i] = src[i*cols + j] (f32, byte addresses).
   (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
     (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
-    (local $s i32) (local $d i32) (local $bi i32) (local $p i32)
+    (local $s i32) (local $d i32) (local $bi i32) (local $p i32) (local $jb i32) (local $jEnd i32)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
     (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
     (local.set $srcRow (i32.shl (local.get $cols) (i32.const 2)))
     (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
-    ;; full 4x4 tiles
+    ;; full 4x4 tiles, in column blocks of 8 source columns: the 8 destination rows being
+    ;; filled stay in cache (a row-by-row sweep thrashes it when the strides are powers of two)
+    (local.set $jb (i32.const 0))
+    (block $blocksDone (loop $blocks
+      (br_if $blocksDone (i32.ge_u (local.get $jb) (local.get $cols4)))
+      (local.set $jEnd (select (local.get $cols4) (i32.add (local.get $jb) (i32.const 8))
+        (i32.gt_u (i32.add (local.get $jb) (i32.const 8)) (local.get $cols4))))
     (local.set $i (i32.const 0))
     (block $tilesDone (loop $tileRows
       (br_if $tilesDone (i32.ge_u (local.get $i) (local.get $rows4)))
       
-      (local.set $j (i32.const 0))
+      (local.set $j (local.get $jb))
       (block $colsDone (loop $tileCols
-        (br_if $colsDone (i32.ge_u (local.get $j) (local.get $cols4)))
+        (br_if $colsDone (i32.ge_u (local.get $j) (local.get $jEnd)))
         (local.set $s (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
         (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2))))
         (local.set $r0 (v128.load (i32.add (local.get $s) (i32.mul (i32.const 0) (local.get $srcRow)))))
@@ -40,6 +46,8 @@
         (br $tileCols)))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $tileRows)))
+      (local.set $jb (local.get $jEnd))
+      (br $blocks)))
     ;; the ragged edges, one element at a time: columns cols4.. of the tiled rows, then rows rows4..
     (local.set $i (i32.const 0))
     (block $edgeDone (loop $edgeRows
@@ -59,20 +67,26 @@
   ;; transposeAddRowBias(src, dst, rows, cols, bias): dst[j*rows + i] = src[i*cols + j] + bias[i] (f32, byte addresses).
   (func (export "transposeAddRowBias") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $bias i32)
     (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
-    (local $s i32) (local $d i32) (local $bi i32) (local $p i32)
+    (local $s i32) (local $d i32) (local $bi i32) (local $p i32) (local $jb i32) (local $jEnd i32)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
     (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
     (local.set $srcRow (i32.shl (local.get $cols) (i32.const 2)))
     (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
-    ;; full 4x4 tiles
+    ;; full 4x4 tiles, in column blocks of 8 source columns: the 8 destination rows being
+    ;; filled stay in cache (a row-by-row sweep thrashes it when the strides are powers of two)
+    (local.set $jb (i32.const 0))
+    (block $blocksDone (loop $blocks
+      (br_if $blocksDone (i32.ge_u (local.get $jb) (local.get $cols4)))
+      (local.set $jEnd (select (local.get $cols4) (i32.add (local.get $jb) (i32.const 8))
+        (i32.gt_u (i32.add (local.get $jb) (i32.const 8)) (local.get $cols4))))
     (local.set $i (i32.const 0))
     (block $tilesDone (loop $tileRows
       (br_if $tilesDone (i32.ge_u (local.get $i) (local.get $rows4)))
       (local.set $bi (i32.add (local.get $bias) (i32.shl (local.get $i) (i32.const 2))))
-      (local.set $j (i32.const 0))
+      (local.set $j (local.get $jb))
       (block $colsDone (loop $tileCols
-        (br_if $colsDone (i32.ge_u (local.get $j) (local.get $cols4)))
+        (br_if $colsDone (i32.ge_u (local.get $j) (local.get $jEnd)))
         (local.set $s (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
         (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2))))
         (local.set $r0 (f32x4.add (v128.load (i32.add (local.get $s) (i32.mul (i32.const 0) (local.get $srcRow)))) (f32x4.splat (f32.load offset=0 (local.get $bi)))))
@@ -92,6 +106,8 @@
         (br $tileCols)))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $tileRows)))
+      (local.set $jb (local.get $jEnd))
+      (br $blocks)))
     ;; the ragged edges, one element at a time: columns cols4.. of the tiled rows, then rows rows4..
     (local.set $i (i32.const 0))
     (block $edgeDone (loop $edgeRows
