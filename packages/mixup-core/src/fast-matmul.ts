@@ -6,6 +6,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { fastGreater, fastSelect } from './fast-elementwise.js';
 import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-kernels.js';
 
 // tfjs-backend-wasm 4.22 only sends a matmul to XNNPACK when neither operand is
@@ -23,7 +24,8 @@ import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-ke
 // the buffer and count references. Tensors are immutable, so sharing is safe, and it saves
 // two copies of every weight matrix per training step (tfjs-core's fused matMul gradient
 // and tf.layers both take identities of the kernel).
-const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity'] as const;
+// Greater and Select (LeakyReLU's gradient) too: SIMD versions in fast-elementwise.ts.
+const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity', 'Greater', 'Select'] as const;
 const stockConfigs = new Map<string, KernelConfig>();
 
 export interface MatMulArgs {
@@ -144,10 +146,13 @@ export function installFastWasmMatMul(): boolean {
   for (const stock of stocks as KernelConfig[]) {
     stockConfigs.set(stock.kernelName, stock);
     unregisterKernel(stock.kernelName, 'wasm');
+    const replacements: Record<string, () => KernelFunc> = {
+      Identity: () => sharedIdentity(stock.kernelFunc),
+      Greater: () => fastGreater(stock.kernelFunc),
+      Select: () => fastSelect(stock.kernelFunc),
+    };
     const kernelFunc =
-      stock.kernelName === 'Identity'
-        ? sharedIdentity(stock.kernelFunc)
-        : explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul');
+      replacements[stock.kernelName]?.() ?? explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul');
     registerKernel({ ...stock, kernelFunc });
   }
   return true;

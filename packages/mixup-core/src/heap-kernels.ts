@@ -15,6 +15,8 @@ export interface WasmBackendInternals {
 export interface HeapKernels {
   transpose(src: number, dst: number, rows: number, cols: number): void;
   transposeAddRowBias(src: number, dst: number, rows: number, cols: number, bias: number): void;
+  greater(a: number, b: number, out: number, n: number, bStep: 0 | 1): void;
+  select(condition: number, t: number, e: number, out: number, n: number): void;
   adam(
     w: number, g: number, m: number, v: number, wOut: number, mOut: number, vOut: number, n: number,
     beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, step: number,

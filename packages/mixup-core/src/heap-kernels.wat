@@ -123,6 +123,59 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $edgeRows))))
 
+
+  ;; greater(a, b, out, n, bStep): out[i] = a[i] > b[i*bStep] ? 1 : 0 (f32 in, u8 out; bStep 0: b is a scalar).
+  (func (export "greater") (param $a i32) (param $b i32) (param $out i32) (param $n i32) (param $bStep i32)
+    (local $i i32) (local $end16 i32) (local $bv v128) (local $pa i32) (local $pb i32)
+    (local.set $end16 (i32.and (local.get $n) (i32.const -16)))
+    (local.set $bv (v128.load32_splat (local.get $b)))
+    (if (local.get $bStep)
+      (then (block $vecDone (loop $vec
+      (br_if $vecDone (i32.ge_u (local.get $i) (local.get $end16)))
+      (local.set $pa (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2))))
+      (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $i) (i32.const 2))))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (v128.and (v128.const i8x16 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1)
+        (i8x16.narrow_i16x8_s (i16x8.narrow_i32x4_s (f32x4.gt (v128.load offset=0 (local.get $pa)) (v128.load offset=0 (local.get $pb))) (f32x4.gt (v128.load offset=16 (local.get $pa)) (v128.load offset=16 (local.get $pb)))) (i16x8.narrow_i32x4_s (f32x4.gt (v128.load offset=32 (local.get $pa)) (v128.load offset=32 (local.get $pb))) (f32x4.gt (v128.load offset=48 (local.get $pa)) (v128.load offset=48 (local.get $pb)))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $vec))))
+      (else (block $vecDone (loop $vec
+      (br_if $vecDone (i32.ge_u (local.get $i) (local.get $end16)))
+      (local.set $pa (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2))))
+      (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $i) (i32.const 2))))
+      (v128.store (i32.add (local.get $out) (local.get $i)) (v128.and (v128.const i8x16 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1)
+        (i8x16.narrow_i16x8_s (i16x8.narrow_i32x4_s (f32x4.gt (v128.load offset=0 (local.get $pa)) (local.get $bv)) (f32x4.gt (v128.load offset=16 (local.get $pa)) (local.get $bv))) (i16x8.narrow_i32x4_s (f32x4.gt (v128.load offset=32 (local.get $pa)) (local.get $bv)) (f32x4.gt (v128.load offset=48 (local.get $pa)) (local.get $bv))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $vec)))))
+    (block $done (loop $rest
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (i32.store8 (i32.add (local.get $out) (local.get $i))
+        (f32.gt (f32.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2))))
+          (f32.load (i32.add (local.get $b) (i32.shl (i32.mul (local.get $i) (local.get $bStep)) (i32.const 2))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rest))))
+
+  ;; select(cond, t, e, out, n): out[i] = cond[i] != 0 ? t[i] : e[i] (u8 condition, f32 values).
+  (func (export "select") (param $cond i32) (param $t i32) (param $e i32) (param $out i32) (param $n i32)
+    (local $i i32) (local $k i32) (local $end4 i32)
+    (local.set $end4 (i32.and (local.get $n) (i32.const -4)))
+    (block $vecDone (loop $vec
+      (br_if $vecDone (i32.ge_u (local.get $i) (local.get $end4)))
+      (local.set $k (i32.shl (local.get $i) (i32.const 2)))
+      (v128.store (i32.add (local.get $out) (local.get $k))
+        (v128.bitselect (v128.load (i32.add (local.get $t) (local.get $k))) (v128.load (i32.add (local.get $e) (local.get $k)))
+          (i32x4.ne (i32x4.extend_low_i16x8_u (i16x8.extend_low_i8x16_u (v128.load32_zero (i32.add (local.get $cond) (local.get $i)))))
+            (v128.const i32x4 0 0 0 0))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br $vec)))
+    (block $done (loop $rest
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $k (i32.shl (local.get $i) (i32.const 2)))
+      (f32.store (i32.add (local.get $out) (local.get $k))
+        (select (f32.load (i32.add (local.get $t) (local.get $k))) (f32.load (i32.add (local.get $e) (local.get $k)))
+          (i32.load8_u (i32.add (local.get $cond) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rest))))
+
   ;; adam(w, g, m, v, wOut, mOut, vOut, n, b1, c1, b2, c2, eps, step): for every k < n,
   ;; m' = m*b1 + g*c1; v' = v*b2 + (g*g)*c2; w' = w + (m' / (sqrt(v') + eps)) * step
   ;; (c1 = 1 - b1, c2 = 1 - b2, step = -lr_t), written to the three outputs.
