@@ -63,14 +63,15 @@ export function planTransposes(aSize: number, bSize: number, cSize: number, tran
  */
 export function useTransposedForward(args: MatMulArgs): boolean {
   const { inputs: { a, b, bias, preluActivationWeights }, attrs } = args;
-  if (heapKernels(args.backend) == null || a.dtype !== 'float32' || b.dtype !== 'float32') return false;
+  if (a.dtype !== 'float32' || b.dtype !== 'float32') return false;
   if (attrs.transposeA === true || attrs.transposeB === true || preluActivationWeights != null) return false;
   if (attrs.activation != null && attrs.activation !== 'linear') return false;
   const rank = a.shape.length;
   if (b.shape.length !== rank || [...a.shape.slice(0, -2), ...b.shape.slice(0, -2)].some((d) => d !== 1)) return false;
   const [m, n] = [a.shape[rank - 2], b.shape[rank - 1]];
   if (bias != null && (bias.dtype !== 'float32' || sizeOf(bias.shape) !== n || bias.shape[bias.shape.length - 1] !== n)) return false;
-  return 4 * (sizeOf(a.shape) + m * n) <= sizeOf(b.shape);
+  // Kernels last: instantiating them on tfjs' memory costs other wasm code a few % (README).
+  return 4 * (sizeOf(a.shape) + m * n) <= sizeOf(b.shape) && heapKernels(args.backend) != null;
 }
 
 function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boolean): KernelFunc {
