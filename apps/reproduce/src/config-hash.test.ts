@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeFingerprint } from './code-fingerprint.js';
 import { canonicalJson, configHash } from './config-hash.js';
 import { experimentJobs } from './experiments.js';
 import { PROFILES } from './profiles.js';
@@ -11,24 +12,32 @@ describe('configHash', () => {
 
   it('is stable across releases (a change here retrains every cached model: bump CACHE_VERSION on purpose)', () => {
     expect(configHash({ a: 1 })).toBe('f10ec2735546fa4d'); // sha256('{"cacheVersion":1,"config":{"a":1}}')
-    const job = experimentJobs(PROFILES.quick, 'spiral', 0, 'wasm')[0];
+    const job = experimentJobs(PROFILES.quick, 'spiral', { seed: 0, backend: 'wasm', code: 'test' })[0];
     expect(configHash(job)).toBe(configHash(structuredClone(job)));
   });
 
-  it('changes with anything that changes the model: seed, backend, epochs, width, eligibility', () => {
-    const [baseline, mixup] = experimentJobs(PROFILES.quick, 'spiral', 0, 'wasm');
+  it('changes with anything that changes the model: seed, backend, training code, epochs, width, eligibility', () => {
+    const [baseline, mixup] = experimentJobs(PROFILES.quick, 'spiral', { seed: 0, backend: 'wasm', code: 'test' });
     const hashes = new Set([
       configHash(baseline),
       configHash(mixup),
       configHash({ ...baseline, seed: 1 }),
       configHash({ ...baseline, backend: 'cpu' }),
+      configHash({ ...baseline, code: 'other implementation' }),
       configHash({ ...baseline, training: { ...baseline.training, epochs: 3 } }),
       configHash({ ...baseline, layers: baseline.layers.map((l) => ({ ...l, units: l.units + 1 })) }),
     ]);
-    expect(hashes.size).toBe(6);
+    expect(hashes.size).toBe(7);
   });
 
   it('rejects non-finite numbers instead of hashing them as null', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/finite, found NaN/);
+  });
+});
+
+describe('codeFingerprint', () => {
+  it('is a stable 16-hex-digit digest of the training code', () => {
+    expect(codeFingerprint()).toMatch(/^[0-9a-f]{16}$/);
+    expect(codeFingerprint()).toBe(codeFingerprint());
   });
 });

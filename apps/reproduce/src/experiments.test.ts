@@ -9,7 +9,7 @@ describe('experimentJobs (paper profile = the seed)', () => {
   const p = PROFILES.paper;
 
   it('spiral: 2 -> 1024 x7 -> 2, manifold mixup eligible at the last four Dense layers', () => {
-    const [baseline, mixup] = experimentJobs(p, 'spiral', 0, 'wasm');
+    const [baseline, mixup] = experimentJobs(p, 'spiral', { seed: 0, backend: 'wasm', code: 'test' });
     expect(baseline.layers.map((l) => l.units)).toEqual([1024, 1024, 1024, 1024, 1024, 1024, 1024, 2]);
     expect(eligible(baseline.layers)).toEqual([]);
     expect(eligible(mixup.layers)).toEqual([4, 5, 6, 7]);
@@ -18,7 +18,7 @@ describe('experimentJobs (paper profile = the seed)', () => {
   });
 
   it('2-D: mixing at the two layers after the bottleneck; codes after the bottleneck LeakyReLU', () => {
-    const [, mixup] = experimentJobs(p, 'bottleneck-2d', 0, 'wasm');
+    const [, mixup] = experimentJobs(p, 'bottleneck-2d', { seed: 0, backend: 'wasm', code: 'test' });
     expect(mixup.layers.map((l) => l.units)).toEqual([1024, 1024, 2, 1024, 1024, 10]);
     expect(eligible(mixup.layers)).toEqual([3, 4]);
     expect(mixup.outputs.codes?.denseIndex).toBe(2);
@@ -27,7 +27,7 @@ describe('experimentJobs (paper profile = the seed)', () => {
   });
 
   it('12-D: baseline, input mixup (first layer), manifold mixup (the 12-D codes), alpha 2', () => {
-    const jobs = experimentJobs(p, 'bottleneck-12d', 3, 'wasm');
+    const jobs = experimentJobs(p, 'bottleneck-12d', { seed: 3, backend: 'wasm', code: 'test' });
     expect(jobs.map((j) => j.model)).toEqual(['baseline', 'input-mixup', 'manifold-mixup']);
     expect(jobs[0].layers.map((l) => l.units)).toEqual([1024, 1024, 1024, 12, 1024, 1024, 1024, 1024, 10]);
     expect(jobs.map((j) => eligible(j.layers))).toEqual([[], [0], [4]]);

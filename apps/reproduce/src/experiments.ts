@@ -22,9 +22,17 @@ function mnistData(settings: MnistSettings, seed: number): DataSpec {
   return { kind: 'mnist', seed, ...settings };
 }
 
+/** What every model of a run shares besides the profile: seed, resolved backend, code fingerprint. */
+export interface RunContext {
+  seed: number;
+  backend: string;
+  code: string;
+}
+
 /** The models of one experiment, in the order the README lists them (baseline first). */
-export function experimentJobs(profile: Profile, experiment: ExperimentName, seed: number, backend: string): ModelJob[] {
-  const common = { experiment, leakyReluAlpha: LEAKY_RELU_ALPHA, lambdaMode: 'batch' as const, seed, backend };
+export function experimentJobs(profile: Profile, experiment: ExperimentName, run: RunContext): ModelJob[] {
+  const { seed } = run;
+  const common = { experiment, leakyReluAlpha: LEAKY_RELU_ALPHA, lambdaMode: 'batch' as const, ...run };
   if (experiment === 'spiral') {
     const s = profile.spiral;
     const denseCount = s.hiddenLayers + 1;

@@ -51,6 +51,8 @@ export interface ModelJob {
   seed: number;
   /** The backend actually used (resolved from auto): results differ between backends. */
   backend: string;
+  /** Fingerprint of the training code (see code-fingerprint.ts): results differ between implementations. */
+  code: string;
 }
 
 /** Multiply-adds per training example (forward pass): the job queue starts the largest jobs first. */

@@ -12,7 +12,7 @@ import { PROFILES } from './profiles.js';
 import { killWorkers, runInWorker } from './worker-pool.js';
 
 // A tiny manifold-mixup spiral model: 3 epochs of 144 examples, in a real worker process (dist/worker.js).
-const base = experimentJobs(PROFILES.quick, 'spiral', 0, 'wasm')[1];
+const base = experimentJobs(PROFILES.quick, 'spiral', { seed: 0, backend: 'wasm', code: 'test' })[1];
 const job: ModelJob = {
   ...base,
   data: { ...base.data, kind: 'spiral', pointsPerClass: 100 } as ModelJob['data'],

@@ -11,6 +11,7 @@ import { analyzeSpiral } from './analyze-spiral.js';
 import type { CliOptions } from './args.js';
 import { writeFileAtomic, writeJsonAtomic } from './atomic-write.js';
 import { loadResults, validateRun } from './check-outputs.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { sha256Hex } from './config-hash.js';
 import { gitState, machine, packageVersions } from './environment.js';
 import { experimentJobs } from './experiments.js';
@@ -45,15 +46,16 @@ export async function reproduce(options: CliOptions, progress: Progress): Promis
   const t0 = performance.now();
   const profile = PROFILES[options.profile];
   const backend = await initBackend(options.backend);
+  const context = { seed: options.seed, backend: backend.name, code: codeFingerprint() };
   const jobsByExperiment = options.experiments.map((experiment) => ({
     experiment,
-    jobs: experimentJobs(profile, experiment, options.seed, backend.name),
+    jobs: experimentJobs(profile, experiment, context),
   }));
   const allJobs = jobsByExperiment.flatMap((e) => e.jobs);
   const workers = options.workers ?? defaultWorkers(backend.threads, allJobs.length);
   progress.log(
     `profile ${profile.name} (${profile.description}); experiments ${options.experiments.join(', ')}; seed ${options.seed}; ` +
-      `backend ${backend.name} (${backend.threads} thread(s)); workers ${workers}; out ${options.out}`,
+      `backend ${backend.name} (${backend.threads} thread(s)); code ${context.code}; workers ${workers}; out ${options.out}`,
   );
   const trained = await trainAll(allJobs, { cacheRoot: join(options.out, '.reproduce-cache'), workers, progress });
 

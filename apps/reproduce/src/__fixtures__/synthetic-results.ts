@@ -13,7 +13,7 @@ const spectrum = (scale: number): SpectrumTable => ({
 /** A schema-valid results object with made-up numbers, for tests of rendering and checking. */
 export function syntheticResults(experiment: ExperimentName, figureShas: Record<string, string> = {}): ExperimentResults {
   const profile = PROFILES.quick;
-  const jobs = experimentJobs(profile, experiment, 0, 'wasm');
+  const jobs = experimentJobs(profile, experiment, { seed: 0, backend: 'wasm', code: 'test' });
   const figureNames = experiment === 'spiral' ? ['spiral-confidence'] : experiment === 'bottleneck-2d' ? ['bottleneck-2d-digits-0-9'] : ['bottleneck-12d-spectra'];
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256Hex } from './config-hash.js';
+
+/** The files of this app that run in the worker: changing them changes what a model is. */
+const WORKER_FILES = ['worker', 'train-model', 'build-model', 'load-data', 'cache'];
+const TFJS = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu'];
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * 16 hex digits identifying the code that trains a model: the built JavaScript of mixup-core and
+ * datasets, this app's worker-side files and the tfjs versions. Part of every model's config, so a
+ * change of the training code (even one that only changes floating-point rounding) retrains the
+ * cached models instead of silently mixing results of two implementations.
+ */
+export function codeFingerprint(): string {
+  const require = createRequire(import.meta.url);
+  const parts: string[] = [];
+  for (const pkg of ['@manifold-mixup/mixup-core', '@manifold-mixup/datasets']) {
+    const dist = dirname(require.resolve(pkg));
+    for (const file of jsFiles(dist)) parts.push(`${pkg}/${relative(dist, file)}:${sha256Hex(readFileSync(file))}`);
+  }
+  const here = fileURLToPath(import.meta.url);
+  const ext = extname(here);
+  for (const name of WORKER_FILES) parts.push(`app/${name}:${sha256Hex(readFileSync(join(dirname(here), `${name}${ext}`)))}`);
+  const coreRequire = createRequire(require.resolve('@manifold-mixup/mixup-core'));
+  for (const pkg of TFJS) {
+    try {
+      parts.push(`${pkg}@${(JSON.parse(readFileSync(coreRequire.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`);
+    } catch {
+      parts.push(`${pkg}@none`);
+    }
+  }
+  return sha256Hex(parts.join('\n')).slice(0, 16);
+}
