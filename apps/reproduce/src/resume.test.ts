@@ -65,5 +65,5 @@ describe('worker training with checkpoints', () => {
     expect(strip(b.history)).toEqual(strip(a.history));
     expect(Object.keys(b.data).sort()).toEqual(['gridProbabilities', 'testLabels', 'testProbabilities', 'trainingPointLabels', 'trainingPoints']);
     for (const name of Object.keys(a.data)) expect(b.data[name], name).toEqual(a.data[name]);
-  }, 60_000);
+  });
 });
