@@ -2,21 +2,12 @@
 // Run after `pnpm build`: `pnpm examples`. The data are made up to exercise the figures; they are not results.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '@manifold-mixup/datasets';
 import { confidenceMaps, scatterPlots, spectraSmallMultiples, reliabilityDiagram, groupedBarChart, svgToPng } from '../dist/index.js';
 
 const outDir = fileURLToPath(new URL('../examples/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rng = mulberry32(7);
 const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
 
