@@ -64,7 +64,7 @@ export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: 
         model: p.model.job.label,
         perClass: p.spectra.normalized.perClass.map((c) => ({ label: c.label, singularValues: c.singularValues })),
       })),
-      { title: 'Singular values of the 12-D codes per digit (÷√n, log scale)', yScale: 'log', classNames: DIGITS },
+      { title: 'Singular values of the 12-D codes per digit (÷√n, log scale)', yScale: 'log', classNames: DIGITS.map((d) => `digit ${d}`) },
     ),
   };
   const labelled = perModel.map((p) => ({ label: p.model.job.label, metrics: p.metrics, reliability: p.reliability }));
