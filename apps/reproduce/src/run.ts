@@ -45,7 +45,9 @@ export async function reproduce(options: CliOptions, progress: Progress): Promis
   const startedAt = new Date();
   const t0 = performance.now();
   const profile = PROFILES[options.profile];
-  const backend = await initBackend(options.backend);
+  // One thread per process: independent models in parallel processes use the cores better than
+  // one model on all of them (the workers do the same, so results never depend on threads).
+  const backend = await initBackend(options.backend, { threads: 1 });
   const context = { seed: options.seed, backend: backend.name, code: codeFingerprint() };
   const jobsByExperiment = options.experiments.map((experiment) => ({
     experiment,

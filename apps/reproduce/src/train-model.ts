@@ -14,7 +14,7 @@ type Arrays = Record<string, { data: Float32Array | Uint8Array; rows: number; co
  */
 export async function trainModel({ job, hash, cacheRoot }: JobMessage, post: (message: WorkerMessage) => void): Promise<void> {
   const started = performance.now();
-  const backend = await initBackend(job.backend as BackendChoice);
+  const backend = await initBackend(job.backend as BackendChoice, { threads: 1 });
   if (backend.name !== job.backend) throw new Error(`worker: asked for backend '${job.backend}', got '${backend.name}'`);
   const data = await loadData(job.data);
   const model = buildModel(job);

@@ -1,5 +1,6 @@
 // Training and inference throughput of the seed's two heaviest models on every available
 // backend. Usage: pnpm bench [--json] [--backends=wasm,cpu] [--seconds=8] [--models=spiral]
+// [--threads=1] (wasm: XNNPACK threads; default all cores, at most 8)
 // [--stock] (wasm with tfjs' own matmul kernels, to see what the fix is worth)
 // Plain ESM over ../dist (the turbo bench task builds first).
 import { loadavg } from 'node:os';
@@ -12,6 +13,7 @@ const json = args.has('json');
 const seconds = Number(args.get('seconds') ?? 8);
 const wanted = (args.get('backends') ?? 'tensorflow,wasm,cpu').split(',');
 const models = args.get('models')?.split(',');
+const threads = args.has('threads') ? Number(args.get('threads')) : undefined;
 
 /** Dense widths, eligible dense indices (0-based among dense layers), input shape, classes, batch. */
 const MODELS = [
@@ -87,7 +89,7 @@ async function inferenceRate(model, spec) {
 for (const backend of wanted) {
   let info;
   try {
-    info = await initBackend(backend);
+    info = await initBackend(backend, { threads });
     if (args.has('stock') && info.name === 'wasm') {
       uninstallFastWasmMatMul();
       info = { ...info, fastMatMul: false };

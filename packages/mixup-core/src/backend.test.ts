@@ -31,6 +31,21 @@ describe('initBackend', () => {
     expect((await initBackend('wasm')).name).toBe('wasm');
   });
 
+  it('rejects thread counts that are not integers from 1 to 8, saying where they came from', async () => {
+    const savedThreads = process.env.MANIFOLD_MIXUP_THREADS;
+    try {
+      for (const bad of ['0', '9', '1.5', 'two']) {
+        process.env.MANIFOLD_MIXUP_THREADS = bad;
+        await expect(initBackend('wasm')).rejects.toThrow(`environment variable MANIFOLD_MIXUP_THREADS: expected an integer from 1 to 8, found "${bad}"`);
+      }
+      delete process.env.MANIFOLD_MIXUP_THREADS;
+      await expect(initBackend('wasm', { threads: 0 })).rejects.toThrow('initBackend options.threads: expected an integer from 1 to 8, found 0');
+    } finally {
+      if (savedThreads == null) delete process.env.MANIFOLD_MIXUP_THREADS;
+      else process.env.MANIFOLD_MIXUP_THREADS = savedThreads;
+    }
+  });
+
   it('rejects unknown names, saying where the name came from', async () => {
     process.env.MANIFOLD_MIXUP_BACKEND = 'webgl';
     await expect(initBackend()).rejects.toThrow(/environment variable MANIFOLD_MIXUP_BACKEND: expected one of auto, tensorflow, wasm, cpu, found "webgl"/);

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import { availableParallelism } from 'node:os';
 import { installFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
+import { MAX_WASM_THREADS, prepareWasmThreads } from './wasm-threads.js';
 
 export type BackendName = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -10,7 +12,7 @@ export interface BackendInfo {
   name: string;
   /** What was asked for (after reading MANIFOLD_MIXUP_BACKEND). */
   requested: BackendName;
-  /** Threads the backend computes with (wasm in Node is single-threaded). */
+  /** Threads the backend computes with (wasm: XNNPACK's pool, the calling thread included). */
   threads: number;
   /** wasm only: whether the SIMD build is used. */
   simd?: boolean;
@@ -21,8 +23,18 @@ export interface BackendInfo {
   skipped?: Array<{ name: string; reason: string }>;
 }
 
+export interface BackendOptions {
+  /**
+   * wasm only: threads for XNNPACK's matmuls and other heavy kernels, from 1 to 8 (default: the
+   * MANIFOLD_MIXUP_THREADS environment variable, else the available cores, at most 8). Fixed by
+   * the first initialisation of the wasm backend in a process. Results do not depend on it.
+   */
+  threads?: number;
+}
+
 const NAMES: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 const ENV_VAR = 'MANIFOLD_MIXUP_BACKEND';
+const THREADS_VAR = 'MANIFOLD_MIXUP_THREADS';
 
 function requestedBackend(name: BackendName | undefined): BackendName {
   const fromEnv = process.env[ENV_VAR];
@@ -41,8 +53,38 @@ async function loadTensorflow(): Promise<void> {
   if (tf.findBackend('tensorflow') == null) throw new Error('@tensorflow/tfjs-node did not register a backend');
 }
 
-async function loadWasm(): Promise<void> {
+/** The thread count asked for (option, else environment variable), or null for the default. */
+function requestedThreads(threads: number | undefined): number | null {
+  const fromEnv = process.env[THREADS_VAR];
+  if (threads == null && (fromEnv == null || fromEnv === '')) return null;
+  const value = threads ?? Number(fromEnv);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_WASM_THREADS) {
+    const where = threads != null ? 'initBackend options.threads' : `environment variable ${THREADS_VAR}`;
+    throw new Error(`${where}: expected an integer from 1 to ${MAX_WASM_THREADS}, found ${JSON.stringify(threads ?? fromEnv)}`);
+  }
+  return value;
+}
+
+/** The wasm backend's thread count, or null before its first initialisation (when it throws). */
+function initialisedThreads(getThreadsCount: () => number): number | null {
+  try {
+    return getThreadsCount();
+  } catch {
+    return null;
+  }
+}
+
+async function loadWasm(threads: number | null): Promise<void> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const actual = initialisedThreads(wasm.getThreadsCount);
+  if (actual != null) {
+    // Initialised earlier in this process: its thread pool cannot change any more.
+    if (threads != null && threads !== actual) {
+      throw new Error(`the wasm backend already runs on ${actual} thread(s) in this process; ${threads} must be asked for before its first initialisation`);
+    }
+    installFastWasmMatMul();
+    return;
+  }
   // Load the .wasm binaries from the installed package, never over the network.
   const require = createRequire(import.meta.url);
   const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
@@ -52,13 +94,20 @@ async function loadWasm(): Promise<void> {
     'tfjs-backend-wasm-threaded-simd.wasm': join(dist, 'tfjs-backend-wasm-threaded-simd.wasm'),
   });
   installFastWasmMatMul();
+  const restore = prepareWasmThreads(threads ?? Math.min(availableParallelism(), MAX_WASM_THREADS), wasm.setThreadsCount);
+  try {
+    if (!(await tf.setBackend('wasm'))) throw new Error("tf.setBackend('wasm') returned false");
+    await tf.ready();
+  } finally {
+    restore();
+  }
 }
 
 async function loadCpu(): Promise<void> {
   await import('@tensorflow/tfjs-backend-cpu');
 }
 
-const LOADERS: Record<Exclude<BackendName, 'auto'>, () => Promise<void>> = {
+const LOADERS: Record<Exclude<BackendName, 'auto'>, (threads: number | null) => Promise<void>> = {
   tensorflow: loadTensorflow,
   wasm: loadWasm,
   cpu: loadCpu,
@@ -80,15 +129,16 @@ async function threadsOf(name: string): Promise<number> {
  * Select and initialise the tfjs backend. 'auto' tries tfjs-node, then wasm, then cpu.
  * The default comes from the MANIFOLD_MIXUP_BACKEND environment variable, else 'auto'.
  */
-export async function initBackend(name?: BackendName): Promise<BackendInfo> {
+export async function initBackend(name?: BackendName, options: BackendOptions = {}): Promise<BackendInfo> {
   const requested = requestedBackend(name);
+  const threads = requestedThreads(options.threads);
   // tfjs-layers' Node bundle is what registers the gradients of every core op.
   await import('@tensorflow/tfjs-layers');
   const order: Array<Exclude<BackendName, 'auto'>> = requested === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [requested];
   const skipped: Array<{ name: string; reason: string }> = [];
   for (const candidate of order) {
     try {
-      await LOADERS[candidate]();
+      await LOADERS[candidate](threads);
       if (!(await tf.setBackend(candidate))) throw new Error(`tf.setBackend('${candidate}') returned false`);
       await tf.ready();
     } catch (error) {
