@@ -24,15 +24,17 @@ function transposeFunc(name, withBias) {
     ? '(f32.add (f32.load (local.get $p)) (f32.load (i32.add (local.get $bias) (i32.shl (local.get $i) (i32.const 2)))))'
     : '(f32.load (local.get $p))';
   return blocked(`
-  ;; ${name}(src, dst, rows, cols${withBias ? ', bias' : ''}): dst[j*rows + i] = src[i*cols + j]${withBias ? ' + bias[i]' : ''} (f32, byte addresses).
-  (func (export "${name}") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)${withBias ? ' (param $bias i32)' : ''}
+  ;; ${name}(src, dst, rows, cols, dstStride${withBias ? ', bias' : ''}): dst[j*dstStride + i] = src[i*cols + j]${withBias ? ' + bias[i]' : ''}
+  ;; (f32, byte addresses). dstStride = rows for a whole transpose; larger when rows are one slice
+  ;; of the source (the slices of one transpose can then run on different threads).
+  (func (export "${name}") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $dstStride i32)${withBias ? ' (param $bias i32)' : ''}
     (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
     (local $s i32) (local $d i32) (local $bi i32) (local $p i32) (local $jb i32) (local $jEnd i32)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
     (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
     (local.set $srcRow (i32.shl (local.get $cols) (i32.const 2)))
-    (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
+    (local.set $dstRow (i32.shl (local.get $dstStride) (i32.const 2)))
     ;; full 4x4 tiles, in column blocks of BLOCK source columns: the BLOCK destination rows being
     ;; filled stay in cache (a row-by-row sweep thrashes it when the strides are powers of two)
     (local.set $jb (i32.const 0))
@@ -48,7 +50,7 @@ function transposeFunc(name, withBias) {
       (block $colsDone (loop $tileCols
         (br_if $colsDone (i32.ge_u (local.get $j) (local.get $jEnd)))
         (local.set $s (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2))))
+        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $dstStride)) (local.get $i)) (i32.const 2))))
         (local.set $r0 ${load(0)})
         (local.set $r1 ${load(1)})
         (local.set $r2 ${load(2)})
@@ -76,7 +78,7 @@ function transposeFunc(name, withBias) {
       (block $rowDone (loop $edgeCols
         (br_if $rowDone (i32.ge_u (local.get $j) (local.get $cols)))
         (local.set $p (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-        (f32.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2)))
+        (f32.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $dstStride)) (local.get $i)) (i32.const 2)))
           ${scalarValue})
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $edgeCols)))

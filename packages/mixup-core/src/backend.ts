@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { availableParallelism } from 'node:os';
 import { installFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
+import { setHeapKernelThreads } from './heap-kernels.js';
 import { MAX_WASM_THREADS, prepareWasmThreads } from './wasm-threads.js';
 
 export type BackendName = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
@@ -101,6 +102,7 @@ async function loadWasm(threads: number | null): Promise<void> {
   } finally {
     restore();
   }
+  setHeapKernelThreads(wasm.getThreadsCount());
 }
 
 async function loadCpu(): Promise<void> {

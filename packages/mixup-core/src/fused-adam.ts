@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
+import { heapKernels, offsetOf, runSliced, type WasmBackendInternals } from './heap-kernels.js';
 
 // Adam's update as one pass of a WebAssembly SIMD kernel over the wasm heap (w, g, m, v in;
 // new w, m, v out) instead of 12 elementwise kernels per variable. It performs the very same
@@ -17,14 +17,14 @@ const fusedAdamKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as unknown as WasmBackendInternals;
   const { w, g, m, v } = inputs as Record<'w' | 'g' | 'm' | 'v', tf.TensorInfo>;
   const s = attrs as unknown as FusedAdamScalars;
-  const kernels = heapKernels(wasm);
-  if (kernels == null) throw new Error(`${KERNEL}: the wasm heap kernels are unavailable`);
+  if (heapKernels(wasm) == null) throw new Error(`${KERNEL}: the wasm heap kernels are unavailable`);
   const outs = [w, m, v].map((t) => wasm.makeOutput(t.shape, 'float32'));
-  const at = (t: tf.TensorInfo): number => offsetOf(wasm, t);
-  kernels.adam(
-    at(w), at(g), at(m), at(v), at(outs[0]), at(outs[1]), at(outs[2]), tf.util.sizeFromShape(w.shape),
+  // Offsets after makeOutput: an allocation may grow the heap.
+  const offsets = [w, g, m, v, ...outs].map((t) => offsetOf(wasm, t));
+  runSliced(wasm, 'adam', tf.util.sizeFromShape(w.shape), 1, (start, end) => [
+    ...offsets.map((offset) => offset + 4 * start), end - start,
     s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.epsilon, s.step,
-  );
+  ]);
   return outs;
 };
 

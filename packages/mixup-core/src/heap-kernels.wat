@@ -4,15 +4,17 @@
 (module
   (import "env" "memory" (memory 1))
 
-  ;; transpose(src, dst, rows, cols): dst[j*rows + i] = src[i*cols + j] (f32, byte addresses).
-  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+  ;; transpose(src, dst, rows, cols, dstStride): dst[j*dstStride + i] = src[i*cols + j]
+  ;; (f32, byte addresses). dstStride = rows for a whole transpose; larger when rows are one slice
+  ;; of the source (the slices of one transpose can then run on different threads).
+  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $dstStride i32)
     (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
     (local $s i32) (local $d i32) (local $bi i32) (local $p i32) (local $jb i32) (local $jEnd i32)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
     (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
     (local.set $srcRow (i32.shl (local.get $cols) (i32.const 2)))
-    (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
+    (local.set $dstRow (i32.shl (local.get $dstStride) (i32.const 2)))
     ;; full 4x4 tiles, in column blocks of 8 source columns: the 8 destination rows being
     ;; filled stay in cache (a row-by-row sweep thrashes it when the strides are powers of two)
     (local.set $jb (i32.const 0))
@@ -28,7 +30,7 @@
       (block $colsDone (loop $tileCols
         (br_if $colsDone (i32.ge_u (local.get $j) (local.get $jEnd)))
         (local.set $s (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2))))
+        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $dstStride)) (local.get $i)) (i32.const 2))))
         (local.set $r0 (v128.load (i32.add (local.get $s) (i32.mul (i32.const 0) (local.get $srcRow)))))
         (local.set $r1 (v128.load (i32.add (local.get $s) (i32.mul (i32.const 1) (local.get $srcRow)))))
         (local.set $r2 (v128.load (i32.add (local.get $s) (i32.mul (i32.const 2) (local.get $srcRow)))))
@@ -56,7 +58,7 @@
       (block $rowDone (loop $edgeCols
         (br_if $rowDone (i32.ge_u (local.get $j) (local.get $cols)))
         (local.set $p (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-        (f32.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2)))
+        (f32.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $dstStride)) (local.get $i)) (i32.const 2)))
           (f32.load (local.get $p)))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $edgeCols)))
@@ -64,15 +66,17 @@
       (br $edgeRows))))
 
 
-  ;; transposeAddRowBias(src, dst, rows, cols, bias): dst[j*rows + i] = src[i*cols + j] + bias[i] (f32, byte addresses).
-  (func (export "transposeAddRowBias") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $bias i32)
+  ;; transposeAddRowBias(src, dst, rows, cols, dstStride, bias): dst[j*dstStride + i] = src[i*cols + j] + bias[i]
+  ;; (f32, byte addresses). dstStride = rows for a whole transpose; larger when rows are one slice
+  ;; of the source (the slices of one transpose can then run on different threads).
+  (func (export "transposeAddRowBias") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $dstStride i32) (param $bias i32)
     (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
     (local $s i32) (local $d i32) (local $bi i32) (local $p i32) (local $jb i32) (local $jEnd i32)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
     (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
     (local.set $srcRow (i32.shl (local.get $cols) (i32.const 2)))
-    (local.set $dstRow (i32.shl (local.get $rows) (i32.const 2)))
+    (local.set $dstRow (i32.shl (local.get $dstStride) (i32.const 2)))
     ;; full 4x4 tiles, in column blocks of 8 source columns: the 8 destination rows being
     ;; filled stay in cache (a row-by-row sweep thrashes it when the strides are powers of two)
     (local.set $jb (i32.const 0))
@@ -88,7 +92,7 @@
       (block $colsDone (loop $tileCols
         (br_if $colsDone (i32.ge_u (local.get $j) (local.get $jEnd)))
         (local.set $s (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2))))
+        (local.set $d (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $dstStride)) (local.get $i)) (i32.const 2))))
         (local.set $r0 (f32x4.add (v128.load (i32.add (local.get $s) (i32.mul (i32.const 0) (local.get $srcRow)))) (f32x4.splat (f32.load offset=0 (local.get $bi)))))
         (local.set $r1 (f32x4.add (v128.load (i32.add (local.get $s) (i32.mul (i32.const 1) (local.get $srcRow)))) (f32x4.splat (f32.load offset=4 (local.get $bi)))))
         (local.set $r2 (f32x4.add (v128.load (i32.add (local.get $s) (i32.mul (i32.const 2) (local.get $srcRow)))) (f32x4.splat (f32.load offset=8 (local.get $bi)))))
@@ -116,7 +120,7 @@
       (block $rowDone (loop $edgeCols
         (br_if $rowDone (i32.ge_u (local.get $j) (local.get $cols)))
         (local.set $p (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 2))))
-        (f32.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $rows)) (local.get $i)) (i32.const 2)))
+        (f32.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $dstStride)) (local.get $i)) (i32.const 2)))
           (f32.add (f32.load (local.get $p)) (f32.load (i32.add (local.get $bias) (i32.shl (local.get $i) (i32.const 2))))))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $edgeCols)))
