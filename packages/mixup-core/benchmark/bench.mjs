@@ -86,6 +86,26 @@ async function inferenceRate(model, spec) {
   return rows / ((performance.now() - start) / 1000);
 }
 
+/**
+ * GFLOP/s of one plain 1024x1024 by 1024x100 matmul on unchanging tensors: what this machine's
+ * backend can do right now. Shared VMs vary by tens of % from minute to minute; training GFLOP/s
+ * as a fraction of this is what stays comparable between runs.
+ */
+function referenceMatMulGflops() {
+  const [a, b] = [tf.randomNormal([1024, 1024]), tf.randomNormal([1024, 100])];
+  const once = () => tf.tidy(() => { tf.matMul(a, b).dataSync(); });
+  once();
+  let best = Infinity;
+  const until = performance.now() + Math.min(2000, seconds * 200);
+  while (performance.now() < until || best === Infinity) {
+    const t0 = performance.now();
+    once();
+    best = Math.min(best, performance.now() - t0);
+  }
+  tf.dispose([a, b]);
+  return Math.round((2 * 1024 * 1024 * 100) / best / 1e5) / 10;
+}
+
 for (const backend of wanted) {
   let info;
   try {
@@ -99,6 +119,7 @@ for (const backend of wanted) {
     console.log(json ? JSON.stringify(line) : `${backend}: not available (${error.message.split('\n')[0]})`);
     continue;
   }
+  const referenceGflops = referenceMatMulGflops();
   for (const spec of MODELS.filter((m) => models == null || models.includes(m.id))) {
     const baseline = tf.memory().numTensors;
     const model = build(spec);
@@ -115,13 +136,14 @@ for (const backend of wanted) {
       trainGflops: Math.round((6 * macs(spec) * trainSamples) / 1e8) / 10,
       inferenceSamplesPerSecond: Math.round(inference),
       inferenceGflops: Math.round((2 * macs(spec) * inference) / 1e8) / 10,
+      referenceMatMulGflops: referenceGflops,
       tensorsBefore, tensorsAfter, tensorsAfterDispose: tf.memory().numTensors, tensorsAtStart: baseline,
       loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
     };
     if (json) console.log(JSON.stringify(line));
     else {
       console.log(`${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}`);
-      console.log(`  training:  ${line.trainSamplesPerSecond} samples/s (${line.trainGflops} GFLOP/s, ${steps} timed steps)`);
+      console.log(`  training:  ${line.trainSamplesPerSecond} samples/s (${line.trainGflops} GFLOP/s, ${steps} timed steps; ${Math.round((100 * line.trainGflops) / referenceGflops)}% of a plain matmul's ${referenceGflops} GFLOP/s now)`);
       console.log(`  inference: ${line.inferenceSamplesPerSecond} samples/s at batch 1000 (${line.inferenceGflops} GFLOP/s)`);
       console.log(`  live tensors: ${tensorsBefore} after build, ${tensorsAfter} after training + inference, ${line.tensorsAfterDispose} after dispose (${baseline} at start); load average ${line.loadAverage1m}`);
     }
