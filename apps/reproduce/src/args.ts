@@ -100,8 +100,8 @@ Usage: manifold-mixup-reproduce [flags]
   --seed <n>           integer seed for data splits, initial weights and mixing (default: 0)
   --out <dir>          folder for figures/, results/, README.md and .reproduce-cache/ (default: the repo root)
   --backend <name>     ${BACKEND_NAMES.join(' | ')} (default: auto = tensorflow if it loads, else wasm, else cpu)
-  --workers <n>        models trained in parallel processes (default: the core count for single-threaded
-                       wasm/cpu, 1 for tensorflow)
+  --workers <n>        models trained in parallel processes, each on one thread (default: the core count
+                       for wasm/cpu, 1 for tensorflow)
   --png                also write a PNG beside every SVG figure
   --check              train nothing: verify that README.md, figures/ and results/ in --out agree; exit 1 otherwise
   --validate           after the run, verify every expected figure and result exists and is valid; exit 1 otherwise
