@@ -79,7 +79,8 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
     const { inputs, backend, attrs } = args as unknown as MatMulArgs;
     const transposeA = attrs.transposeA === true;
     const transposeB = attrs.transposeB === true;
-    const transposedForward = fused && useTransposedForward(args as unknown as MatMulArgs);
+    // Plain matMuls too: the first dense layer's forward is one (data-dense.ts).
+    const transposedForward = useTransposedForward(args as unknown as MatMulArgs);
     if (!transposeA && !transposeB && !transposedForward) return stock(args);
     const temporaries: TensorInfo[] = [];
     const transposed = (x: TensorInfo, bias?: TensorInfo): TensorInfo =>

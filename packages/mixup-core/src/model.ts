@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { layers } from '@tensorflow/tfjs-layers';
 import { Adam } from './adam.js';
+import { applyDataDense, isPlainDense } from './data-dense.js';
 import { evaluateModel, modelActivations, predictModel } from './inference.js';
 import type { ClassificationMetrics } from './metrics.js';
 import { resolveLogitsSource, type LogitsSource } from './output-head.js';
@@ -123,9 +124,17 @@ export class ManifoldMixupModel {
     let h = x;
     for (let i = 0; i <= end; i++) {
       if (mix != null && mix.layer === i) h = mixRows(h, mix.matrix);
-      if (i < end) h = this.layers[i].apply(h, { training }) as tf.Tensor;
+      if (i >= end) break;
+      // The first layer with weights sees only data: its input needs no gradient (data-dense.ts).
+      const dataDense = training && i === this.firstWeightedLayer && h.rank === 2 && isPlainDense(this.layers[i]);
+      h = dataDense ? applyDataDense(this.layers[i], h) : (this.layers[i].apply(h, { training }) as tf.Tensor);
     }
     return h;
+  }
+
+  /** Index of the first layer with weights (every layer before it only reshapes data). */
+  private get firstWeightedLayer(): number {
+    return this.layers.findIndex((layer) => layer.weights.length > 0);
   }
 
   fit(train: DataSet, options: FitOptions): Promise<TrainingHistory> {
