@@ -4,6 +4,7 @@ import { initBackend, type BackendInfo } from './backend.js';
 import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
 import { fastTranspose, heapKernels, heapKernelSlices, type WasmBackendInternals } from './heap-kernels.js';
 import { mulberry32 } from './random.js';
+import { PthreadWorker } from './wasm-threads.js';
 import { GOLDEN_WEIGHTS_SHA256, trainGoldenModel } from './__fixtures__/thread-golden.js';
 
 // This file's process runs tfjs-backend-wasm's threaded build (wasm-single-thread.test.ts the other).
@@ -94,5 +95,18 @@ describe('heap kernels split between the calling thread and a helper thread', ()
     }
     expect(mismatches).toBe(0);
     tf.dispose(tensors);
+  });
+});
+
+describe('PthreadWorker', () => {
+  it("boots from a blob's text and, when that code throws, says how to run without threads", async () => {
+    const source = `globalThis.onmessage = (e) => { if (e.data.cmd === 'boom') throw new Error('glue changed'); };
+      require('node:worker_threads').parentPort.on('message', (data) => onmessage({ data }));`;
+    const worker = new PthreadWorker(URL.createObjectURL(new Blob([source])));
+    const failure = new Promise<Error>((resolve) => worker.once('error', resolve));
+    worker.postMessage({ cmd: 'boom' }); // queued until the worker has booted
+    const error = await failure;
+    expect(error.message).toMatch(/a tfjs-backend-wasm thread failed \(glue changed\); initBackend\(name, \{ threads: 1 \}\) or MANIFOLD_MIXUP_THREADS=1 runs without threads/);
+    await worker.terminate();
   });
 });

@@ -24,11 +24,29 @@ Object.assign(globalThis, {
   __read(o, n) { const r = []; for (const v of o) { if (n !== undefined && r.length >= n) break; r.push(v); } return r; },
   __spreadArray(to, from) { return to.concat(Array.prototype.slice.call(from)); },
 });
+const explain = (error) => new Error(
+  'a tfjs-backend-wasm thread failed (' + (error && error.message || error) + '); ' +
+  'initBackend(name, { threads: 1 }) or MANIFOLD_MIXUP_THREADS=1 runs without threads', { cause: error });
 parentPort.on('message', (m) => {
   if (m == null || m.boot == null) return;
-  (0, eval)(m.source);
+  try {
+    (0, eval)(m.source);
+  } catch (error) {
+    throw explain(error);
+  }
   // The factory is now a global: tfjs' worker code then has no script left to import.
   if (m.boot === 'factory') globalThis.importScripts = () => {};
+  // tfjs' worker code handles every later message in onmessage: say what to do if it throws.
+  if (m.boot === 'worker') {
+    const handle = globalThis.onmessage;
+    globalThis.onmessage = (e) => {
+      try {
+        handle(e);
+      } catch (error) {
+        throw explain(error);
+      }
+    };
+  }
 });
 `;
 
@@ -37,7 +55,7 @@ parentPort.on('message', (m) => {
  * (asynchronous) reads of the blobs until the worker is booted, then go straight through: the main
  * thread later blocks in Atomics.wait for the workers, so nothing may depend on the event loop.
  */
-class PthreadWorker extends NodeWorker {
+export class PthreadWorker extends NodeWorker {
   #queue: Promise<void>;
   #waiting = 1;
   #loaded = false;
