@@ -29,7 +29,7 @@ const HELPER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { memory, module, control, names } = workerData;
 const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const ctl = new Int32Array(control, 0, 6);
+const ctl = new Int32Array(control, 0, ${ARGS_OFFSET / 4});
 const args = new Float64Array(control, ${ARGS_OFFSET}, ${MAX_ARGS});
 Atomics.store(ctl, ${READY}, 1);
 let seen = 0;
@@ -56,7 +56,7 @@ class Helper {
 
   constructor(memory: object, module: object) {
     const control = new SharedArrayBuffer(ARGS_OFFSET + 8 * MAX_ARGS);
-    this.#ctl = new Int32Array(control, 0, 6);
+    this.#ctl = new Int32Array(control, 0, ARGS_OFFSET / 4);
     this.#args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
     const worker = new Worker(HELPER_SOURCE, { eval: true, workerData: { memory, module, control, names: HELPER_KERNELS } });
     worker.on('error', () => {

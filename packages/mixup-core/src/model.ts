@@ -66,6 +66,11 @@ export class ManifoldMixupModel {
   /** The trainable variables, layer by layer, in a stable order. */
   readonly trainableVariables: tf.Variable[];
   /** @internal */ optimizer: Adam | null = null;
+  /**
+   * The first layer with weights when it is a plain Dense (else -1): it sees only data, so in
+   * training it runs without computing its input's gradient (data-dense.ts).
+   */
+  private readonly dataDenseLayer: number;
   private disposed = false;
 
   constructor(options: ManifoldMixupOptions) {
@@ -104,6 +109,9 @@ export class ManifoldMixupModel {
       throw new Error(`ManifoldMixupModel: the last layer must output [batch, numClasses=${this.numClasses}], found [${outputShape.join(', ')}]`);
     }
     this.trainableVariables = this.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
+    // Known only now that the layers are built (the build above runs without training).
+    const firstWeighted = this.layers.findIndex((layer) => layer.weights.length > 0);
+    this.dataDenseLayer = firstWeighted >= 0 && isPlainDense(this.layers[firstWeighted]) ? firstWeighted : -1;
   }
 
   /** Every weight (trainable or not), layer by layer, with a stable position. */
@@ -125,16 +133,10 @@ export class ManifoldMixupModel {
     for (let i = 0; i <= end; i++) {
       if (mix != null && mix.layer === i) h = mixRows(h, mix.matrix);
       if (i >= end) break;
-      // The first layer with weights sees only data: its input needs no gradient (data-dense.ts).
-      const dataDense = training && i === this.firstWeightedLayer && h.rank === 2 && isPlainDense(this.layers[i]);
+      const dataDense = training && i === this.dataDenseLayer && h.rank === 2;
       h = dataDense ? applyDataDense(this.layers[i], h) : (this.layers[i].apply(h, { training }) as tf.Tensor);
     }
     return h;
-  }
-
-  /** Index of the first layer with weights (every layer before it only reshapes data). */
-  private get firstWeightedLayer(): number {
-    return this.layers.findIndex((layer) => layer.weights.length > 0);
   }
 
   fit(train: DataSet, options: FitOptions): Promise<TrainingHistory> {

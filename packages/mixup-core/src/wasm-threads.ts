@@ -1,5 +1,5 @@
 import { resolveObjectURL } from 'node:buffer';
-import { createRequire } from 'node:module';
+import os from 'node:os';
 import { Worker as NodeWorker, type TransferListItem } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -101,21 +101,19 @@ export class PthreadWorker extends NodeWorker {
 }
 
 /**
- * Prepares the next initialisation of tfjs-backend-wasm to run XNNPACK on `threads` threads
- * (1: the single-threaded SIMD build, no workers). Call before tf.setBackend('wasm'); call the
- * returned function once the backend is ready (or failed) to undo the temporary patches.
+ * Prepares the next initialisation of tfjs-backend-wasm to run XNNPACK on `threads` threads, an
+ * integer from 1 to MAX_WASM_THREADS that initBackend has checked (1: the single-threaded SIMD
+ * build, no workers). Call before tf.setBackend('wasm'); call the returned function once the
+ * backend is ready (or failed) to undo the temporary patches.
  */
 export function prepareWasmThreads(threads: number, setThreadsCount: (n: number) => void): () => void {
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
-    throw new RangeError(`wasm threads: expected an integer from 1 to ${MAX_WASM_THREADS}, found ${threads}`);
-  }
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads > 1);
   setThreadsCount(threads);
   if (threads === 1) return () => {};
 
   // The backend caps its pool at half the logical cores Emscripten reports (it assumes two
-  // hyperthreads per core), read from os.cpus() while the module starts.
-  const os = createRequire(import.meta.url)('node:os') as { cpus: () => unknown[] };
+  // hyperthreads per core), read from os.cpus() (the same object as this default import) while
+  // the module starts.
   const cpus = os.cpus;
   os.cpus = () => Array.from({ length: 2 * threads }, () => cpus()[0]);
   // The glue assigns worker_threads' Worker to globalThis.Worker; ours must win.
