@@ -8,7 +8,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
 import { initBackend, ManifoldMixupModel, mulberry32, uninstallFastWasmMatMul } from '../dist/index.js';
 
-const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
 const json = args.has('json');
 const seconds = Number(args.get('seconds') ?? 8);
 const wanted = (args.get('backends') ?? 'tensorflow,wasm,cpu').split(',');
@@ -20,14 +25,22 @@ const MODELS = [
   {
     name: '12-D bottleneck MLP (784-1024x3-12-1024x4-10)',
     id: 'bottleneck12',
-    inputShape: [784], widths: [1024, 1024, 1024, 12, 1024, 1024, 1024, 1024], numClasses: 10,
-    eligibleDense: [4], batchSize: 100, alpha: 2,
+    inputShape: [784],
+    widths: [1024, 1024, 1024, 12, 1024, 1024, 1024, 1024],
+    numClasses: 10,
+    eligibleDense: [4],
+    batchSize: 100,
+    alpha: 2,
   },
   {
     name: 'spiral MLP (2-1024x7-2)',
     id: 'spiral',
-    inputShape: [2], widths: [1024, 1024, 1024, 1024, 1024, 1024, 1024], numClasses: 2,
-    eligibleDense: [4, 5, 6, 7], batchSize: 20, alpha: 1,
+    inputShape: [2],
+    widths: [1024, 1024, 1024, 1024, 1024, 1024, 1024],
+    numClasses: 2,
+    eligibleDense: [4, 5, 6, 7],
+    batchSize: 20,
+    alpha: 1,
   },
 ];
 
@@ -39,7 +52,13 @@ function build(spec) {
     specs.push([layers.leakyReLU({ alpha: 0.3 }), false]);
   }
   specs.push([layers.dense({ units: spec.numClasses, activation: 'softmax' }), spec.eligibleDense.includes(dense)]);
-  return new ManifoldMixupModel({ layers: specs, inputShape: spec.inputShape, numClasses: spec.numClasses, alpha: spec.alpha, seed: 1 });
+  return new ManifoldMixupModel({
+    layers: specs,
+    inputShape: spec.inputShape,
+    numClasses: spec.numClasses,
+    alpha: spec.alpha,
+    seed: 1,
+  });
 }
 
 /** Multiply-accumulates per example in the dense layers. */
@@ -53,14 +72,20 @@ function macs(spec) {
 function synthetic(spec, n) {
   const rng = mulberry32(3);
   const size = spec.inputShape.reduce((a, b) => a * b, 1);
-  return { x: Float32Array.from({ length: n * size }, rng), y: Uint8Array.from({ length: n }, (_, i) => i % spec.numClasses), n, shape: spec.inputShape, numClasses: spec.numClasses };
+  return {
+    x: Float32Array.from({ length: n * size }, rng),
+    y: Uint8Array.from({ length: n }, (_, i) => i % spec.numClasses),
+    n,
+    shape: spec.inputShape,
+    numClasses: spec.numClasses,
+  };
 }
 
 /** Steps per second of fit, timed from the end of the warm-up steps to the last step. */
 async function trainingRate(model, spec) {
   const warmup = 2;
   let steps = warmup + 3;
-  let stepRate = 0;
+  let stepRate;
   for (;;) {
     const data = synthetic(spec, steps * spec.batchSize);
     const stamps = [];
@@ -76,7 +101,7 @@ async function trainingRate(model, spec) {
 async function inferenceRate(model, spec) {
   const batchSize = 1000;
   const data = synthetic(spec, batchSize);
-  await model.predict(data.x.subarray(0, 10 * data.x.length / data.n), 10); // warm-up (small: cpu is slow)
+  await model.predict(data.x.subarray(0, (10 * data.x.length) / data.n), 10); // warm-up (small: cpu is slow)
   let rows = 0;
   const start = performance.now();
   while (performance.now() - start < seconds * 500 || rows === 0) {
@@ -93,7 +118,10 @@ async function inferenceRate(model, spec) {
  */
 function referenceMatMulGflops() {
   const [a, b] = [tf.randomNormal([1024, 1024]), tf.randomNormal([1024, 100])];
-  const once = () => tf.tidy(() => { tf.matMul(a, b).dataSync(); });
+  const once = () =>
+    tf.tidy(() => {
+      tf.matMul(a, b).dataSync();
+    });
   once();
   let best = Infinity;
   const until = performance.now() + Math.min(2000, seconds * 200);
@@ -130,22 +158,38 @@ for (const backend of wanted) {
     const tensorsAfter = tf.memory().numTensors;
     model.dispose();
     const line = {
-      backend: info.name, threads: info.threads, simd: info.simd, fastMatMul: info.fastMatMul, model: spec.id,
-      batchSize: spec.batchSize, timedSteps: steps,
+      backend: info.name,
+      threads: info.threads,
+      simd: info.simd,
+      fastMatMul: info.fastMatMul,
+      model: spec.id,
+      batchSize: spec.batchSize,
+      timedSteps: steps,
       trainSamplesPerSecond: Math.round(trainSamples * 10) / 10,
       trainGflops: Math.round((6 * macs(spec) * trainSamples) / 1e8) / 10,
       inferenceSamplesPerSecond: Math.round(inference),
       inferenceGflops: Math.round((2 * macs(spec) * inference) / 1e8) / 10,
       referenceMatMulGflops: referenceGflops,
-      tensorsBefore, tensorsAfter, tensorsAfterDispose: tf.memory().numTensors, tensorsAtStart: baseline,
+      tensorsBefore,
+      tensorsAfter,
+      tensorsAfterDispose: tf.memory().numTensors,
+      tensorsAtStart: baseline,
       loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
     };
     if (json) console.log(JSON.stringify(line));
     else {
-      console.log(`${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}`);
-      console.log(`  training:  ${line.trainSamplesPerSecond} samples/s (${line.trainGflops} GFLOP/s, ${steps} timed steps; ${Math.round((100 * line.trainGflops) / referenceGflops)}% of a plain matmul's ${referenceGflops} GFLOP/s now)`);
-      console.log(`  inference: ${line.inferenceSamplesPerSecond} samples/s at batch 1000 (${line.inferenceGflops} GFLOP/s)`);
-      console.log(`  live tensors: ${tensorsBefore} after build, ${tensorsAfter} after training + inference, ${line.tensorsAfterDispose} after dispose (${baseline} at start); load average ${line.loadAverage1m}`);
+      console.log(
+        `${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}`,
+      );
+      console.log(
+        `  training:  ${line.trainSamplesPerSecond} samples/s (${line.trainGflops} GFLOP/s, ${steps} timed steps; ${Math.round((100 * line.trainGflops) / referenceGflops)}% of a plain matmul's ${referenceGflops} GFLOP/s now)`,
+      );
+      console.log(
+        `  inference: ${line.inferenceSamplesPerSecond} samples/s at batch 1000 (${line.inferenceGflops} GFLOP/s)`,
+      );
+      console.log(
+        `  live tensors: ${tensorsBefore} after build, ${tensorsAfter} after training + inference, ${line.tensorsAfterDispose} after dispose (${baseline} at start); load average ${line.loadAverage1m}`,
+      );
     }
   }
 }
