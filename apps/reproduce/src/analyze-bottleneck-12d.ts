@@ -1,13 +1,25 @@
 import { perClassSingularValues, singularValues, spectrumSummary, type Matrix } from '@manifold-mixup/analysis';
 import { spectraSmallMultiples } from '@manifold-mixup/viz';
 import { bottleneck12dClaims } from './claims.js';
-import { array, calibrationFigures, floats, testCalibration, type ExperimentAnalysis, type TrainedModel } from './analyze-common.js';
+import {
+  array,
+  calibrationFigures,
+  floats,
+  testCalibration,
+  type ExperimentAnalysis,
+  type TrainedModel,
+} from './analyze-common.js';
 import type { Bottleneck12dSettings } from './profiles.js';
 import type { SpectrumTable } from './results.js';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-function spectrumTable(m: Matrix, labels: Uint8Array, options: { centered: boolean; normalized: boolean }, relativeThreshold: number): SpectrumTable {
+function spectrumTable(
+  m: Matrix,
+  labels: Uint8Array,
+  options: { centered: boolean; normalized: boolean },
+  relativeThreshold: number,
+): SpectrumTable {
   const perClass = perClassSingularValues(m, labels, options).map((c) => ({
     label: c.label,
     n: c.n,
@@ -19,13 +31,21 @@ function spectrumTable(m: Matrix, labels: Uint8Array, options: { centered: boole
   const pooled = singularValues(m, options);
   return {
     perClass,
-    mean: { largest: mean('largest'), sumOfOthers: mean('sumOfOthers'), effectiveRank: mean('effectiveRank'), significantDirections: mean('significantDirections') },
+    mean: {
+      largest: mean('largest'),
+      sumOfOthers: mean('sumOfOthers'),
+      effectiveRank: mean('effectiveRank'),
+      significantDirections: mean('significantDirections'),
+    },
     allClasses: { singularValues: pooled, ...spectrumSummary(pooled, { relativeThreshold }) },
   };
 }
 
 /** 12-D bottleneck: per-class spectra (raw, normalised, centred), the spectra figure, claims. */
-export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: Bottleneck12dSettings): ExperimentAnalysis {
+export function analyzeBottleneck12d(
+  models: readonly TrainedModel[],
+  settings: Bottleneck12dSettings,
+): ExperimentAnalysis {
   const t = settings.relativeThreshold;
   const perModel = models.map((model) => {
     const codes = floats(model, 'codes');
@@ -51,20 +71,30 @@ export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: 
     if (!found) throw new Error(`bottleneck-12d: no '${mixing}' model among the trained models`);
     return found;
   };
-  const claims = bottleneck12dClaims(numbers(byMixing('none')), numbers(byMixing('input')), numbers(byMixing('manifold')), {
-    dim: perModel[0].cols,
-    classes: 10,
-    relativeThreshold: t,
-  });
+  const claims = bottleneck12dClaims(
+    numbers(byMixing('none')),
+    numbers(byMixing('input')),
+    numbers(byMixing('manifold')),
+    {
+      dim: perModel[0].cols,
+      classes: 10,
+      relativeThreshold: t,
+    },
+  );
   const spectraFigure = {
     name: 'bottleneck-12d-spectra.svg',
-    caption: 'MNIST, 12-D bottleneck: singular values of each digit\'s training codes (uncentred, divided by √n; log scale), per model',
+    caption:
+      "MNIST, 12-D bottleneck: singular values of each digit's training codes (uncentred, divided by √n; log scale), per model",
     svg: spectraSmallMultiples(
       perModel.map((p) => ({
         model: p.model.job.label,
         perClass: p.spectra.normalized.perClass.map((c) => ({ label: c.label, singularValues: c.singularValues })),
       })),
-      { title: 'Singular values of the 12-D codes per digit (÷√n, log scale)', yScale: 'log', classNames: DIGITS.map((d) => `digit ${d}`) },
+      {
+        title: 'Singular values of the 12-D codes per digit (÷√n, log scale)',
+        yScale: 'log',
+        classNames: DIGITS.map((d) => `digit ${d}`),
+      },
     ),
   };
   const labelled = perModel.map((p) => ({ label: p.model.job.label, metrics: p.metrics, reliability: p.reliability }));

@@ -1,7 +1,14 @@
 import { marginStatistics, silhouetteScore } from '@manifold-mixup/analysis';
 import { scatterPlots } from '@manifold-mixup/viz';
 import { bottleneck2dClaims } from './claims.js';
-import { array, calibrationFigures, floats, testCalibration, type ExperimentAnalysis, type TrainedModel } from './analyze-common.js';
+import {
+  array,
+  calibrationFigures,
+  floats,
+  testCalibration,
+  type ExperimentAnalysis,
+  type TrainedModel,
+} from './analyze-common.js';
 import type { ModelAnalysis } from './results.js';
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -11,7 +18,11 @@ const GROUPS = [
 ];
 
 /** The codes (n x 2) and labels of the digits up to `maxLabel`. */
-function select(codes: Float32Array, labels: Uint8Array, maxLabel: number): { codes: Float32Array; labels: Uint8Array } {
+function select(
+  codes: Float32Array,
+  labels: Uint8Array,
+  maxLabel: number,
+): { codes: Float32Array; labels: Uint8Array } {
   const keep: number[] = [];
   labels.forEach((label, i) => {
     if (label <= maxLabel) keep.push(i);
@@ -34,7 +45,18 @@ export function analyzeBottleneck2d(models: readonly TrainedModel[], seed: numbe
       const m = { values: s.codes, rows: s.labels.length, cols: 2 };
       const margins = marginStatistics(m, s.labels);
       const silhouette = silhouetteScore(m, s.labels, { maxPoints: 2500, seed });
-      return { digits, selection: s, stats: { digits, n: s.labels.length, meanMargin: margins.meanMargin, minMargin: margins.minMargin, closestPairDistanceP05: margins.closestPairDistanceP05, silhouette } };
+      return {
+        digits,
+        selection: s,
+        stats: {
+          digits,
+          n: s.labels.length,
+          meanMargin: margins.meanMargin,
+          minMargin: margins.minMargin,
+          closestPairDistanceP05: margins.closestPairDistanceP05,
+          silhouette,
+        },
+      };
     });
     return { model, groups, ...testCalibration(model) };
   });
@@ -49,7 +71,11 @@ export function analyzeBottleneck2d(models: readonly TrainedModel[], seed: numbe
     name: `bottleneck-2d-digits-${digits}.svg`,
     caption: `MNIST, 2-D bottleneck: codes of ${perClass ?? 'all'} training images per digit, digits ${digits}, baseline vs manifold mixup (each panel has its own axes)`,
     svg: scatterPlots(
-      perModel.map((m) => ({ title: m.model.job.label, codes: m.groups[g].selection.codes, labels: m.groups[g].selection.labels })),
+      perModel.map((m) => ({
+        title: m.model.job.label,
+        codes: m.groups[g].selection.codes,
+        labels: m.groups[g].selection.labels,
+      })),
       { title: `2-D bottleneck codes, digits ${digits}`, classNames: DIGITS, sharedAxes: false },
     ),
   }));

@@ -33,7 +33,10 @@ export interface ExperimentAnalysis {
 
 export function array(model: TrainedModel, name: string): Float32Array | Uint8Array {
   const data = model.outputs.data[name];
-  if (!data) throw new Error(`cached outputs of ${model.job.experiment}/${model.job.model} (${model.hash}) lack '${name}'; delete that cache folder to retrain`);
+  if (!data)
+    throw new Error(
+      `cached outputs of ${model.job.experiment}/${model.job.model} (${model.hash}) lack '${name}'; delete that cache folder to retrain`,
+    );
   return data;
 }
 
@@ -75,7 +78,10 @@ export function calibrationFigures(
       svg: groupedBarChart(
         {
           groups: ['test accuracy', 'test NLL', 'ECE', 'MCE'],
-          series: models.map((m) => ({ name: m.label, values: [m.metrics.accuracy, m.metrics.nll, m.metrics.ece, m.metrics.mce] })),
+          series: models.map((m) => ({
+            name: m.label,
+            values: [m.metrics.accuracy, m.metrics.nll, m.metrics.ece, m.metrics.mce],
+          })),
         },
         { title: `${title}: test metrics`, yLabel: 'value' },
       ),

@@ -1,7 +1,14 @@
 import { confidenceStatistics, makeGrid } from '@manifold-mixup/analysis';
 import { confidenceMaps } from '@manifold-mixup/viz';
 import { spiralClaims } from './claims.js';
-import { array, calibrationFigures, floats, testCalibration, type ExperimentAnalysis, type TrainedModel } from './analyze-common.js';
+import {
+  array,
+  calibrationFigures,
+  floats,
+  testCalibration,
+  type ExperimentAnalysis,
+  type TrainedModel,
+} from './analyze-common.js';
 import type { SpiralSettings } from './profiles.js';
 
 /** Spiral: confidence statistics on the grid, the confidence-map figure, claims. */

@@ -72,7 +72,8 @@ export function parseCliArgs(argv: readonly string[], defaults: { out: string })
           .map((s) => s.trim())
           .filter((s) => s !== '')
           .map((s) => oneOf('--only', s, EXPERIMENT_NAMES));
-  if (experiments.length === 0) throw new UsageError(`--only: no experiment given; valid: ${EXPERIMENT_NAMES.join(', ')}`);
+  if (experiments.length === 0)
+    throw new UsageError(`--only: no experiment given; valid: ${EXPERIMENT_NAMES.join(', ')}`);
   const unique = EXPERIMENT_NAMES.filter((name) => experiments.includes(name));
   return {
     profile: oneOf('--profile', v.profile, PROFILE_NAMES),

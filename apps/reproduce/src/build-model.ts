@@ -18,7 +18,8 @@ export function buildLayers(job: ModelJob): LayerSpec[] {
       ...(i === 0 ? { inputShape: [job.inputSize] } : {}),
     });
     specs.push([dense, layer.eligible] as LayerSpec);
-    if (layer.activation === 'leakyRelu') specs.push([tfl.layers.leakyReLU({ alpha: job.leakyReluAlpha }), false] as LayerSpec);
+    if (layer.activation === 'leakyRelu')
+      specs.push([tfl.layers.leakyReLU({ alpha: job.leakyReluAlpha }), false] as LayerSpec);
   });
   return specs;
 }

@@ -56,7 +56,8 @@ export async function writeOutputs(
   await mkdir(tmp, { recursive: true });
   const records: Record<string, ArrayRecord> = {};
   for (const [name, { data, rows, cols }] of Object.entries(arrays)) {
-    if (data.length !== rows * cols) throw new Error(`writeOutputs: array '${name}' has ${data.length} values, expected ${rows} x ${cols}`);
+    if (data.length !== rows * cols)
+      throw new Error(`writeOutputs: array '${name}' has ${data.length} values, expected ${rows} x ${cols}`);
     const file = `${name}.bin`;
     await writeFile(join(tmp, file), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     records[name] = { file, dtype: data instanceof Float32Array ? 'float32' : 'uint8', rows, cols };
@@ -76,7 +77,9 @@ export async function readOutputs(cacheRoot: string, hash: string): Promise<Load
     copy.set(bytes);
     const array = record.dtype === 'float32' ? new Float32Array(copy.buffer) : copy;
     if (array.length !== record.rows * record.cols) {
-      throw new Error(`${join(dir, record.file)}: ${array.length} values, expected ${record.rows} x ${record.cols}; delete ${dir} to retrain`);
+      throw new Error(
+        `${join(dir, record.file)}: ${array.length} values, expected ${record.rows} x ${record.cols}; delete ${dir} to retrain`,
+      );
     }
     data[name] = array;
   }

@@ -9,7 +9,8 @@ import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
 import { EXPERIMENT_NAMES } from './profiles.js';
 
-const svg = (name: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>${name}</title></svg>`;
+const svg = (name: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>${name}</title></svg>`;
 
 let out: string;
 
@@ -30,7 +31,8 @@ async function writeConsistentOutputs(): Promise<void> {
     all.push(results);
     await writeFile(join(out, 'results', `${experiment}.json`), JSON.stringify(results));
   }
-  const readme = '# Project\n\nHuman prose.\n\n<!-- reproduce:begin claims -->\n<!-- reproduce:end claims -->\n\nMore prose.\n';
+  const readme =
+    '# Project\n\nHuman prose.\n\n<!-- reproduce:begin claims -->\n<!-- reproduce:end claims -->\n\nMore prose.\n';
   await writeFile(join(out, 'README.md'), writeBlocks(readme, renderBlocks(all)).text);
 }
 
@@ -53,7 +55,9 @@ describe('--check', () => {
     await writeFile(path, (await readFile(path, 'utf8')).replace('**supported**', '**maybe**'));
     const problems = await checkOutputs(out);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^README.md: block 'claims' disagrees with results\/\*\.json: line \d+ of the block: expected .*supported.*, found .*maybe/);
+    expect(problems[0]).toMatch(
+      /^README.md: block 'claims' disagrees with results\/\*\.json: line \d+ of the block: expected .*supported.*, found .*maybe/,
+    );
   });
 
   it('fails when a figure is missing, changed or unlisted', async () => {
@@ -63,7 +67,9 @@ describe('--check', () => {
     const problems = await checkOutputs(out);
     expect(problems).toEqual([
       'figures/spiral-confidence.svg: missing (listed in results/spiral.json)',
-      expect.stringMatching(/^figures\/bottleneck-12d-spectra.svg: SHA-256 .* differs from .* recorded in results\/bottleneck-12d.json/),
+      expect.stringMatching(
+        /^figures\/bottleneck-12d-spectra.svg: SHA-256 .* differs from .* recorded in results\/bottleneck-12d.json/,
+      ),
       'figures/old.svg: not listed in any results file (stale figure?)',
     ]);
   });
@@ -76,7 +82,9 @@ describe('--check', () => {
     expect((await checkOutputs(out)).join('\n')).toMatch(/block 'spiral' disagrees/);
     results.models[0].metrics.ece = 7;
     await writeFile(path, JSON.stringify(results));
-    expect(await checkOutputs(out)).toContain('results/spiral.json: models[0].metrics.ece: expected a number in [0, 1], found 7');
+    expect(await checkOutputs(out)).toContain(
+      'results/spiral.json: models[0].metrics.ece: expected a number in [0, 1], found 7',
+    );
     await writeFile(path, '{');
     expect((await checkOutputs(out))[0]).toMatch(/^results\/spiral.json: not valid JSON/);
   });
@@ -85,7 +93,9 @@ describe('--check', () => {
     await rm(join(out, 'results', 'bottleneck-2d.json'));
     await writeFile(join(out, 'figures', 'spiral-confidence.svg'), '<svg><g></svg>');
     const problems = await validateRun(out, EXPERIMENT_NAMES);
-    expect(problems).toContain("results/bottleneck-2d.json: missing (expected after running experiment 'bottleneck-2d')");
+    expect(problems).toContain(
+      "results/bottleneck-2d.json: missing (expected after running experiment 'bottleneck-2d')",
+    );
     expect(problems.some((p) => p.startsWith('figures/spiral-confidence.svg: not a valid SVG'))).toBe(true);
   });
 
@@ -94,13 +104,18 @@ describe('--check', () => {
     await rm(join(out, 'figures'), { recursive: true });
     await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([])).text);
     expect(await checkOutputs(out)).toEqual([]);
-    await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([syntheticResults('spiral')])).text);
+    await writeFile(
+      join(out, 'README.md'),
+      writeBlocks('# Project\n', renderBlocks([syntheticResults('spiral')])).text,
+    );
     expect((await checkOutputs(out)).join('\n')).toMatch(/block 'claims' disagrees/);
   });
 
   it('reports a README without markers', async () => {
     await writeFile(join(out, 'README.md'), '# nothing generated here\n');
     const problems = await checkOutputs(out);
-    expect(problems).toContain("README.md: block 'claims' missing (markers <!-- reproduce:begin claims --> ... <!-- reproduce:end claims -->)");
+    expect(problems).toContain(
+      "README.md: block 'claims' missing (markers <!-- reproduce:begin claims --> ... <!-- reproduce:end claims -->)",
+    );
   });
 });

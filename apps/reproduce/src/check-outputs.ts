@@ -45,7 +45,8 @@ function firstDifference(expected: string, found: string): string {
   const a = expected.split('\n');
   const b = found.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1} of the block: expected '${(a[i] ?? '(end)').slice(0, 100)}', found '${(b[i] ?? '(end)').slice(0, 100)}'`;
+    if (a[i] !== b[i])
+      return `line ${i + 1} of the block: expected '${(a[i] ?? '(end)').slice(0, 100)}', found '${(b[i] ?? '(end)').slice(0, 100)}'`;
   }
   return 'whitespace only';
 }
@@ -65,7 +66,9 @@ export async function checkFigures(out: string, results: readonly ExperimentResu
       if (svg !== null) problems.push(`${figure.path}: not a valid SVG: ${svg}`);
       const sha = sha256Hex(text);
       if (sha !== figure.sha256) {
-        problems.push(`${figure.path}: SHA-256 ${sha.slice(0, 12)}... differs from ${figure.sha256.slice(0, 12)}... recorded in ${resultsPath(r.experiment)} (figure and results come from different runs)`);
+        problems.push(
+          `${figure.path}: SHA-256 ${sha.slice(0, 12)}... differs from ${figure.sha256.slice(0, 12)}... recorded in ${resultsPath(r.experiment)} (figure and results come from different runs)`,
+        );
       }
     }
   }
@@ -95,8 +98,12 @@ export async function checkOutputs(out: string): Promise<string[]> {
       for (const name of BLOCK_NAMES) {
         const found = blocks.get(name);
         const want = expected.get(name) ?? '';
-        if (found === undefined) problems.push(`README.md: block '${name}' missing (markers <!-- reproduce:begin ${name} --> ... <!-- reproduce:end ${name} -->)`);
-        else if (found !== want) problems.push(`README.md: block '${name}' disagrees with results/*.json: ${firstDifference(want, found)}`);
+        if (found === undefined)
+          problems.push(
+            `README.md: block '${name}' missing (markers <!-- reproduce:begin ${name} --> ... <!-- reproduce:end ${name} -->)`,
+          );
+        else if (found !== want)
+          problems.push(`README.md: block '${name}' disagrees with results/*.json: ${firstDifference(want, found)}`);
       }
     }
   }
@@ -105,7 +112,8 @@ export async function checkOutputs(out: string): Promise<string[]> {
   const figuresDir = join(out, 'figures');
   if (existsSync(figuresDir)) {
     for (const name of (await readdir(figuresDir)).sort()) {
-      if (name.endsWith('.svg') && !listed.has(`figures/${name}`)) problems.push(`figures/${name}: not listed in any results file (stale figure?)`);
+      if (name.endsWith('.svg') && !listed.has(`figures/${name}`))
+        problems.push(`figures/${name}: not listed in any results file (stale figure?)`);
     }
   }
   return problems;

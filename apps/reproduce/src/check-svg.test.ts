@@ -5,7 +5,9 @@ const NS = 'xmlns="http://www.w3.org/2000/svg"';
 
 describe('svgProblem', () => {
   it('accepts well-formed standalone SVG', () => {
-    expect(svgProblem(`<svg ${NS} viewBox="0 0 10 10"><title>t</title><g class='a'><rect x="1" y="2"/></g><!-- c --></svg>`)).toBeNull();
+    expect(
+      svgProblem(`<svg ${NS} viewBox="0 0 10 10"><title>t</title><g class='a'><rect x="1" y="2"/></g><!-- c --></svg>`),
+    ).toBeNull();
     expect(svgProblem(`<?xml version="1.0"?>\n<svg ${NS}><text>a &amp; b</text></svg>\n`)).toBeNull();
   });
 

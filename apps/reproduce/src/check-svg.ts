@@ -19,7 +19,8 @@ export function svgProblem(text: string): string | null {
   while (i < body.length) {
     const lt = body.indexOf('<', i);
     if (lt < 0) break;
-    if (stack.length === 0 && seenRoot && body.slice(i, lt).trim() !== '') return `content after the root element at ${i}`;
+    if (stack.length === 0 && seenRoot && body.slice(i, lt).trim() !== '')
+      return `content after the root element at ${i}`;
     if (body.startsWith('<!--', lt)) {
       const end = body.indexOf('-->', lt + 4);
       if (end < 0) return `unterminated comment at ${lt}`;

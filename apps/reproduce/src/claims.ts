@@ -1,7 +1,8 @@
 import type { Claim } from './results.js';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-const num = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(3) : x.toPrecision(3));
+const num = (x: number): string =>
+  Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(3) : x.toPrecision(3);
 
 interface Calibrated {
   label: string;
@@ -60,14 +61,15 @@ export function bottleneck2dClaims(baseline: MarginNumbers, mixup: MarginNumbers
     {
       id: 'bottleneck-2d-margin',
       statement: 'Manifold mixup separates the classes in the 2-D bottleneck by a larger margin',
-      source: 'Verma et al. 2019, section 1 (boundaries further from the data) and figure 1; the seed\'s MNIST figures',
+      source: "Verma et al. 2019, section 1 (boundaries further from the data) and figure 1; the seed's MNIST figures",
       evidence: `mean margin statistic: baseline ${num(baseline.meanMargin)}, ${mixup.label} ${num(mixup.meanMargin)}`,
       supported: mixup.meanMargin > baseline.meanMargin,
     },
     {
       id: 'bottleneck-2d-silhouette',
-      statement: 'Manifold mixup makes each class of 2-D codes tighter relative to its distance from the others (silhouette)',
-      source: 'the seed\'s MNIST figures (pictured; the silhouette is our measure of it)',
+      statement:
+        'Manifold mixup makes each class of 2-D codes tighter relative to its distance from the others (silhouette)',
+      source: "the seed's MNIST figures (pictured; the silhouette is our measure of it)",
       evidence: `silhouette: baseline ${num(baseline.silhouette)}, ${mixup.label} ${num(mixup.silhouette)}`,
       supported: mixup.silhouette > baseline.silhouette,
     },
@@ -104,7 +106,7 @@ export function bottleneck12dClaims(
       id: 'bottleneck-12d-flatter',
       statement:
         'Manifold mixup flattens class representations: a smaller sum of non-top singular values than the baseline and input mixup in most classes',
-      source: 'Verma et al. 2019, section 3.2 (and the seed\'s SVD figures)',
+      source: "Verma et al. 2019, section 3.2 (and the seed's SVD figures)",
       evidence:
         `${manifold.label} smaller than baseline in ${vsBaseline}/${classes} classes, ` +
         `than ${inputMixup.label} in ${vsInput}/${classes}`,

@@ -40,7 +40,10 @@ describe('manifold-mixup-reproduce (end to end)', () => {
   it('quick spiral: validates, reruns from the cache with identical results and figures, and --check catches edits', async () => {
     const out = await mkdtemp(join(tmpdir(), 'reproduce-e2e-'));
     dirs.push(out);
-    await writeFile(join(out, 'README.md'), '# Mine\n\n<!-- reproduce:begin spiral -->\n<!-- reproduce:end spiral -->\n\nKept.\n');
+    await writeFile(
+      join(out, 'README.md'),
+      '# Mine\n\n<!-- reproduce:begin spiral -->\n<!-- reproduce:end spiral -->\n\nKept.\n',
+    );
     const first = await cli('--profile', 'quick', '--only', 'spiral', '--out', out, '--validate', '--workers', '2');
     expect(first.stderr).toContain('--validate: every expected figure and result exists and is valid');
     expect(first.code).toBe(0);
@@ -66,6 +69,10 @@ describe('manifold-mixup-reproduce (end to end)', () => {
     const check = await cli('--check', '--out', out);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("README.md: block 'spiral' disagrees with results/*.json");
-    expect((await readdir(join(out, 'figures'))).sort()).toEqual(['spiral-confidence.svg', 'spiral-metrics.svg', 'spiral-reliability.svg']);
+    expect((await readdir(join(out, 'figures'))).sort()).toEqual([
+      'spiral-confidence.svg',
+      'spiral-metrics.svg',
+      'spiral-reliability.svg',
+    ]);
   }, 300_000); // five CLI runs; generous because turbo runs every package's tests at once on 2 cores
 });

@@ -31,13 +31,17 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`--check: README.md, figures/ and results/ in ${options.out} agree\n`);
       return 0;
     }
-    process.stderr.write(`--check: ${problems.length} problem(s) in ${options.out}:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `--check: ${problems.length} problem(s) in ${options.out}:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     return 1;
   }
   const progress = new Progress(process.stderr);
   const stop = (signal: NodeJS.Signals): void => {
     killWorkers(signal);
-    progress.log(`\n${signal}: stopped. Finished epochs are checkpointed in ${options.out}/.reproduce-cache; rerun the same command to resume.`);
+    progress.log(
+      `\n${signal}: stopped. Finished epochs are checkpointed in ${options.out}/.reproduce-cache; rerun the same command to resume.`,
+    );
     process.exit(130);
   };
   process.once('SIGINT', stop);
@@ -53,7 +57,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     killWorkers();
-    process.stderr.write(`manifold-mixup-reproduce: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `manifold-mixup-reproduce: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

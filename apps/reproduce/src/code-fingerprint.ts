@@ -6,7 +6,12 @@ import { sha256Hex } from './config-hash.js';
 
 /** The files of this app that run in the worker: changing them changes what a model is. */
 const WORKER_FILES = ['worker', 'train-model', 'build-model', 'load-data', 'cache'];
-const TFJS = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu'];
+const TFJS = [
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-layers',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-cpu',
+];
 
 function jsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -30,11 +35,14 @@ export function codeFingerprint(): string {
   }
   const here = fileURLToPath(import.meta.url);
   const ext = extname(here);
-  for (const name of WORKER_FILES) parts.push(`app/${name}:${sha256Hex(readFileSync(join(dirname(here), `${name}${ext}`)))}`);
+  for (const name of WORKER_FILES)
+    parts.push(`app/${name}:${sha256Hex(readFileSync(join(dirname(here), `${name}${ext}`)))}`);
   const coreRequire = createRequire(require.resolve('@manifold-mixup/mixup-core'));
   for (const pkg of TFJS) {
     try {
-      parts.push(`${pkg}@${(JSON.parse(readFileSync(coreRequire.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`);
+      parts.push(
+        `${pkg}@${(JSON.parse(readFileSync(coreRequire.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`,
+      );
     } catch {
       parts.push(`${pkg}@none`);
     }

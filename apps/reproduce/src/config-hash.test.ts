@@ -6,7 +6,9 @@ import { PROFILES } from './profiles.js';
 
 describe('configHash', () => {
   it('ignores key order at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[1,{"x":1,"y":2}]},"b":1}',
+    );
     expect(configHash({ a: 1, b: { c: 2, d: 3 } })).toBe(configHash({ b: { d: 3, c: 2 }, a: 1 }));
   });
 

@@ -30,7 +30,8 @@ export function packageVersions(): Record<string, string> {
 /** The commit checked out in `dir` and whether tracked files differ from it (null outside a git checkout). */
 export function gitState(dir: string): { commit: string | null; dirty: boolean | null } {
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const commit = git('rev-parse', 'HEAD');
     const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
     return { commit, dirty };

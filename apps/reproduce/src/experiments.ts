@@ -42,13 +42,26 @@ export function experimentJobs(profile: Profile, experiment: ExperimentName, run
         return i === denseCount - 1 ? output(2, eligible) : hidden(s.width, eligible);
       });
     const data: DataSpec = {
-      kind: 'spiral', pointsPerClass: s.pointsPerClass, noise: s.noise,
-      testFraction: s.testFraction, validationFraction: s.validationFraction, seed,
+      kind: 'spiral',
+      pointsPerClass: s.pointsPerClass,
+      noise: s.noise,
+      testFraction: s.testFraction,
+      validationFraction: s.validationFraction,
+      seed,
     };
     return (['none', 'manifold'] as const).map((mixing) => ({
-      ...common, ...MODEL_LABELS[mixing], mixing, data, inputSize: 2, layers: layers(mixing), alpha: s.alpha,
+      ...common,
+      ...MODEL_LABELS[mixing],
+      mixing,
+      data,
+      inputSize: 2,
+      layers: layers(mixing),
+      alpha: s.alpha,
       training: s.training,
-      outputs: { grid: { extent: s.extent, resolution: s.gridResolution }, trainingPointsPerClass: s.plotPointsPerClass },
+      outputs: {
+        grid: { extent: s.extent, resolution: s.gridResolution },
+        trainingPointsPerClass: s.plotPointsPerClass,
+      },
     }));
   }
   if (experiment === 'bottleneck-2d') {
@@ -63,8 +76,14 @@ export function experimentJobs(profile: Profile, experiment: ExperimentName, run
       output(10),
     ];
     return (['none', 'manifold'] as const).map((mixing) => ({
-      ...common, ...MODEL_LABELS[mixing], mixing, data: mnistData(s.mnist, seed), inputSize: MNIST_PIXELS,
-      layers: layers(mixing), alpha: s.alpha, training: s.training,
+      ...common,
+      ...MODEL_LABELS[mixing],
+      mixing,
+      data: mnistData(s.mnist, seed),
+      inputSize: MNIST_PIXELS,
+      layers: layers(mixing),
+      alpha: s.alpha,
+      training: s.training,
       outputs: { codes: { denseIndex: 2, perClass: s.scatterPerClass } },
     }));
   }
@@ -78,8 +97,14 @@ export function experimentJobs(profile: Profile, experiment: ExperimentName, run
     output(10),
   ];
   return (['none', 'input', 'manifold'] as const).map((mixing) => ({
-    ...common, ...MODEL_LABELS[mixing], mixing, data: mnistData(s.mnist, seed), inputSize: MNIST_PIXELS,
-    layers: layers(mixing), alpha: s.alpha, training: s.training,
+    ...common,
+    ...MODEL_LABELS[mixing],
+    mixing,
+    data: mnistData(s.mnist, seed),
+    inputSize: MNIST_PIXELS,
+    layers: layers(mixing),
+    alpha: s.alpha,
+    training: s.training,
     outputs: { codes: { denseIndex: s.encoderLayers, perClass: s.spectraPerClass } },
   }));
 }

@@ -1,5 +1,11 @@
 import {
-  holdOutLast, loadMnist, subset, takePerClass, trainValidationTestSplit, twoSpirals, type LabeledSet,
+  holdOutLast,
+  loadMnist,
+  subset,
+  takePerClass,
+  trainValidationTestSplit,
+  twoSpirals,
+  type LabeledSet,
 } from '@manifold-mixup/datasets';
 import type { DataSpec } from './model-job.js';
 
@@ -11,7 +17,10 @@ export interface ExperimentData {
 
 function first(set: LabeledSet, limit: number | null): LabeledSet {
   if (limit === null || limit >= set.n) return set;
-  return subset(set, Array.from({ length: limit }, (_, i) => i));
+  return subset(
+    set,
+    Array.from({ length: limit }, (_, i) => i),
+  );
 }
 
 /** MNIST images as flat 784-vectors (the models start with a Dense layer; same memory layout). */
@@ -23,11 +32,16 @@ function flat(set: LabeledSet): LabeledSet {
 export async function loadData(spec: DataSpec): Promise<ExperimentData> {
   if (spec.kind === 'spiral') {
     const all = twoSpirals({ pointsPerClass: spec.pointsPerClass, noise: spec.noise, seed: spec.seed });
-    return trainValidationTestSplit(all, { testFraction: spec.testFraction, validationFraction: spec.validationFraction, seed: spec.seed });
+    return trainValidationTestSplit(all, {
+      testFraction: spec.testFraction,
+      validationFraction: spec.validationFraction,
+      seed: spec.seed,
+    });
   }
   const mnist = await loadMnist();
   const held = holdOutLast(mnist.train, spec.validationHoldOut);
-  const train = spec.trainPerClass === null ? held.train : takePerClass(held.train, spec.trainPerClass, { seed: spec.seed });
+  const train =
+    spec.trainPerClass === null ? held.train : takePerClass(held.train, spec.trainPerClass, { seed: spec.seed });
   return {
     train: flat(train),
     validation: flat(first(held.validation, spec.validationLimit)),

@@ -1,5 +1,9 @@
 /** A GitHub-flavoured Markdown table; pipes inside cells are escaped. */
-export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align?: readonly ('l' | 'r')[]): string {
+export function table(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  align?: readonly ('l' | 'r')[],
+): string {
   const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const rule = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
   return [header, rule, ...rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');

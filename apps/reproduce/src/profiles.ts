@@ -83,23 +83,45 @@ export interface Profile {
 }
 
 const seedSchedule = { every: 10, factor: 0.1 };
-const fullMnist: MnistSettings = { validationHoldOut: 10_000, trainPerClass: null, validationLimit: null, testLimit: null };
+const fullMnist: MnistSettings = {
+  validationHoldOut: 10_000,
+  trainPerClass: null,
+  validationLimit: null,
+  testLimit: null,
+};
 
 const paper: Profile = {
   name: 'paper',
   description: "the seed's hyperparameters exactly: 1024-wide layers, 24 epochs, full data",
   spiral: {
-    width: 1024, hiddenLayers: 7, mixedLastLayers: 4, alpha: 1, pointsPerClass: 2000, noise: 0.9,
-    testFraction: 0.1, validationFraction: 0.1,
+    width: 1024,
+    hiddenLayers: 7,
+    mixedLastLayers: 4,
+    alpha: 1,
+    pointsPerClass: 2000,
+    noise: 0.9,
+    testFraction: 0.1,
+    validationFraction: 0.1,
     training: { epochs: 24, batchSize: 20, learningRate: 1e-3, lrSchedule: seedSchedule },
-    extent: 15, gridResolution: 300, plotPointsPerClass: 500, confidenceThreshold: 0.9,
+    extent: 15,
+    gridResolution: 300,
+    plotPointsPerClass: 500,
+    confidenceThreshold: 0.9,
   },
   'bottleneck-2d': {
-    width: 1024, alpha: 1, mnist: fullMnist, scatterPerClass: 250,
+    width: 1024,
+    alpha: 1,
+    mnist: fullMnist,
+    scatterPerClass: 250,
     training: { epochs: 24, batchSize: 100, learningRate: 1e-3, lrSchedule: seedSchedule },
   },
   'bottleneck-12d': {
-    width: 1024, encoderLayers: 3, decoderLayers: 4, alpha: 2, mnist: fullMnist, spectraPerClass: null,
+    width: 1024,
+    encoderLayers: 3,
+    decoderLayers: 4,
+    alpha: 2,
+    mnist: fullMnist,
+    spectraPerClass: null,
     relativeThreshold: 0.1,
     training: { epochs: 24, batchSize: 100, learningRate: 1e-3, lrSchedule: seedSchedule },
   },
@@ -130,24 +152,37 @@ const defaultProfile: Profile = {
   },
 };
 
-const quickMnist: MnistSettings = { validationHoldOut: 10_000, trainPerClass: 100, validationLimit: 500, testLimit: 1000 };
+const quickMnist: MnistSettings = {
+  validationHoldOut: 10_000,
+  trainPerClass: 100,
+  validationLimit: 500,
+  testLimit: 1000,
+};
 
 const quick: Profile = {
   name: 'quick',
   description: 'a smoke test of the whole pipeline: tiny layers, 2-3 epochs, an MNIST subset',
   spiral: {
     ...paper.spiral,
-    width: 16, hiddenLayers: 7, pointsPerClass: 200, gridResolution: 40, plotPointsPerClass: 100,
+    width: 16,
+    hiddenLayers: 7,
+    pointsPerClass: 200,
+    gridResolution: 40,
+    plotPointsPerClass: 100,
     training: { epochs: 2, batchSize: 20, learningRate: 1e-3, lrSchedule: seedSchedule },
   },
   'bottleneck-2d': {
     ...paper['bottleneck-2d'],
-    width: 64, mnist: quickMnist, scatterPerClass: 50,
+    width: 64,
+    mnist: quickMnist,
+    scatterPerClass: 50,
     training: { epochs: 3, batchSize: 100, learningRate: 1e-3, lrSchedule: seedSchedule },
   },
   'bottleneck-12d': {
     ...paper['bottleneck-12d'],
-    width: 64, mnist: quickMnist, spectraPerClass: 100,
+    width: 64,
+    mnist: quickMnist,
+    spectraPerClass: 100,
     training: { epochs: 3, batchSize: 100, learningRate: 1e-3, lrSchedule: seedSchedule },
   },
 };

@@ -3,7 +3,10 @@ import { Progress } from './progress.js';
 
 function sink() {
   const chunks: string[] = [];
-  return { stream: { write: (s: string) => chunks.push(s) > 0 } as unknown as NodeJS.WritableStream, text: () => chunks.join('') };
+  return {
+    stream: { write: (s: string) => chunks.push(s) > 0 } as unknown as NodeJS.WritableStream,
+    text: () => chunks.join(''),
+  };
 }
 
 describe('Progress', () => {

@@ -30,18 +30,24 @@ export function findBlocks(text: string, file = 'README.md'): Block[] {
     const [marker, kind, name] = match;
     const at = match.index ?? 0;
     if (kind === 'begin') {
-      if (open) throw new Error(`${file}:${lineOf(at)}: '${marker}' inside block '${open.name}' (opened on line ${open.line}); expected ${endMarker(open.name)} first`);
+      if (open)
+        throw new Error(
+          `${file}:${lineOf(at)}: '${marker}' inside block '${open.name}' (opened on line ${open.line}); expected ${endMarker(open.name)} first`,
+        );
       if (blocks.some((b) => b.name === name)) throw new Error(`${file}:${lineOf(at)}: block '${name}' appears twice`);
       open = { name, end: at + marker.length, line: lineOf(at) };
     } else {
       if (!open || open.name !== name) {
-        throw new Error(`${file}:${lineOf(at)}: '${marker}' without a matching ${beginMarker(name)}${open ? ` (block '${open.name}' is open)` : ''}`);
+        throw new Error(
+          `${file}:${lineOf(at)}: '${marker}' without a matching ${beginMarker(name)}${open ? ` (block '${open.name}' is open)` : ''}`,
+        );
       }
       blocks.push({ name, contentStart: open.end, contentEnd: at });
       open = null;
     }
   }
-  if (open) throw new Error(`${file}:${open.line}: block '${open.name}' is never closed; expected ${endMarker(open.name)}`);
+  if (open)
+    throw new Error(`${file}:${open.line}: block '${open.name}' is never closed; expected ${endMarker(open.name)}`);
   return blocks;
 }
 

@@ -37,7 +37,13 @@ function spiralStatistics(results: ExperimentResults): string {
 function marginStatistics(results: ExperimentResults): string {
   const rows = results.models.flatMap((m) =>
     (m.analysis.margins ?? []).map((g) => [
-      m.label, g.digits, String(g.n), sig(g.meanMargin), sig(g.minMargin), sig(g.closestPairDistanceP05), fixed(g.silhouette, 3),
+      m.label,
+      g.digits,
+      String(g.n),
+      sig(g.meanMargin),
+      sig(g.minMargin),
+      sig(g.closestPairDistanceP05),
+      fixed(g.silhouette, 3),
     ]),
   );
   return table(
@@ -54,14 +60,30 @@ const VARIANTS: Array<{ key: 'raw' | 'normalized' | 'centeredNormalized'; label:
 ];
 
 function spectraStatistics(results: ExperimentResults): string {
-  const spectra = (m: ModelResults, key: (typeof VARIANTS)[number]['key']): SpectrumTable | undefined => m.analysis.spectra?.[key];
+  const spectra = (m: ModelResults, key: (typeof VARIANTS)[number]['key']): SpectrumTable | undefined =>
+    m.analysis.spectra?.[key];
   const averaged = table(
-    ['model', 'spectrum', 'largest σ', 'sum of the others', 'effective rank', 'significant directions', 'all classes pooled: significant directions'],
+    [
+      'model',
+      'spectrum',
+      'largest σ',
+      'sum of the others',
+      'effective rank',
+      'significant directions',
+      'all classes pooled: significant directions',
+    ],
     results.models.flatMap((m) =>
       VARIANTS.map(({ key, label }) => {
         const s = spectra(m, key);
-        return [m.label, label, sig(s?.mean.largest), sig(s?.mean.sumOfOthers), fixed(s?.mean.effectiveRank, 2),
-          fixed(s?.mean.significantDirections, 1), String(s?.allClasses.significantDirections ?? '-')];
+        return [
+          m.label,
+          label,
+          sig(s?.mean.largest),
+          sig(s?.mean.sumOfOthers),
+          fixed(s?.mean.effectiveRank, 2),
+          fixed(s?.mean.significantDirections, 1),
+          String(s?.allClasses.significantDirections ?? '-'),
+        ];
       }),
     ),
     ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
@@ -75,7 +97,9 @@ function spectraStatistics(results: ExperimentResults): string {
       ...results.models.map((m) => {
         const raw = spectra(m, 'raw')?.perClass[c];
         const centred = spectra(m, 'centeredNormalized')?.perClass[c];
-        return raw && centred ? `${sig(raw.largest)} / ${sig(raw.sumOfOthers)} / ${centred.significantDirections}` : '-';
+        return raw && centred
+          ? `${sig(raw.largest)} / ${sig(raw.sumOfOthers)} / ${centred.significantDirections}`
+          : '-';
       }),
     ]),
     ['l', 'r', ...results.models.map(() => 'r' as const)],

@@ -14,7 +14,9 @@ describe('renderBlocks', () => {
 
   it('says which claims this run does not support', () => {
     const claims = renderBlocks(all).get('claims') ?? '';
-    expect(claims).toContain('This run supports 2 of the 3 claims checked; it does **not** support: `bottleneck-2d-x`.');
+    expect(claims).toContain(
+      'This run supports 2 of the 3 claims checked; it does **not** support: `bottleneck-2d-x`.',
+    );
     expect(claims).toContain('| bottleneck-2d | a claim | paper | **not supported** | numbers |');
   });
 

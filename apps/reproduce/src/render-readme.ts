@@ -16,7 +16,13 @@ function notRun(experiment: ExperimentName): string {
 function claimsBlock(all: readonly ExperimentResults[]): string {
   if (all.length === 0) return '_No results yet._';
   const rows = all.flatMap((r) =>
-    r.claims.map((c) => [r.experiment, c.statement, c.source, c.supported ? '**supported**' : '**not supported**', c.evidence]),
+    r.claims.map((c) => [
+      r.experiment,
+      c.statement,
+      c.source,
+      c.supported ? '**supported**' : '**not supported**',
+      c.evidence,
+    ]),
   );
   const failed = all.flatMap((r) => r.claims.filter((c) => !c.supported));
   const summary =
@@ -37,10 +43,32 @@ function environmentBlock(all: readonly ExperimentResults[]): string {
       })
       .join(', ');
     const commit = e.git.commit === null ? 'unknown' : `${e.git.commit.slice(0, 10)}${e.git.dirty ? ' (dirty)' : ''}`;
-    return [r.experiment, r.profile, `${e.backend.name} (tfjs ${e.backend.tfjsVersion}, ${e.backend.threads} thread${e.backend.threads === 1 ? '' : 's'})`,
-      `${e.workers}`, `Node ${e.node}, ${e.platform}, ${e.cpus} CPUs`, commit, e.startedAt, duration(e.runSeconds), models];
+    return [
+      r.experiment,
+      r.profile,
+      `${e.backend.name} (tfjs ${e.backend.tfjsVersion}, ${e.backend.threads} thread${e.backend.threads === 1 ? '' : 's'})`,
+      `${e.workers}`,
+      `Node ${e.node}, ${e.platform}, ${e.cpus} CPUs`,
+      commit,
+      e.startedAt,
+      duration(e.runSeconds),
+      models,
+    ];
   });
-  return table(['experiment', 'profile', 'backend', 'workers', 'machine', 'commit', 'started (UTC)', 'whole run', 'training time per model'], rows);
+  return table(
+    [
+      'experiment',
+      'profile',
+      'backend',
+      'workers',
+      'machine',
+      'commit',
+      'started (UTC)',
+      'whole run',
+      'training time per model',
+    ],
+    rows,
+  );
 }
 
 /** The content of every generated block, computed from the results files only. */

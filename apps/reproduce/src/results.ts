@@ -44,13 +44,26 @@ export interface SpectrumTable {
   /** Means over classes of the four summaries. */
   mean: { largest: number; sumOfOthers: number; effectiveRank: number; significantDirections: number };
   /** All classes together (control): summaries of the pooled spectrum. */
-  allClasses: { singularValues: number[]; largest: number; sumOfOthers: number; effectiveRank: number; significantDirections: number };
+  allClasses: {
+    singularValues: number[];
+    largest: number;
+    sumOfOthers: number;
+    effectiveRank: number;
+    significantDirections: number;
+  };
 }
 
 /** Per-model statistics; which fields are present depends on the experiment. */
 export interface ModelAnalysis {
   confidence?: { lowConfidenceFraction: number; meanEntropy: number; totalVariation: number; threshold: number };
-  margins?: { digits: string; n: number; meanMargin: number; minMargin: number; closestPairDistanceP05: number; silhouette: number }[];
+  margins?: {
+    digits: string;
+    n: number;
+    meanMargin: number;
+    minMargin: number;
+    closestPairDistanceP05: number;
+    silhouette: number;
+  }[];
   spectra?: { raw: SpectrumTable; normalized: SpectrumTable; centeredNormalized: SpectrumTable };
 }
 
@@ -79,7 +92,14 @@ export interface Environment {
   node: string;
   platform: string;
   cpus: number;
-  backend: { name: string; requested: string; threads: number; simd?: boolean; fastMatMul?: boolean; tfjsVersion: string };
+  backend: {
+    name: string;
+    requested: string;
+    threads: number;
+    simd?: boolean;
+    fastMatMul?: boolean;
+    tfjsVersion: string;
+  };
   packages: Record<string, string>;
   git: { commit: string | null; dirty: boolean | null };
   workers: number;

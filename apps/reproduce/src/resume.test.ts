@@ -63,7 +63,13 @@ describe('worker training with checkpoints', () => {
     const b = await readOutputs(interrupted, hash);
     const strip = (h: typeof a.history) => h.map(({ seconds: _s, ...r }) => r);
     expect(strip(b.history)).toEqual(strip(a.history));
-    expect(Object.keys(b.data).sort()).toEqual(['gridProbabilities', 'testLabels', 'testProbabilities', 'trainingPointLabels', 'trainingPoints']);
+    expect(Object.keys(b.data).sort()).toEqual([
+      'gridProbabilities',
+      'testLabels',
+      'testProbabilities',
+      'trainingPointLabels',
+      'trainingPoints',
+    ]);
     for (const name of Object.keys(a.data)) expect(b.data[name], name).toEqual(a.data[name]);
   });
 });

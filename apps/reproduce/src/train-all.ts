@@ -27,7 +27,8 @@ export async function trainAll(
   const cached = new Set(hashed.filter((h) => !pending.includes(h)).map((h) => h.hash));
   for (const h of hashed) if (cached.has(h.hash)) progress.log(`${h.key}: cached (${h.hash}), not retrained`);
   pending.sort((a, b) => estimatedCost(b.job) - estimatedCost(a.job));
-  if (pending.length > 0) progress.log(`training ${pending.length} model(s) with ${Math.min(workers, pending.length)} worker process(es)`);
+  if (pending.length > 0)
+    progress.log(`training ${pending.length} model(s) with ${Math.min(workers, pending.length)} worker process(es)`);
   await runQueue(pending, workers, async ({ job, hash, key }) => {
     progress.start(key, key, job.training.epochs);
     try {

@@ -12,10 +12,14 @@ type Arrays = Record<string, { data: Float32Array | Uint8Array; rows: number; co
  * Trains one model (resuming from its last epoch checkpoint if there is one), computes everything the
  * analysis needs, and writes it to the cache atomically. Runs inside a worker process.
  */
-export async function trainModel({ job, hash, cacheRoot }: JobMessage, post: (message: WorkerMessage) => void): Promise<void> {
+export async function trainModel(
+  { job, hash, cacheRoot }: JobMessage,
+  post: (message: WorkerMessage) => void,
+): Promise<void> {
   const started = performance.now();
   const backend = await initBackend(job.backend as BackendChoice, { threads: 1 });
-  if (backend.name !== job.backend) throw new Error(`worker: asked for backend '${job.backend}', got '${backend.name}'`);
+  if (backend.name !== job.backend)
+    throw new Error(`worker: asked for backend '${job.backend}', got '${backend.name}'`);
   const data = await loadData(job.data);
   const model = buildModel(job);
   try {
@@ -32,7 +36,11 @@ export async function trainModel({ job, hash, cacheRoot }: JobMessage, post: (me
     });
     const numClasses = data.test.numClasses;
     const arrays: Arrays = {};
-    arrays.testProbabilities = { data: await model.predict(data.test.x, data.test.n), rows: data.test.n, cols: numClasses };
+    arrays.testProbabilities = {
+      data: await model.predict(data.test.x, data.test.n),
+      rows: data.test.n,
+      cols: numClasses,
+    };
     arrays.testLabels = { data: Uint8Array.from(data.test.y), rows: data.test.n, cols: 1 };
     if (job.outputs.grid) {
       const { extent, resolution } = job.outputs.grid;

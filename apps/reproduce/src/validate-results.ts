@@ -8,7 +8,8 @@ const probability: Check = (v) =>
   typeof v === 'number' && v >= 0 && v <= 1 ? null : `a number in [0, 1], found ${show(v)}`;
 const string: Check = (v) => (typeof v === 'string' && v !== '' ? null : `a non-empty string, found ${show(v)}`);
 const boolean: Check = (v) => (typeof v === 'boolean' ? null : `a boolean, found ${show(v)}`);
-const object: Check = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `an object, found ${show(v)}`);
+const object: Check = (v) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `an object, found ${show(v)}`;
 const oneOf =
   (valid: readonly unknown[]): Check =>
   (v) =>
@@ -75,9 +76,20 @@ export function validateResults(value: unknown, file: string): string[] {
     expect('supported', boolean, claim, `claims[${i}].`);
   });
   (Array.isArray(results.figures) ? results.figures : []).forEach((figure, i) => {
-    expect('path', (v) => (typeof v === 'string' && /^figures\/[\w.-]+\.svg$/.test(v) ? null : `figures/<name>.svg, found ${show(v)}`), figure, `figures[${i}].`);
+    expect(
+      'path',
+      (v) =>
+        typeof v === 'string' && /^figures\/[\w.-]+\.svg$/.test(v) ? null : `figures/<name>.svg, found ${show(v)}`,
+      figure,
+      `figures[${i}].`,
+    );
     expect('caption', string, figure, `figures[${i}].`);
-    expect('sha256', (v) => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? null : `64 hex digits, found ${show(v)}`), figure, `figures[${i}].`);
+    expect(
+      'sha256',
+      (v) => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? null : `64 hex digits, found ${show(v)}`),
+      figure,
+      `figures[${i}].`,
+    );
   });
   for (const field of ['node', 'startedAt', 'backend.name']) expect(`environment.${field}`, string);
   expect('environment.runSeconds', finite);

@@ -36,7 +36,12 @@ export function runInWorker(message: JobMessage, onMessage: (m: WorkerMessage) =
       const name = `${message.job.experiment}/${message.job.model}`;
       if (done && code === 0) resolve(done);
       else if (failure) reject(new Error(`model ${name} failed in its worker:\n${failure}`));
-      else reject(new Error(`model ${name}: worker exited with ${signal ? `signal ${signal}` : `code ${code}`} before finishing`));
+      else
+        reject(
+          new Error(
+            `model ${name}: worker exited with ${signal ? `signal ${signal}` : `code ${code}`} before finishing`,
+          ),
+        );
     });
     child.send(message);
   });

@@ -40,10 +40,12 @@ export function calibration(
   if (n === 0) throw new RangeError('calibration: expected at least one example, found 0 labels');
   checkProbabilities(probabilities, n, numClasses, 'calibration');
   for (let i = 0; i < n; i++) {
-    if (labels[i] >= numClasses) throw new RangeError(`calibration: labels[${i}] = ${labels[i]} is not below numClasses = ${numClasses}`);
+    if (labels[i] >= numClasses)
+      throw new RangeError(`calibration: labels[${i}] = ${labels[i]} is not below numClasses = ${numClasses}`);
   }
   const binCount = options.bins ?? 15;
-  if (!Number.isInteger(binCount) || binCount < 1) throw new RangeError(`calibration: bins must be an integer >= 1, found ${binCount}`);
+  if (!Number.isInteger(binCount) || binCount < 1)
+    throw new RangeError(`calibration: bins must be an integer >= 1, found ${binCount}`);
   const count = new Float64Array(binCount);
   const confidenceSum = new Float64Array(binCount);
   const correctSum = new Float64Array(binCount);

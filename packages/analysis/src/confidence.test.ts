@@ -20,9 +20,23 @@ const clamp = (v: number) => Math.min(1, Math.max(0, v));
 describe('confidenceStatistics', () => {
   it('constant fields: uniform is all low-confidence with entropy ln 2, certain is none with entropy 0', () => {
     const grid = makeGrid(unitBox, 10);
-    const uniform = confidenceStatistics(field(grid, () => 0.5), 2, grid);
-    expect(uniform).toEqual({ lowConfidenceFraction: 1, meanEntropy: expect.closeTo(Math.LN2, 6), totalVariation: 0, totalVariationDataUnits: 0, threshold: 0.9 });
-    const certain = confidenceStatistics(field(grid, () => 1), 2, grid);
+    const uniform = confidenceStatistics(
+      field(grid, () => 0.5),
+      2,
+      grid,
+    );
+    expect(uniform).toEqual({
+      lowConfidenceFraction: 1,
+      meanEntropy: expect.closeTo(Math.LN2, 6),
+      totalVariation: 0,
+      totalVariationDataUnits: 0,
+      threshold: 0.9,
+    });
+    const certain = confidenceStatistics(
+      field(grid, () => 1),
+      2,
+      grid,
+    );
     expect([certain.lowConfidenceFraction, certain.meanEntropy, certain.totalVariation]).toEqual([0, 0, 0]);
   });
 
@@ -32,10 +46,20 @@ describe('confidenceStatistics', () => {
       const step = (x: number) => (x < 0.5 ? 0.2 : 0.8);
       expect(confidenceStatistics(field(grid, step), 2, grid).totalVariation).toBeCloseTo(0.6, 5);
       // A horizontal step counts the same.
-      expect(confidenceStatistics(field(grid, (_x, y) => step(y)), 2, grid).totalVariation).toBeCloseTo(0.6, 5);
+      expect(
+        confidenceStatistics(
+          field(grid, (_x, y) => step(y)),
+          2,
+          grid,
+        ).totalVariation,
+      ).toBeCloseTo(0.6, 5);
     }
     const wide = makeGrid({ xMin: -15, xMax: 15, yMin: -15, yMax: 15 }, 30);
-    const stats = confidenceStatistics(field(wide, (x) => (x < 0 ? 0 : 1)), 2, wide);
+    const stats = confidenceStatistics(
+      field(wide, (x) => (x < 0 ? 0 : 1)),
+      2,
+      wide,
+    );
     expect(stats.totalVariation).toBeCloseTo(1, 6);
     expect(stats.totalVariationDataUnits).toBeCloseTo(30, 5);
   });
@@ -48,14 +72,29 @@ describe('confidenceStatistics', () => {
 
   it('a smooth ramp has a larger low-confidence area and higher entropy than a sharp step', () => {
     const grid = makeGrid(unitBox, 100);
-    const step = confidenceStatistics(field(grid, (x) => (x < 0.5 ? 0 : 1)), 2, grid);
-    const ramp = confidenceStatistics(field(grid, (x) => clamp((x - 0.3) / 0.4)), 2, grid);
+    const step = confidenceStatistics(
+      field(grid, (x) => (x < 0.5 ? 0 : 1)),
+      2,
+      grid,
+    );
+    const ramp = confidenceStatistics(
+      field(grid, (x) => clamp((x - 0.3) / 0.4)),
+      2,
+      grid,
+    );
     expect(step.lowConfidenceFraction).toBe(0);
     // max(q, 1 - q) < 0.9 where 0.1 < q < 0.9, i.e. 0.34 < x < 0.66: 32 of 100 columns.
     expect(ramp.lowConfidenceFraction).toBeCloseTo(0.32, 10);
     expect(ramp.meanEntropy).toBeGreaterThan(step.meanEntropy);
     expect(ramp.totalVariation).toBeCloseTo(step.totalVariation, 5); // monotone: same total change
-    expect(confidenceStatistics(field(grid, (x) => clamp((x - 0.3) / 0.4)), 2, grid, { threshold: 0.6 }).lowConfidenceFraction).toBeCloseTo(0.08, 10);
+    expect(
+      confidenceStatistics(
+        field(grid, (x) => clamp((x - 0.3) / 0.4)),
+        2,
+        grid,
+        { threshold: 0.6 },
+      ).lowConfidenceFraction,
+    ).toBeCloseTo(0.08, 10);
   });
 
   it('works for more classes and a chosen class for the total variation', () => {
@@ -73,6 +112,13 @@ describe('confidenceStatistics', () => {
     const bad = field(grid, () => 0.5);
     bad[5] = 1.5;
     expect(() => confidenceStatistics(bad, 2, grid)).toThrow(/class 1 in row 2 is 1.5/);
-    expect(() => confidenceStatistics(field(grid, () => 0.5), 2, grid, { threshold: 0 })).toThrow(/threshold/);
+    expect(() =>
+      confidenceStatistics(
+        field(grid, () => 0.5),
+        2,
+        grid,
+        { threshold: 0 },
+      ),
+    ).toThrow(/threshold/);
   });
 });

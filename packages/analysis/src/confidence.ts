@@ -33,7 +33,9 @@ export function confidenceStatistics(
   }
   const classIndex = options.classIndex ?? 1;
   if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= numClasses) {
-    throw new RangeError(`confidenceStatistics: classIndex must be an integer in [0, ${numClasses}), found ${classIndex}`);
+    throw new RangeError(
+      `confidenceStatistics: classIndex must be an integer in [0, ${numClasses}), found ${classIndex}`,
+    );
   }
   // Compare at the input's precision: a Float32 "0.9" is 0.89999998 and must not count as below 0.9.
   const cutoff = probabilities instanceof Float32Array ? Math.fround(threshold) : threshold;

@@ -15,18 +15,21 @@ function naiveGram(values: ArrayLike<number>, cols: number, rows: number[], mean
 }
 
 describe('gramMatrix', () => {
-  it.each(['wasm', 'js'] as const)('(%s kernel) equals the naive X^T X for odd widths and row counts, several chunks, a row subset, with and without a mean', (kernel) => {
-    for (const cols of [1, 5, 9]) {
-      const m = randomMatrix(601, cols, cols);
-      const rows = Array.from({ length: 601 }, (_, i) => i).filter((i) => i % 3 !== 1);
-      const mean = Array.from({ length: cols }, (_, i) => i - 2);
-      for (const mu of [null, mean]) {
-        const actual = gramMatrix(m.values, cols, rows, mu === null ? null : Float64Array.from(mu), kernel);
-        const expected = naiveGram(m.values, cols, rows, mu);
-        actual.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9));
+  it.each(['wasm', 'js'] as const)(
+    '(%s kernel) equals the naive X^T X for odd widths and row counts, several chunks, a row subset, with and without a mean',
+    (kernel) => {
+      for (const cols of [1, 5, 9]) {
+        const m = randomMatrix(601, cols, cols);
+        const rows = Array.from({ length: 601 }, (_, i) => i).filter((i) => i % 3 !== 1);
+        const mean = Array.from({ length: cols }, (_, i) => i - 2);
+        for (const mu of [null, mean]) {
+          const actual = gramMatrix(m.values, cols, rows, mu === null ? null : Float64Array.from(mu), kernel);
+          const expected = naiveGram(m.values, cols, rows, mu);
+          actual.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9));
+        }
       }
-    }
-  });
+    },
+  );
 
   it('gives the same result from both kernels on a wide panel, and clears the reused wasm memory', () => {
     const m = randomMatrix(300, 37, 1);

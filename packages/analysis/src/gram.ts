@@ -73,24 +73,68 @@ function accumulateUpper(panel: Float64Array, len: number, dp: number, gram: Flo
       const b1 = b0 + CHUNK;
       const b2 = b1 + CHUNK;
       const b3 = b2 + CHUNK;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
+      let s20 = 0,
+        s21 = 0,
+        s22 = 0,
+        s23 = 0,
+        s30 = 0,
+        s31 = 0,
+        s32 = 0,
+        s33 = 0;
       for (let k = 0; k < len; k++) {
-        const x0 = panel[a0 + k], x1 = panel[a1 + k], x2 = panel[a2 + k], x3 = panel[a3 + k];
-        const y0 = panel[b0 + k], y1 = panel[b1 + k], y2 = panel[b2 + k], y3 = panel[b3 + k];
-        s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-        s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-        s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-        s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+        const x0 = panel[a0 + k],
+          x1 = panel[a1 + k],
+          x2 = panel[a2 + k],
+          x3 = panel[a3 + k];
+        const y0 = panel[b0 + k],
+          y1 = panel[b1 + k],
+          y2 = panel[b2 + k],
+          y3 = panel[b3 + k];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s02 += x0 * y2;
+        s03 += x0 * y3;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+        s12 += x1 * y2;
+        s13 += x1 * y3;
+        s20 += x2 * y0;
+        s21 += x2 * y1;
+        s22 += x2 * y2;
+        s23 += x2 * y3;
+        s30 += x3 * y0;
+        s31 += x3 * y1;
+        s32 += x3 * y2;
+        s33 += x3 * y3;
       }
       let g = i * dp + j;
-      gram[g] += s00; gram[g + 1] += s01; gram[g + 2] += s02; gram[g + 3] += s03;
+      gram[g] += s00;
+      gram[g + 1] += s01;
+      gram[g + 2] += s02;
+      gram[g + 3] += s03;
       g += dp;
-      gram[g] += s10; gram[g + 1] += s11; gram[g + 2] += s12; gram[g + 3] += s13;
+      gram[g] += s10;
+      gram[g + 1] += s11;
+      gram[g + 2] += s12;
+      gram[g + 3] += s13;
       g += dp;
-      gram[g] += s20; gram[g + 1] += s21; gram[g + 2] += s22; gram[g + 3] += s23;
+      gram[g] += s20;
+      gram[g + 1] += s21;
+      gram[g + 2] += s22;
+      gram[g + 3] += s23;
       g += dp;
-      gram[g] += s30; gram[g + 1] += s31; gram[g + 2] += s32; gram[g + 3] += s33;
+      gram[g] += s30;
+      gram[g + 1] += s31;
+      gram[g + 2] += s32;
+      gram[g + 3] += s33;
     }
   }
 }

@@ -22,11 +22,14 @@ export function makeGrid(box: Box, resolution: number | { nx: number; ny: number
     if (!Number.isFinite(value)) throw new RangeError(`makeGrid: box.${name} must be a finite number, found ${value}`);
   }
   if (!(xMax > xMin) || !(yMax > yMin)) {
-    throw new RangeError(`makeGrid: expected xMin < xMax and yMin < yMax, found x [${xMin}, ${xMax}], y [${yMin}, ${yMax}]`);
+    throw new RangeError(
+      `makeGrid: expected xMin < xMax and yMin < yMax, found x [${xMin}, ${xMax}], y [${yMin}, ${yMax}]`,
+    );
   }
   const { nx, ny } = typeof resolution === 'number' ? { nx: resolution, ny: resolution } : resolution;
   for (const [name, value] of Object.entries({ nx, ny })) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`makeGrid: ${name} must be an integer >= 1, found ${value}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new RangeError(`makeGrid: ${name} must be an integer >= 1, found ${value}`);
   }
   const points = new Float32Array(nx * ny * 2);
   const dx = (xMax - xMin) / nx;

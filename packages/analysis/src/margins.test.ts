@@ -7,7 +7,12 @@ function plus(centres: Array<[number, number]>, r = 1) {
   const points: number[] = [];
   const labels: number[] = [];
   centres.forEach(([x, y], label) => {
-    for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r]]) {
+    for (const [dx, dy] of [
+      [r, 0],
+      [-r, 0],
+      [0, r],
+      [0, -r],
+    ]) {
       points.push(x + dx, y + dy);
       labels.push(label);
     }
@@ -17,7 +22,10 @@ function plus(centres: Array<[number, number]>, r = 1) {
 
 describe('marginStatistics', () => {
   it('gives centroids, spreads and margin = distance / (spread + spread) for two clusters', () => {
-    const { codes, labels } = plus([[0, 0], [10, 0]]);
+    const { codes, labels } = plus([
+      [0, 0],
+      [10, 0],
+    ]);
     const stats = marginStatistics(codes, labels);
     expect(stats.classes[0].centroid).toEqual([0, 0]);
     expect(stats.classes[1].centroid).toEqual([10, 0]);
@@ -34,7 +42,10 @@ describe('marginStatistics', () => {
 
   it('takes the worst other class per class, and min/mean over classes', () => {
     // Class 2 is tight (spread 0.5) and 6 away from class 1 (spread 1): margin 6 / 1.5 = 4.
-    const a = plus([[0, 0], [10, 0]]);
+    const a = plus([
+      [0, 0],
+      [10, 0],
+    ]);
     const b = plus([[16, 0]], 0.5);
     const codes = { values: Float64Array.from([...a.codes.values, ...b.codes.values]), rows: 12, cols: 2 };
     const labels = [...a.labels, 2, 2, 2, 2];
@@ -46,9 +57,33 @@ describe('marginStatistics', () => {
   });
 
   it('grows when clusters move apart or tighten', () => {
-    const near = marginStatistics(plus([[0, 0], [5, 0]]).codes, plus([[0, 0], [5, 0]]).labels);
-    const far = marginStatistics(plus([[0, 0], [9, 0]]).codes, plus([[0, 0], [9, 0]]).labels);
-    const tight = plus([[0, 0], [5, 0]], 0.5);
+    const near = marginStatistics(
+      plus([
+        [0, 0],
+        [5, 0],
+      ]).codes,
+      plus([
+        [0, 0],
+        [5, 0],
+      ]).labels,
+    );
+    const far = marginStatistics(
+      plus([
+        [0, 0],
+        [9, 0],
+      ]).codes,
+      plus([
+        [0, 0],
+        [9, 0],
+      ]).labels,
+    );
+    const tight = plus(
+      [
+        [0, 0],
+        [5, 0],
+      ],
+      0.5,
+    );
     expect(far.meanMargin).toBeGreaterThan(near.meanMargin);
     expect(marginStatistics(tight.codes, tight.labels).meanMargin).toBeCloseTo(2 * near.meanMargin, 12);
   });
@@ -59,14 +94,18 @@ describe('marginStatistics', () => {
     const a = marginStatistics(codes, labels, { maxPoints: 100, seed: 7 });
     expect(a.sampledPoints).toBe(100);
     expect(marginStatistics(codes, labels, { maxPoints: 100, seed: 7 })).toEqual(a);
-    expect(marginStatistics(codes, labels, { maxPoints: 100, seed: 8 }).closestPairDistanceP05).not.toBe(a.closestPairDistanceP05);
+    expect(marginStatistics(codes, labels, { maxPoints: 100, seed: 8 }).closestPairDistanceP05).not.toBe(
+      a.closestPairDistanceP05,
+    );
   });
 
   it('needs two classes and finite codes', () => {
-    expect(() => marginStatistics({ values: new Float64Array(4), rows: 2, cols: 2 }, [0, 0])).toThrow(/at least 2 classes/);
-    expect(() => marginStatistics({ values: Float64Array.from([0, 0, 1, Infinity]), rows: 2, cols: 2 }, [0, 1])).toThrow(
-      /row 1, column 1/,
+    expect(() => marginStatistics({ values: new Float64Array(4), rows: 2, cols: 2 }, [0, 0])).toThrow(
+      /at least 2 classes/,
     );
+    expect(() =>
+      marginStatistics({ values: Float64Array.from([0, 0, 1, Infinity]), rows: 2, cols: 2 }, [0, 1]),
+    ).toThrow(/row 1, column 1/);
   });
 });
 

@@ -35,7 +35,11 @@ export interface MarginOptions {
 }
 
 /** Centroids, spreads and margins of labelled codes (rows); needs at least two classes. */
-export function marginStatistics(codes: Matrix, labels: ArrayLike<number>, options: MarginOptions = {}): MarginStatistics {
+export function marginStatistics(
+  codes: Matrix,
+  labels: ArrayLike<number>,
+  options: MarginOptions = {},
+): MarginStatistics {
   checkMatrix(codes, 'marginStatistics: codes');
   checkLabels(labels, codes.rows, 'marginStatistics: labels');
   const groups = groupRowsByLabel(labels);
@@ -94,7 +98,12 @@ export function marginStatistics(codes: Matrix, labels: ArrayLike<number>, optio
 }
 
 /** For each sampled point, the distance to the nearest sampled point with a different label (O(m^2 d)). */
-function nearestOtherClassDistances(codes: Matrix, labels: ArrayLike<number>, maxPoints: number, seed: number): Float64Array {
+function nearestOtherClassDistances(
+  codes: Matrix,
+  labels: ArrayLike<number>,
+  maxPoints: number,
+  seed: number,
+): Float64Array {
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
     throw new RangeError(`marginStatistics: maxPoints must be an integer >= 2, found ${maxPoints}`);
   }

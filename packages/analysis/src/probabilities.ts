@@ -1,5 +1,10 @@
 /** Throws unless `p` holds `count` rows of `numClasses` finite probabilities in [0, 1]. */
-export function checkProbabilities(p: Float32Array | Float64Array, count: number, numClasses: number, where: string): void {
+export function checkProbabilities(
+  p: Float32Array | Float64Array,
+  count: number,
+  numClasses: number,
+  where: string,
+): void {
   if (!Number.isInteger(numClasses) || numClasses < 2) {
     throw new RangeError(`${where}: numClasses must be an integer >= 2, found ${numClasses}`);
   }
@@ -14,13 +19,19 @@ export function checkProbabilities(p: Float32Array | Float64Array, count: number
   for (let i = 0; i < p.length; i++) {
     if (!(p[i] >= 0 && p[i] <= 1)) {
       const row = Math.floor(i / numClasses);
-      throw new RangeError(`${where}: probability of class ${i - row * numClasses} in row ${row} is ${p[i]}, expected a value in [0, 1]`);
+      throw new RangeError(
+        `${where}: probability of class ${i - row * numClasses} in row ${row} is ${p[i]}, expected a value in [0, 1]`,
+      );
     }
   }
 }
 
 /** Largest probability in row `row` and the first class attaining it. */
-export function topClass(p: ArrayLike<number>, row: number, numClasses: number): { confidence: number; prediction: number } {
+export function topClass(
+  p: ArrayLike<number>,
+  row: number,
+  numClasses: number,
+): { confidence: number; prediction: number } {
   const offset = row * numClasses;
   let prediction = 0;
   for (let c = 1; c < numClasses; c++) if (p[offset + c] > p[offset + prediction]) prediction = c;

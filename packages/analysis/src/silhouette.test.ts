@@ -23,14 +23,39 @@ describe('silhouetteScore', () => {
   });
 
   it('is near 1 for well-separated clusters and near 0 for identical ones', () => {
-    const separated = blobs([[0, 0], [20, 0], [0, 20]], 60, 1, 1);
+    const separated = blobs(
+      [
+        [0, 0],
+        [20, 0],
+        [0, 20],
+      ],
+      60,
+      1,
+      1,
+    );
     expect(silhouetteScore(separated.codes, separated.labels)).toBeGreaterThan(0.9);
-    const identical = blobs([[0, 0], [0, 0]], 200, 1, 2);
+    const identical = blobs(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      200,
+      1,
+      2,
+    );
     expect(Math.abs(silhouetteScore(identical.codes, identical.labels))).toBeLessThan(0.05);
   });
 
   it('subsamples deterministically above maxPoints and stays close to the exact value', () => {
-    const { codes, labels } = blobs([[0, 0], [3, 0]], 300, 1, 3);
+    const { codes, labels } = blobs(
+      [
+        [0, 0],
+        [3, 0],
+      ],
+      300,
+      1,
+      3,
+    );
     const exact = silhouetteScore(codes, labels);
     const sampled = silhouetteScore(codes, labels, { maxPoints: 200, seed: 1 });
     expect(sampled).toBe(silhouetteScore(codes, labels, { maxPoints: 200, seed: 1 }));
@@ -39,6 +64,8 @@ describe('silhouetteScore', () => {
   });
 
   it('needs at least two classes', () => {
-    expect(() => silhouetteScore({ values: new Float64Array(3), rows: 3, cols: 1 }, [4, 4, 4])).toThrow(/at least 2 classes/);
+    expect(() => silhouetteScore({ values: new Float64Array(3), rows: 3, cols: 1 }, [4, 4, 4])).toThrow(
+      /at least 2 classes/,
+    );
   });
 });

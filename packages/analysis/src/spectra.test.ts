@@ -18,7 +18,9 @@ function rowsOf(m: Matrix, rows: number[]): Matrix {
 describe('singularValues', () => {
   it('returns the diagonal of a diagonal matrix, sorted descending', () => {
     const values = new Float64Array(5 * 3);
-    values[0] = 2; values[4] = 3; values[8] = 1; // rows 3 and 4 are zero
+    values[0] = 2;
+    values[4] = 3;
+    values[8] = 1; // rows 3 and 4 are zero
     expectClose(singularValues({ values, rows: 5, cols: 3 }), [3, 2, 1], 1e-12);
   });
 
@@ -40,7 +42,10 @@ describe('singularValues', () => {
   });
 
   it('agrees with ml-matrix SVD on random tall and wide Float32 matrices', () => {
-    for (const [rows, cols, seed] of [[300, 40, 5], [20, 70, 6]]) {
+    for (const [rows, cols, seed] of [
+      [300, 40, 5],
+      [20, 70, 6],
+    ]) {
       const m = randomMatrix(rows, cols, seed);
       const f32 = { ...m, values: Float32Array.from(m.values) };
       const reference = referenceSingularValues(f32);
@@ -53,9 +58,17 @@ describe('singularValues', () => {
     const m = randomMatrix(50, 7, 7);
     const doubled: Matrix = { values: new Float64Array([...m.values, ...m.values]), rows: 100, cols: 7 };
     const raw = singularValues(m);
-    expectClose(singularValues(doubled), raw.map((s) => s * Math.SQRT2), 1e-9);
+    expectClose(
+      singularValues(doubled),
+      raw.map((s) => s * Math.SQRT2),
+      1e-9,
+    );
     expectClose(singularValues(doubled, { normalized: true }), singularValues(m, { normalized: true }), 1e-12);
-    expectClose(singularValues(m, { normalized: true }), raw.map((s) => s / Math.sqrt(50)), 1e-12);
+    expectClose(
+      singularValues(m, { normalized: true }),
+      raw.map((s) => s / Math.sqrt(50)),
+      1e-12,
+    );
   });
 
   it('centring removes a constant offset that the uncentred spectrum sees', () => {
@@ -87,7 +100,11 @@ describe('perClassSingularValues', () => {
     const m = randomMatrix(90, 6, 10);
     const labels = Array.from({ length: 90 }, (_, i) => (i * 7) % 3);
     const result = perClassSingularValues(m, labels, { centered: true, normalized: true });
-    expect(result.map((r) => [r.label, r.n])).toEqual([[0, 30], [1, 30], [2, 30]]);
+    expect(result.map((r) => [r.label, r.n])).toEqual([
+      [0, 30],
+      [1, 30],
+      [2, 30],
+    ]);
     for (const { label, singularValues: sv } of result) {
       const rows = labels.flatMap((y, i) => (y === label ? [i] : []));
       expectClose(sv, singularValues(rowsOf(m, rows), { centered: true, normalized: true }), 1e-10);
@@ -98,7 +115,10 @@ describe('perClassSingularValues', () => {
     const m = randomMatrix(6, 2, 13);
     const labels = [3, 3, 5, 5, 5, 7];
     const result = perClassSingularValues(m, labels, { classes: [5, 3] });
-    expect(result.map((r) => [r.label, r.n])).toEqual([[5, 3], [3, 2]]);
+    expect(result.map((r) => [r.label, r.n])).toEqual([
+      [5, 3],
+      [3, 2],
+    ]);
     expectClose(result[0].singularValues, singularValues(rowsOf(m, [2, 3, 4])), 1e-12);
   });
 

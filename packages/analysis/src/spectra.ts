@@ -38,7 +38,11 @@ export function perClassSingularValues(
         `perClassSingularValues: class ${label} has no rows (labels present: ${present}); pass options.classes to choose classes`,
       );
     }
-    return { label, n: rows.length, singularValues: singularValuesOfRows(m, rows, options, `perClassSingularValues: class ${label}`) };
+    return {
+      label,
+      n: rows.length,
+      singularValues: singularValuesOfRows(m, rows, options, `perClassSingularValues: class ${label}`),
+    };
   });
 }
 
@@ -77,7 +81,9 @@ function singularValuesOfRows(m: Matrix, rows: Uint32Array, options: SpectrumOpt
     size = n;
   }
   if (!gram.every(Number.isFinite)) {
-    throw new RangeError(`${where}: the Gram matrix overflowed (values near 1e154 or larger square to Infinity); rescale the input`);
+    throw new RangeError(
+      `${where}: the Gram matrix overflowed (values near 1e154 or larger square to Infinity); rescale the input`,
+    );
   }
   const eigenvalues = symmetricEigenvalues(gram, size);
   const scale = options.normalized ? 1 / Math.sqrt(n) : 1;

@@ -4,16 +4,27 @@ import { randomMatrix } from '../test/helpers.js';
 import { symmetricEigenvalues } from './symmetric-eigenvalues.js';
 
 describe('symmetricEigenvalues', () => {
-  it.each(['wasm', 'js'] as const)('(%s loops) matches ml-matrix EVD on random symmetric indefinite matrices', (kernel) => {
-    for (const [n, seed] of [[1, 1], [2, 2], [5, 3], [64, 4], [97, 5]]) {
-      const a = MlMatrix.from1DArray(n, n, randomMatrix(n, n, seed).values);
-      const s = a.add(a.transpose());
-      const expected = [...new EigenvalueDecomposition(s, { assumeSymmetric: true }).realEigenvalues].sort((x, y) => y - x);
-      const actual = symmetricEigenvalues(Float64Array.from(s.to1DArray()), n, kernel);
-      expect(expected.some((v) => v < 0) || n < 3).toBe(true);
-      actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(1e-10 * Math.abs(expected[0]) + 1e-12));
-    }
-  });
+  it.each(['wasm', 'js'] as const)(
+    '(%s loops) matches ml-matrix EVD on random symmetric indefinite matrices',
+    (kernel) => {
+      for (const [n, seed] of [
+        [1, 1],
+        [2, 2],
+        [5, 3],
+        [64, 4],
+        [97, 5],
+      ]) {
+        const a = MlMatrix.from1DArray(n, n, randomMatrix(n, n, seed).values);
+        const s = a.add(a.transpose());
+        const expected = [...new EigenvalueDecomposition(s, { assumeSymmetric: true }).realEigenvalues].sort(
+          (x, y) => y - x,
+        );
+        const actual = symmetricEigenvalues(Float64Array.from(s.to1DArray()), n, kernel);
+        expect(expected.some((v) => v < 0) || n < 3).toBe(true);
+        actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(1e-10 * Math.abs(expected[0]) + 1e-12));
+      }
+    },
+  );
 
   it.each(['wasm', 'js'] as const)('(%s loops) reads only the upper triangle', (kernel) => {
     const n = 6;
@@ -21,7 +32,7 @@ describe('symmetricEigenvalues', () => {
     const upper = new Float64Array(n * n).fill(1e6); // garbage below the diagonal
     for (let i = 0; i < n; i++) {
       for (let j = i; j < n; j++) {
-        const v = ((i + 1) * (j + 3)) % 7 - 3;
+        const v = (((i + 1) * (j + 3)) % 7) - 3;
         full[i * n + j] = full[j * n + i] = upper[i * n + j] = v;
       }
     }

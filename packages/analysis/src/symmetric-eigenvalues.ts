@@ -11,16 +11,23 @@ import { wasmFloat64Views, wasmKernels } from './wasm-kernels.js';
 const MAX_ITERATIONS_PER_EIGENVALUE = 60;
 
 /** Eigenvalues of the symmetric n x n matrix `a` (row-major; only its upper triangle is read), descending. */
-export function symmetricEigenvalues(a: Float64Array, n: number, kernel: 'auto' | 'wasm' | 'js' = 'auto'): Float64Array {
+export function symmetricEigenvalues(
+  a: Float64Array,
+  n: number,
+  kernel: 'auto' | 'wasm' | 'js' = 'auto',
+): Float64Array {
   if (a.length !== n * n) throw new RangeError(`symmetricEigenvalues: expected ${n * n} entries, found ${a.length}`);
   for (let i = 0; i < a.length; i++) {
     if (!Number.isFinite(a[i])) {
-      throw new RangeError(`symmetricEigenvalues: non-finite entry ${a[i]} at (${Math.floor(i / n)}, ${i % n}) (overflow?)`);
+      throw new RangeError(
+        `symmetricEigenvalues: non-finite entry ${a[i]} at (${Math.floor(i / n)}, ${i % n}) (overflow?)`,
+      );
     }
   }
   if (n === 0) return new Float64Array(0);
   const wasm = kernel === 'js' ? null : wasmKernels();
-  if (kernel === 'wasm' && wasm === null) throw new Error('symmetricEigenvalues: WebAssembly SIMD is not available here');
+  if (kernel === 'wasm' && wasm === null)
+    throw new Error('symmetricEigenvalues: WebAssembly SIMD is not available here');
   let d: Float64Array;
   let e: Float64Array;
   if (wasm === null) {
@@ -49,7 +56,16 @@ export function symmetricEigenvalues(a: Float64Array, n: number, kernel: 'auto' 
  */
 interface ReductionLoops {
   dotAxpy(v: Float64Array, d: Float64Array, e: Float64Array, vAt: number, at: number, len: number, f: number): number;
-  rank2(v: Float64Array, d: Float64Array, e: Float64Array, vAt: number, at: number, len: number, f: number, g: number): void;
+  rank2(
+    v: Float64Array,
+    d: Float64Array,
+    e: Float64Array,
+    vAt: number,
+    at: number,
+    len: number,
+    f: number,
+    g: number,
+  ): void;
 }
 
 const jsLoops: ReductionLoops = {

@@ -36,6 +36,9 @@ export function referenceSingularValues(m: Matrix): number[] {
   const a = toMl(m);
   // ml-matrix's SVD wants rows >= cols; the singular values of A and A^T agree.
   const tall = m.rows >= m.cols ? a : a.transpose();
-  const svd = new SingularValueDecomposition(tall, { computeLeftSingularVectors: false, computeRightSingularVectors: false });
+  const svd = new SingularValueDecomposition(tall, {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+  });
   return [...svd.diagonal].sort((x, y) => y - x);
 }

@@ -18,7 +18,9 @@ for (let r = 0; r < runs; r++) {
 }
 const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
-console.log(`loadMnist(): ${data.train.n} train + ${data.test.n} test images, checksums verified: ${data.checksumsVerified}`);
+console.log(
+  `loadMnist(): ${data.train.n} train + ${data.test.n} test images, checksums verified: ${data.checksumsVerified}`,
+);
 console.log(`source: ${data.source}`);
 console.log(`runs (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
 console.log(`first (cold) ${times[0].toFixed(0)} ms, median ${median.toFixed(0)} ms, best ${sorted[0].toFixed(0)} ms`);

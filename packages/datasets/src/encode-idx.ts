@@ -14,12 +14,24 @@ export function encodeIdx(array: IdxArray): Uint8Array {
   let size = 1;
   for (const d of dims) {
     if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) {
-      throw new IdxFormatError('BAD_DIMENSION_COUNT', 'encodeIdx', 'dimension out of range', 'an integer in [0, 2^32)', d);
+      throw new IdxFormatError(
+        'BAD_DIMENSION_COUNT',
+        'encodeIdx',
+        'dimension out of range',
+        'an integer in [0, 2^32)',
+        d,
+      );
     }
     size *= d;
   }
   if (size !== data.length) {
-    throw new IdxFormatError('BAD_DATA_LENGTH', 'encodeIdx', `data length disagrees with dims [${dims.join(', ')}]`, size, data.length);
+    throw new IdxFormatError(
+      'BAD_DATA_LENGTH',
+      'encodeIdx',
+      `data length disagrees with dims [${dims.join(', ')}]`,
+      size,
+      data.length,
+    );
   }
   const header = 4 + 4 * rank;
   const out = new Uint8Array(header + size);

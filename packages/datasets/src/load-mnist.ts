@@ -64,7 +64,13 @@ export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistDa
   const test = toLabeledSet(arrays.testImages, arrays.testLabels, files.testImages, files.testLabels);
   for (const check of pendingSha256) await check();
   if (train.shape.join('x') !== test.shape.join('x')) {
-    throw new IdxFormatError('SHAPE_MISMATCH', files.testImages, 'test images differ in size from train images', train.shape.join('x'), test.shape.join('x'));
+    throw new IdxFormatError(
+      'SHAPE_MISMATCH',
+      files.testImages,
+      'test images differ in size from train images',
+      train.shape.join('x'),
+      test.shape.join('x'),
+    );
   }
   const source = isDefault ? `${MNIST_PACKAGE} (${dir})` : dir;
   return { train, test, source, dir, files, checksumsVerified: verify };
@@ -88,7 +94,12 @@ async function locate(dir: string, name: string): Promise<string> {
  * second core while this thread parses and converts; the returned function awaits and checks it.
  * The digest promise never rejects on a mismatch, so nothing goes unhandled if another check throws first.
  */
-function verifyChecksums(raw: Uint8Array, path: string, name: string, pinned: { md5: string; sha256: string }): () => Promise<void> {
+function verifyChecksums(
+  raw: Uint8Array,
+  path: string,
+  name: string,
+  pinned: { md5: string; sha256: string },
+): () => Promise<void> {
   const sha256 = webcrypto.subtle.digest('SHA-256', raw);
   const md5 = createHash('md5').update(raw).digest('hex');
   if (md5 !== pinned.md5) {
@@ -97,7 +108,13 @@ function verifyChecksums(raw: Uint8Array, path: string, name: string, pinned: { 
   return async () => {
     const found = Buffer.from(await sha256).toString('hex');
     if (found !== pinned.sha256) {
-      throw new IdxFormatError('CHECKSUM_MISMATCH', path, `SHA-256 of ${name} (decompressed) differs`, pinned.sha256, found);
+      throw new IdxFormatError(
+        'CHECKSUM_MISMATCH',
+        path,
+        `SHA-256 of ${name} (decompressed) differs`,
+        pinned.sha256,
+        found,
+      );
     }
   };
 }
@@ -107,19 +124,43 @@ const PIXEL_TO_UNIT = Float32Array.from({ length: 256 }, (_, v) => v / 255);
 
 function toLabeledSet(images: IdxArray, labels: IdxArray, imagesPath: string, labelsPath: string): LabeledSet {
   if (images.kind !== 'images') {
-    throw new IdxFormatError('WRONG_KIND', imagesPath, 'expected an images file', 'magic 2051 (3 dims)', 'magic 2049 (labels)');
+    throw new IdxFormatError(
+      'WRONG_KIND',
+      imagesPath,
+      'expected an images file',
+      'magic 2051 (3 dims)',
+      'magic 2049 (labels)',
+    );
   }
   if (labels.kind !== 'labels') {
-    throw new IdxFormatError('WRONG_KIND', labelsPath, 'expected a labels file', 'magic 2049 (1 dim)', 'magic 2051 (images)');
+    throw new IdxFormatError(
+      'WRONG_KIND',
+      labelsPath,
+      'expected a labels file',
+      'magic 2049 (1 dim)',
+      'magic 2051 (images)',
+    );
   }
   const [n, rows, cols] = images.dims;
   if (labels.dims[0] !== n) {
-    throw new IdxFormatError('COUNT_MISMATCH', labelsPath, `label count disagrees with ${imagesPath}`, `${n} labels`, labels.dims[0]);
+    throw new IdxFormatError(
+      'COUNT_MISMATCH',
+      labelsPath,
+      `label count disagrees with ${imagesPath}`,
+      `${n} labels`,
+      labels.dims[0],
+    );
   }
   const y = new Uint8Array(labels.data);
   for (let i = 0; i < n; i++) {
     if (y[i] >= NUM_CLASSES) {
-      throw new IdxFormatError('LABEL_OUT_OF_RANGE', labelsPath, `label of example ${i}`, `0..${NUM_CLASSES - 1}`, y[i]);
+      throw new IdxFormatError(
+        'LABEL_OUT_OF_RANGE',
+        labelsPath,
+        `label of example ${i}`,
+        `0..${NUM_CLASSES - 1}`,
+        y[i],
+      );
     }
   }
   const pixels = images.data;

@@ -86,7 +86,12 @@ describe('parseIdx rejects malformed files with a specific error', () => {
   });
 
   it('wrong number of dimensions (fourth byte)', () => {
-    expectIdxError(() => parseIdx(header([0, 0, 8, 2], [2, 2], 4), 'bad-file'), 'BAD_DIMENSION_COUNT', /1 .* or 3/, /^2$/);
+    expectIdxError(
+      () => parseIdx(header([0, 0, 8, 2], [2, 2], 4), 'bad-file'),
+      'BAD_DIMENSION_COUNT',
+      /1 .* or 3/,
+      /^2$/,
+    );
   });
 
   it('truncated header', () => {
@@ -97,7 +102,12 @@ describe('parseIdx rejects malformed files with a specific error', () => {
 
   it('truncated data', () => {
     const bytes = encodeIdx(images);
-    expectIdxError(() => parseIdx(bytes.subarray(0, bytes.length - 1), 'bad-file'), 'DATA_TRUNCATED', /^24 data bytes$/, /^23$/);
+    expectIdxError(
+      () => parseIdx(bytes.subarray(0, bytes.length - 1), 'bad-file'),
+      'DATA_TRUNCATED',
+      /^24 data bytes$/,
+      /^23$/,
+    );
   });
 
   it('extra bytes after the data', () => {
@@ -127,7 +137,12 @@ describe('parseIdx rejects malformed files with a specific error', () => {
   it('gzip that decompresses beyond the bound (a gzip bomb)', () => {
     const bomb = gzipSync(new Uint8Array(1 << 20));
     expect(bomb.length).toBeLessThan(2000);
-    expectIdxError(() => parseIdx(bomb, 'bad-file', { maxDecompressedBytes: 1000 }), 'GZIP_TOO_LARGE', /at most 1000/, /more/);
+    expectIdxError(
+      () => parseIdx(bomb, 'bad-file', { maxDecompressedBytes: 1000 }),
+      'GZIP_TOO_LARGE',
+      /at most 1000/,
+      /more/,
+    );
   });
 
   it('names a default file when none is given', () => {

@@ -8,7 +8,14 @@ export interface ParseIdxOptions {
 }
 
 const DEFAULT_MAX_DECOMPRESSED = 256 * 1024 * 1024;
-const IDX_TYPE_NAMES: Record<number, string> = { 0x08: 'ubyte', 0x09: 'sbyte', 0x0b: 'short', 0x0c: 'int', 0x0d: 'float', 0x0e: 'double' };
+const IDX_TYPE_NAMES: Record<number, string> = {
+  0x08: 'ubyte',
+  0x09: 'sbyte',
+  0x0b: 'short',
+  0x0c: 'int',
+  0x0d: 'float',
+  0x0e: 'double',
+};
 
 /** True when the bytes start with the gzip magic 1f 8b (an IDX file starts with 00 00). */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -24,26 +31,56 @@ export function isGzip(bytes: Uint8Array): boolean {
 export function parseIdx(bytes: Uint8Array, fileName = '<buffer>', options: ParseIdxOptions = {}): IdxArray {
   const raw = gunzipIfNeeded(bytes, fileName, options);
   if (raw.length < 4) {
-    throw new IdxFormatError('HEADER_TRUNCATED', fileName, 'file shorter than the 4-byte IDX magic', 'at least 4 bytes', `${raw.length} bytes`);
+    throw new IdxFormatError(
+      'HEADER_TRUNCATED',
+      fileName,
+      'file shorter than the 4-byte IDX magic',
+      'at least 4 bytes',
+      `${raw.length} bytes`,
+    );
   }
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const magic = view.getUint32(0, false);
   const expectedMagic = `${IDX_LABELS_MAGIC} (labels) or ${IDX_IMAGES_MAGIC} (images)`;
   if (raw[0] !== 0 || raw[1] !== 0) {
-    throw new IdxFormatError('BAD_MAGIC', fileName, 'not an IDX file (wrong magic number)', expectedMagic, `${magic} (0x${hex(magic)})`);
+    throw new IdxFormatError(
+      'BAD_MAGIC',
+      fileName,
+      'not an IDX file (wrong magic number)',
+      expectedMagic,
+      `${magic} (0x${hex(magic)})`,
+    );
   }
   const type = raw[2];
   if (type !== IDX_UBYTE) {
     const name = IDX_TYPE_NAMES[type] ?? 'not an IDX type';
-    throw new IdxFormatError('BAD_TYPE', fileName, 'unsupported IDX element type (third byte)', '0x08 (unsigned byte)', `0x${hex(type, 2)} (${name})`);
+    throw new IdxFormatError(
+      'BAD_TYPE',
+      fileName,
+      'unsupported IDX element type (third byte)',
+      '0x08 (unsigned byte)',
+      `0x${hex(type, 2)} (${name})`,
+    );
   }
   const rank = raw[3];
   if (rank !== 1 && rank !== 3) {
-    throw new IdxFormatError('BAD_DIMENSION_COUNT', fileName, 'wrong number of dimensions (fourth byte); magic ' + magic, `1 (magic ${IDX_LABELS_MAGIC}) or 3 (magic ${IDX_IMAGES_MAGIC})`, rank);
+    throw new IdxFormatError(
+      'BAD_DIMENSION_COUNT',
+      fileName,
+      'wrong number of dimensions (fourth byte); magic ' + magic,
+      `1 (magic ${IDX_LABELS_MAGIC}) or 3 (magic ${IDX_IMAGES_MAGIC})`,
+      rank,
+    );
   }
   const headerLength = 4 + 4 * rank;
   if (raw.length < headerLength) {
-    throw new IdxFormatError('HEADER_TRUNCATED', fileName, `header of ${rank} dimension(s) truncated`, `at least ${headerLength} bytes`, `${raw.length} bytes`);
+    throw new IdxFormatError(
+      'HEADER_TRUNCATED',
+      fileName,
+      `header of ${rank} dimension(s) truncated`,
+      `at least ${headerLength} bytes`,
+      `${raw.length} bytes`,
+    );
   }
   const dims: number[] = [];
   // Product in float64: exact up to 2^53, and an absurd declaration stays absurd (never wraps), so it fails the length check below.
@@ -55,10 +92,22 @@ export function parseIdx(bytes: Uint8Array, fileName = '<buffer>', options: Pars
   }
   const actual = raw.length - headerLength;
   if (declared > actual) {
-    throw new IdxFormatError('DATA_TRUNCATED', fileName, `data shorter than dimensions [${dims.join(', ')}] declare`, `${declared} data bytes`, `${actual}`);
+    throw new IdxFormatError(
+      'DATA_TRUNCATED',
+      fileName,
+      `data shorter than dimensions [${dims.join(', ')}] declare`,
+      `${declared} data bytes`,
+      `${actual}`,
+    );
   }
   if (declared < actual) {
-    throw new IdxFormatError('TRAILING_BYTES', fileName, `data longer than dimensions [${dims.join(', ')}] declare`, `${declared} data bytes`, `${actual}`);
+    throw new IdxFormatError(
+      'TRAILING_BYTES',
+      fileName,
+      `data longer than dimensions [${dims.join(', ')}] declare`,
+      `${declared} data bytes`,
+      `${actual}`,
+    );
   }
   const kind = rank === dimensionCount('labels') ? 'labels' : 'images';
   return { kind, dims, data: raw.subarray(headerLength) };
@@ -72,10 +121,25 @@ export function gunzipIfNeeded(bytes: Uint8Array, fileName: string, options: Par
     return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE' || (error instanceof RangeError && /larger than|maxOutputLength/i.test(error.message))) {
-      throw new IdxFormatError('GZIP_TOO_LARGE', fileName, 'gzip content too large', `at most ${maxBytes} decompressed bytes`, 'more');
+    if (
+      code === 'ERR_BUFFER_TOO_LARGE' ||
+      (error instanceof RangeError && /larger than|maxOutputLength/i.test(error.message))
+    ) {
+      throw new IdxFormatError(
+        'GZIP_TOO_LARGE',
+        fileName,
+        'gzip content too large',
+        `at most ${maxBytes} decompressed bytes`,
+        'more',
+      );
     }
-    throw new IdxFormatError('GZIP_CORRUPT', fileName, 'corrupt gzip data', 'a valid gzip stream', (error as Error).message);
+    throw new IdxFormatError(
+      'GZIP_CORRUPT',
+      fileName,
+      'corrupt gzip data',
+      'a valid gzip stream',
+      (error as Error).message,
+    );
   }
 }
 

@@ -60,7 +60,9 @@ describe('twoSpirals', () => {
   });
 
   it('rejects bad options, naming them', () => {
-    expect(() => twoSpirals({ pointsPerClass: 2.5 })).toThrow(/pointsPerClass must be a non-negative integer, found 2.5/);
+    expect(() => twoSpirals({ pointsPerClass: 2.5 })).toThrow(
+      /pointsPerClass must be a non-negative integer, found 2.5/,
+    );
     expect(() => twoSpirals({ noise: -1 })).toThrow(/noise must be a finite number >= 0, found -1/);
   });
 });

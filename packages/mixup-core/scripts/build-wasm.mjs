@@ -90,8 +90,14 @@ function transposeFunc(name, withBias) {
 /** One Adam step, in exactly the f32 operations (and order) of the elementwise-kernel version. */
 function adamBody(vec) {
   const T = vec ? 'f32x4' : 'f32';
-  const load = (p) => (vec ? `(v128.load (i32.add (local.get ${p}) (local.get $k)))` : `(f32.load (i32.add (local.get ${p}) (local.get $k)))`);
-  const store = (p, x) => (vec ? `(v128.store (i32.add (local.get ${p}) (local.get $k)) ${x})` : `(f32.store (i32.add (local.get ${p}) (local.get $k)) ${x})`);
+  const load = (p) =>
+    vec
+      ? `(v128.load (i32.add (local.get ${p}) (local.get $k)))`
+      : `(f32.load (i32.add (local.get ${p}) (local.get $k)))`;
+  const store = (p, x) =>
+    vec
+      ? `(v128.store (i32.add (local.get ${p}) (local.get $k)) ${x})`
+      : `(f32.store (i32.add (local.get ${p}) (local.get $k)) ${x})`;
   const s = (name) => `(local.get $${name}${vec ? 'V' : ''})`;
   return `
         (local.set $g${vec ? 'v' : 's'} ${load('$g')})
@@ -102,7 +108,6 @@ function adamBody(vec) {
         ${store('$vOut', `(local.get $v${vec ? 'v' : 's'})`)}
         ${store('$wOut', `(${T}.add ${load('$w')} (${T}.mul (${T}.div (local.get $m${vec ? 'v' : 's'}) (${T}.add (${T}.sqrt (local.get $v${vec ? 'v' : 's'})) ${s('eps')})) ${s('step')}))`)}`;
 }
-
 
 /** 16 comparisons a step, out as 0/1 bytes; `bValue` is the right operand (OFF: its byte offset). */
 function greaterLoop(bValue) {
@@ -213,7 +218,10 @@ export const HEAP_KERNELS_SHARED_WASM_BASE64 =
   '${shared.toString('base64')}';
 `;
 const here = new URL('../src/', import.meta.url);
-for (const [name, text] of [['heap-kernels.wat', wat], ['heap-kernels-wasm.ts', ts]]) {
+for (const [name, text] of [
+  ['heap-kernels.wat', wat],
+  ['heap-kernels-wasm.ts', ts],
+]) {
   const target = new URL(name, here);
   const temp = new URL(`${name}.tmp`, here);
   writeFileSync(temp, text);

@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
 
-export interface AdamConfig { beta1: number; beta2: number; epsilon: number }
+export interface AdamConfig {
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+}
 export const ADAM_DEFAULTS: AdamConfig = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
 /**
@@ -22,7 +26,11 @@ export class Adam {
    * `options.fused` (default true): on wasm, one fused SIMD pass per variable (bit-identical
    * results); false forces the elementwise kernels (for comparisons).
    */
-  constructor(readonly variables: tf.Variable[], config: Partial<AdamConfig> = {}, private readonly options: { fused?: boolean } = {}) {
+  constructor(
+    readonly variables: tf.Variable[],
+    config: Partial<AdamConfig> = {},
+    private readonly options: { fused?: boolean } = {},
+  ) {
     this.config = { ...ADAM_DEFAULTS, ...config };
     this.firstMoments = variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
     this.secondMoments = variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));

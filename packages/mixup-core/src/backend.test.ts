@@ -36,10 +36,14 @@ describe('initBackend', () => {
     try {
       for (const bad of ['0', '9', '1.5', 'two']) {
         process.env.MANIFOLD_MIXUP_THREADS = bad;
-        await expect(initBackend('wasm')).rejects.toThrow(`environment variable MANIFOLD_MIXUP_THREADS: expected an integer from 1 to 8, found "${bad}"`);
+        await expect(initBackend('wasm')).rejects.toThrow(
+          `environment variable MANIFOLD_MIXUP_THREADS: expected an integer from 1 to 8, found "${bad}"`,
+        );
       }
       delete process.env.MANIFOLD_MIXUP_THREADS;
-      await expect(initBackend('wasm', { threads: 0 })).rejects.toThrow('initBackend options.threads: expected an integer from 1 to 8, found 0');
+      await expect(initBackend('wasm', { threads: 0 })).rejects.toThrow(
+        'initBackend options.threads: expected an integer from 1 to 8, found 0',
+      );
     } finally {
       if (savedThreads == null) delete process.env.MANIFOLD_MIXUP_THREADS;
       else process.env.MANIFOLD_MIXUP_THREADS = savedThreads;
@@ -48,7 +52,9 @@ describe('initBackend', () => {
 
   it('rejects unknown names, saying where the name came from', async () => {
     process.env.MANIFOLD_MIXUP_BACKEND = 'webgl';
-    await expect(initBackend()).rejects.toThrow(/environment variable MANIFOLD_MIXUP_BACKEND: expected one of auto, tensorflow, wasm, cpu, found "webgl"/);
+    await expect(initBackend()).rejects.toThrow(
+      /environment variable MANIFOLD_MIXUP_BACKEND: expected one of auto, tensorflow, wasm, cpu, found "webgl"/,
+    );
     await expect(initBackend('gpu' as never)).rejects.toThrow(/initBackend\(name\).*found "gpu"/);
   });
 });

@@ -61,7 +61,9 @@ function requestedThreads(threads: number | undefined): number | null {
   const value = threads ?? Number(fromEnv);
   if (!Number.isInteger(value) || value < 1 || value > MAX_WASM_THREADS) {
     const where = threads != null ? 'initBackend options.threads' : `environment variable ${THREADS_VAR}`;
-    throw new Error(`${where}: expected an integer from 1 to ${MAX_WASM_THREADS}, found ${JSON.stringify(threads ?? fromEnv)}`);
+    throw new Error(
+      `${where}: expected an integer from 1 to ${MAX_WASM_THREADS}, found ${JSON.stringify(threads ?? fromEnv)}`,
+    );
   }
   return value;
 }
@@ -81,7 +83,9 @@ async function loadWasm(threads: number | null): Promise<void> {
   if (actual != null) {
     // Initialised earlier in this process: its thread pool cannot change any more.
     if (threads != null && threads !== actual) {
-      throw new Error(`the wasm backend already runs on ${actual} thread(s) in this process; ${threads} must be asked for before its first initialisation`);
+      throw new Error(
+        `the wasm backend already runs on ${actual} thread(s) in this process; ${threads} must be asked for before its first initialisation`,
+      );
     }
     installFastWasmMatMul();
     return;
@@ -95,7 +99,10 @@ async function loadWasm(threads: number | null): Promise<void> {
     'tfjs-backend-wasm-threaded-simd.wasm': join(dist, 'tfjs-backend-wasm-threaded-simd.wasm'),
   });
   installFastWasmMatMul();
-  const restore = prepareWasmThreads(threads ?? Math.min(availableParallelism(), MAX_WASM_THREADS), wasm.setThreadsCount);
+  const restore = prepareWasmThreads(
+    threads ?? Math.min(availableParallelism(), MAX_WASM_THREADS),
+    wasm.setThreadsCount,
+  );
   try {
     if (!(await tf.setBackend('wasm'))) throw new Error("tf.setBackend('wasm') returned false");
     await tf.ready();
@@ -155,7 +162,7 @@ export async function initBackend(name?: BackendName, options: BackendOptions = 
       fastMatMul: candidate === 'wasm' ? isFastWasmMatMulInstalled() : candidate === 'tensorflow',
       tfjsVersion: tf.version_core,
     };
-    if (candidate === 'wasm') info.simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') as boolean;
+    if (candidate === 'wasm') info.simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean;
     if (skipped.length > 0) info.skipped = skipped;
     return info;
   }

@@ -8,13 +8,18 @@ export function featureSize(shape: readonly number[]): number {
 
 /** Check a DataSet against the model's input shape and class count; errors name the field. */
 export function checkDataSet(data: DataSet, inputShape: readonly number[], numClasses: number, what: string): void {
-  if (data == null || !(data.x instanceof Float32Array)) throw new Error(`${what}.x: expected a Float32Array, found ${data == null ? data : typeof data.x}`);
-  if (!Number.isInteger(data.n) || data.n < 1) throw new Error(`${what}.n: expected a positive integer, found ${data.n}`);
+  if (data == null || !(data.x instanceof Float32Array))
+    throw new Error(`${what}.x: expected a Float32Array, found ${data == null ? data : typeof data.x}`);
+  if (!Number.isInteger(data.n) || data.n < 1)
+    throw new Error(`${what}.n: expected a positive integer, found ${data.n}`);
   const size = featureSize(inputShape);
   if (featureSize(data.shape) !== size) {
-    throw new Error(`${what}.shape: expected ${size} features per example (model inputShape [${inputShape.join(', ')}]), found [${data.shape.join(', ')}]`);
+    throw new Error(
+      `${what}.shape: expected ${size} features per example (model inputShape [${inputShape.join(', ')}]), found [${data.shape.join(', ')}]`,
+    );
   }
-  if (data.x.length !== data.n * size) throw new Error(`${what}.x: expected ${data.n} * ${size} = ${data.n * size} values, found ${data.x.length}`);
+  if (data.x.length !== data.n * size)
+    throw new Error(`${what}.x: expected ${data.n} * ${size} = ${data.n * size} values, found ${data.x.length}`);
   if (data.y.length !== data.n) throw new Error(`${what}.y: expected ${data.n} labels, found ${data.y.length}`);
   for (let i = 0; i < data.n; i++) {
     const label = data.y[i];
@@ -30,7 +35,11 @@ export class BatchBuffer {
   private readonly y: Float32Array;
   private readonly rowSize: number;
 
-  constructor(readonly batchSize: number, readonly shape: readonly number[], readonly numClasses: number) {
+  constructor(
+    readonly batchSize: number,
+    readonly shape: readonly number[],
+    readonly numClasses: number,
+  ) {
     this.rowSize = featureSize(shape);
     this.x = new Float32Array(batchSize * this.rowSize);
     this.y = new Float32Array(batchSize * numClasses);

@@ -11,7 +11,8 @@ describe('on the cpu backend', () => {
   });
 
   it('trains deterministically and learns two blobs', async () => {
-    const make = () => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1, lambdaMode: 'example' });
+    const make = () =>
+      new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1, lambdaMode: 'example' });
     const a = make();
     const b = make();
     const train = blobs(200, 1);

@@ -50,7 +50,8 @@ describe('applyDataDense', () => {
   it('gives the same weight gradients without computing the input gradient', async () => {
     const x = tf.randomNormal([8, 16], 0, 1, 'float32', 5);
     const layer = built(layers.dense({ units: 32, biasInitializer: 'randomNormal' }), 16);
-    const grads = (forward: (x: tf.Tensor) => tf.Tensor) => tf.variableGrads(() => tf.sum(tf.square(forward(x))) as tf.Scalar).grads;
+    const grads = (forward: (x: tf.Tensor) => tf.Tensor) =>
+      tf.variableGrads(() => tf.sum(tf.square(forward(x))) as tf.Scalar).grads;
     const viaLayer = grads((t) => layer.apply(t) as tf.Tensor);
     const viaData = grads((t) => applyDataDense(layer, t));
     for (const name of Object.keys(viaLayer)) {
@@ -69,7 +70,12 @@ describe('applyDataDense', () => {
 
   it("is what a model's training forward pass uses for its first dense layer, after weightless layers", async () => {
     const specs = [[layers.flatten(), false] as const, ...smallMlp([])];
-    const model = new ManifoldMixupModel({ layers: specs.map(([l, e]) => [l, e]), inputShape: [1, 2], numClasses: 2, seed: 1 });
+    const model = new ManifoldMixupModel({
+      layers: specs.map(([l, e]) => [l, e]),
+      inputShape: [1, 2],
+      numClasses: 2,
+      seed: 1,
+    });
     const x = tf.randomNormal([6, 1, 2], 0, 1, 'float32', 2);
     const count = (names: string[]) => names.filter((n) => n === 'BatchMatMul' || n === '_FusedMatMul').length;
     // 3 dense layers: 3 forward + 3 dW + 2 dx (none for the first layer); 9 with layer.apply throughout.

@@ -11,11 +11,19 @@ function run(): number[][] {
       const x = tf.randomNormal([n], 0, 1, 'float32', n);
       const y = tf.randomNormal([n], 0, 1, 'float32', n + 1);
       const withSpecials = tf.concat([x, tf.tensor1d([NaN, 0, -0, Infinity, -Infinity])]);
-      out.push(tf.greater(withSpecials, 0), tf.greater(x, y), tf.greater(x, tf.scalar(0.25)), tf.greater(tf.reshape(x, [n, 1]), tf.tensor2d([[0.1]])));
+      out.push(
+        tf.greater(withSpecials, 0),
+        tf.greater(x, y),
+        tf.greater(x, tf.scalar(0.25)),
+        tf.greater(tf.reshape(x, [n, 1]), tf.tensor2d([[0.1]])),
+      );
       out.push(tf.where(tf.greater(x, y), x, y), tf.where(tf.greater(x, 0), x, tf.mul(x, 0.3)));
     }
     const m = tf.randomNormal([4, 5], 0, 1, 'float32', 9);
-    out.push(tf.greater(m, tf.tensor1d([0, 0.5, -0.5, 1, 2])), tf.where(tf.tensor1d([true, false, true, false, true], 'bool'), m, tf.neg(m))); // broadcasting: stock path
+    out.push(
+      tf.greater(m, tf.tensor1d([0, 0.5, -0.5, 1, 2])),
+      tf.where(tf.tensor1d([true, false, true, false, true], 'bool'), m, tf.neg(m)),
+    ); // broadcasting: stock path
     out.push(tf.grad((t: tf.Tensor) => tf.sum(tf.leakyRelu(t, 0.3)))(tf.randomNormal([33, 7], 0, 1, 'float32', 4)));
     return out.map((t) => Array.from(t.dataSync()));
   });

@@ -1,9 +1,23 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from './backend.js';
-import { installFastWasmMatMul, isFastWasmMatMulInstalled, planTransposes, uninstallFastWasmMatMul, useTransposedForward } from './fast-matmul.js';
+import {
+  installFastWasmMatMul,
+  isFastWasmMatMulInstalled,
+  planTransposes,
+  uninstallFastWasmMatMul,
+  useTransposedForward,
+} from './fast-matmul.js';
 
-interface Case { batchA: number[]; batchB: number[]; m: number; k: number; n: number; ta: boolean; tb: boolean }
+interface Case {
+  batchA: number[];
+  batchB: number[];
+  m: number;
+  k: number;
+  n: number;
+  ta: boolean;
+  tb: boolean;
+}
 
 function shapeOf(batch: number[], rows: number, cols: number, transposed: boolean): number[] {
   return [...batch, ...(transposed ? [cols, rows] : [rows, cols])];
@@ -117,13 +131,23 @@ describe('fast wasm matmul', () => {
       }
     }
     // Big A or C next to B (e.g. inference at batch 1000) keeps the direct path.
-    const big = { inputs: { a: { dataId: {}, shape: [1, 1000, 1024], dtype: 'float32' as const }, b: { dataId: {}, shape: [1, 1024, 1024], dtype: 'float32' as const } }, backend: tf.backend() as never, attrs: { activation: 'linear' } };
+    const big = {
+      inputs: {
+        a: { dataId: {}, shape: [1, 1000, 1024], dtype: 'float32' as const },
+        b: { dataId: {}, shape: [1, 1024, 1024], dtype: 'float32' as const },
+      },
+      backend: tf.backend() as never,
+      attrs: { activation: 'linear' },
+    };
     expect(useTransposedForward(big)).toBe(false);
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('makes Identity share the buffer (no copy) with correct reference counting', () => {
-    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const x = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     const buffers = tf.memory().numDataBuffers;
     const copy = tf.clone(x);
     expect(copy.dataId).toBe(x.dataId);

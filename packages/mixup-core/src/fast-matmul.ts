@@ -29,7 +29,13 @@ const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity', 'Greater', 'Select']
 const stockConfigs = new Map<string, KernelConfig>();
 
 export interface MatMulArgs {
-  inputs: { a: TensorInfo; b: TensorInfo; bias?: TensorInfo; preluActivationWeights?: TensorInfo; [name: string]: TensorInfo | undefined };
+  inputs: {
+    a: TensorInfo;
+    b: TensorInfo;
+    bias?: TensorInfo;
+    preluActivationWeights?: TensorInfo;
+    [name: string]: TensorInfo | undefined;
+  };
   backend: WasmBackendInternals;
   attrs: { transposeA?: boolean; transposeB?: boolean; activation?: string; [name: string]: unknown };
 }
@@ -48,7 +54,13 @@ const sizeOf = (shape: number[]): number => shape.reduce((p, d) => p * d, 1);
  * operand on every new tensor, so that is counted too). 'output' needs no bias or
  * activation (those apply to C, not Cᵀ).
  */
-export function planTransposes(aSize: number, bSize: number, cSize: number, transposeA: boolean, transposeB: boolean): 'operands' | 'output' {
+export function planTransposes(
+  aSize: number,
+  bSize: number,
+  cSize: number,
+  transposeA: boolean,
+  transposeB: boolean,
+): 'operands' | 'output' {
   const operands = (transposeA ? aSize : 0) + (transposeB ? bSize : 0) + bSize;
   const output = (transposeA ? 0 : aSize) + (transposeB ? 0 : bSize) + cSize + aSize;
   return output < operands ? 'output' : 'operands';
@@ -62,14 +74,18 @@ export function planTransposes(aSize: number, bSize: number, cSize: number, tran
  * activation (a bias is added while transposing C back) and when A and C are small next to B.
  */
 export function useTransposedForward(args: MatMulArgs): boolean {
-  const { inputs: { a, b, bias, preluActivationWeights }, attrs } = args;
+  const {
+    inputs: { a, b, bias, preluActivationWeights },
+    attrs,
+  } = args;
   if (a.dtype !== 'float32' || b.dtype !== 'float32') return false;
   if (attrs.transposeA === true || attrs.transposeB === true || preluActivationWeights != null) return false;
   if (attrs.activation != null && attrs.activation !== 'linear') return false;
   const rank = a.shape.length;
   if (b.shape.length !== rank || [...a.shape.slice(0, -2), ...b.shape.slice(0, -2)].some((d) => d !== 1)) return false;
   const [m, n] = [a.shape[rank - 2], b.shape[rank - 1]];
-  if (bias != null && (bias.dtype !== 'float32' || sizeOf(bias.shape) !== n || bias.shape[bias.shape.length - 1] !== n)) return false;
+  if (bias != null && (bias.dtype !== 'float32' || sizeOf(bias.shape) !== n || bias.shape[bias.shape.length - 1] !== n))
+    return false;
   // Kernels last: instantiating them on tfjs' memory costs other wasm code a few % (README).
   return 4 * (sizeOf(a.shape) + m * n) <= sizeOf(b.shape) && heapKernels(args.backend) != null;
 }
@@ -94,7 +110,11 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
     const multiply = (a: TensorInfo, b: TensorInfo, plain = false): TensorInfo => {
       const extra = plain ? { bias: undefined, preluActivationWeights: undefined } : {};
       const plainAttrs = plain ? { activation: 'linear' } : {};
-      return stock({ inputs: { ...inputs, a, b, ...extra }, backend, attrs: { ...attrs, ...plainAttrs, transposeA: false, transposeB: false } } as never) as TensorInfo;
+      return stock({
+        inputs: { ...inputs, a, b, ...extra },
+        backend,
+        attrs: { ...attrs, ...plainAttrs, transposeA: false, transposeB: false },
+      } as never) as TensorInfo;
     };
     const { a, b } = inputs;
     try {
@@ -122,7 +142,10 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
 
 function sharedIdentity(stock: KernelFunc): KernelFunc {
   return (args) => {
-    const { inputs, backend } = args as unknown as { inputs: { x: TensorInfo }; backend: { incRef(dataId: object): void } };
+    const { inputs, backend } = args as unknown as {
+      inputs: { x: TensorInfo };
+      backend: { incRef(dataId: object): void };
+    };
     const { x } = inputs;
     if (x.dtype === 'string') return stock(args);
     backend.incRef(x.dataId);
@@ -154,7 +177,8 @@ export function installFastWasmMatMul(): boolean {
       Select: () => fastSelect(stock.kernelFunc),
     };
     const kernelFunc =
-      replacements[stock.kernelName]?.() ?? explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul');
+      replacements[stock.kernelName]?.() ??
+      explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul');
     registerKernel({ ...stock, kernelFunc });
   }
   return true;

@@ -10,7 +10,12 @@ import { heapKernels, offsetOf, runSliced, type WasmBackendInternals } from './h
 const KERNEL = 'ManifoldMixupFusedAdam';
 
 export interface FusedAdamScalars {
-  beta1: number; oneMinusBeta1: number; beta2: number; oneMinusBeta2: number; epsilon: number; step: number;
+  beta1: number;
+  oneMinusBeta1: number;
+  beta2: number;
+  oneMinusBeta2: number;
+  epsilon: number;
+  step: number;
 }
 
 const fusedAdamKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
@@ -22,8 +27,14 @@ const fusedAdamKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   // Offsets after makeOutput: an allocation may grow the heap.
   const offsets = [w, g, m, v, ...outs].map((t) => offsetOf(wasm, t));
   runSliced(wasm, 'adam', tf.util.sizeFromShape(w.shape), 1, (start, end) => [
-    ...offsets.map((offset) => offset + 4 * start), end - start,
-    s.beta1, s.oneMinusBeta1, s.beta2, s.oneMinusBeta2, s.epsilon, s.step,
+    ...offsets.map((offset) => offset + 4 * start),
+    end - start,
+    s.beta1,
+    s.oneMinusBeta1,
+    s.beta2,
+    s.oneMinusBeta2,
+    s.epsilon,
+    s.step,
   ]);
   return outs;
 };
@@ -31,15 +42,24 @@ const fusedAdamKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
 /** True when the current backend is wasm and the fused update can run on it (registers it once). */
 export function fusedAdamAvailable(): boolean {
   if (tf.getBackend() !== 'wasm' || heapKernels(tf.backend()) == null) return false;
-  if (tf.getKernel(KERNEL, 'wasm') == null) tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: fusedAdamKernel });
+  if (tf.getKernel(KERNEL, 'wasm') == null)
+    tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: fusedAdamKernel });
   return true;
 }
 
 /** [w', m', v'] as new tensors; all inputs float32 of one shape; `fusedAdamAvailable()` must be true. */
-export function fusedAdamUpdate(w: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, scalars: FusedAdamScalars): tf.Tensor[] {
+export function fusedAdamUpdate(
+  w: tf.Tensor,
+  g: tf.Tensor,
+  m: tf.Tensor,
+  v: tf.Tensor,
+  scalars: FusedAdamScalars,
+): tf.Tensor[] {
   for (const [name, t] of Object.entries({ g, m, v })) {
     if (t.dtype !== 'float32' || !tf.util.arraysEqual(t.shape, w.shape)) {
-      throw new Error(`fusedAdamUpdate: ${name} must be float32 of shape [${w.shape.join(', ')}], found ${t.dtype} [${t.shape.join(', ')}]`);
+      throw new Error(
+        `fusedAdamUpdate: ${name} must be float32 of shape [${w.shape.join(', ')}], found ${t.dtype} [${t.shape.join(', ')}]`,
+      );
     }
   }
   return tf.engine().runKernel(KERNEL, { w, g, m, v }, scalars as unknown as tf.NamedAttrMap) as tf.Tensor[];

@@ -58,7 +58,10 @@ class Helper {
     const control = new SharedArrayBuffer(ARGS_OFFSET + 8 * MAX_ARGS);
     this.#ctl = new Int32Array(control, 0, ARGS_OFFSET / 4);
     this.#args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
-    const worker = new Worker(HELPER_SOURCE, { eval: true, workerData: { memory, module, control, names: HELPER_KERNELS } });
+    const worker = new Worker(HELPER_SOURCE, {
+      eval: true,
+      workerData: { memory, module, control, names: HELPER_KERNELS },
+    });
     worker.on('error', () => {
       this.#dead = true;
     });
@@ -71,7 +74,8 @@ class Helper {
   }
 
   post({ kernel, args }: KernelCall): void {
-    if (args.length > MAX_ARGS) throw new RangeError(`heap kernel helper: at most ${MAX_ARGS} arguments, found ${args.length}`);
+    if (args.length > MAX_ARGS)
+      throw new RangeError(`heap kernel helper: at most ${MAX_ARGS} arguments, found ${args.length}`);
     this.#args.set(args);
     this.#ctl[KERNEL] = HELPER_KERNELS.indexOf(kernel);
     this.#posted++;
@@ -110,7 +114,8 @@ export class HeapKernelHelpers {
   /** Runs calls[0] here (with `local`) and calls[1..] on ready helpers; returns when all are done. */
   run(local: (call: KernelCall) => void, calls: KernelCall[]): void {
     const ready = this.#helpers.filter((h) => h.ready);
-    if (calls.length - 1 > ready.length) throw new RangeError(`heap kernel helpers: ${calls.length} slices for ${ready.length} ready helpers`);
+    if (calls.length - 1 > ready.length)
+      throw new RangeError(`heap kernel helpers: ${calls.length} slices for ${ready.length} ready helpers`);
     calls.slice(1).forEach((call, i) => ready[i].post(call));
     try {
       local(calls[0]);

@@ -17,7 +17,16 @@ describe('wasm heap kernels', () => {
 
   it('transpose exactly like tf.transpose, ragged edges included, with and without a row bias', () => {
     const before = tf.memory().numTensors;
-    for (const shape of [[1, 1], [1, 9], [9, 1], [4, 8], [5, 7], [13, 4], [1, 6, 11], [100, 132]]) {
+    for (const shape of [
+      [1, 1],
+      [1, 9],
+      [9, 1],
+      [4, 8],
+      [5, 7],
+      [13, 4],
+      [1, 6, 11],
+      [100, 132],
+    ]) {
       tf.tidy(() => {
         const x = tf.randomNormal(shape, 0, 1, 'float32', 5);
         const rows = shape[shape.length - 2];

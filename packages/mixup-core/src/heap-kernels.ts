@@ -20,8 +20,20 @@ export interface HeapKernels {
   greater(a: number, b: number, out: number, n: number, bStep: 0 | 1): void;
   select(condition: number, t: number, e: number, out: number, n: number): void;
   adam(
-    w: number, g: number, m: number, v: number, wOut: number, mOut: number, vOut: number, n: number,
-    beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, epsilon: number, step: number,
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    wOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+    step: number,
   ): void;
 }
 
@@ -97,7 +109,10 @@ const MIN_SLICE_ELEMENTS = 1 << 16;
  * computes every element the same way in any slice, so the result never depends on the threads.
  */
 export function runSliced(
-  backend: unknown, kernel: HelperKernel, units: number, unitSize: number,
+  backend: unknown,
+  kernel: HelperKernel,
+  units: number,
+  unitSize: number,
   sliceArgs: (start: number, end: number) => number[],
 ): void {
   const bound = bind(backend);
@@ -111,7 +126,8 @@ export function runSliced(
   }
   const step = Math.ceil(units / slices / 4) * 4;
   const calls: KernelCall[] = [];
-  for (let start = 0; start < units; start += step) calls.push({ kernel, args: sliceArgs(start, Math.min(units, start + step)) });
+  for (let start = 0; start < units; start += step)
+    calls.push({ kernel, args: sliceArgs(start, Math.min(units, start + step)) });
   helpers.run(call, calls);
 }
 

@@ -11,8 +11,10 @@ function checkInput(model: ManifoldMixupModel, x: Float32Array, n: number, batch
   if (!(x instanceof Float32Array)) throw new Error(`${what}: x must be a Float32Array, found ${typeof x}`);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${what}: n must be a non-negative integer, found ${n}`);
   const size = featureSize(model.inputShape);
-  if (x.length !== n * size) throw new Error(`${what}: expected x to hold n * ${size} = ${n} * ${size} = ${n * size} values, found ${x.length}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`${what}: batchSize must be a positive integer, found ${batchSize}`);
+  if (x.length !== n * size)
+    throw new Error(`${what}: expected x to hold n * ${size} = ${n} * ${size} = ${n * size} values, found ${x.length}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`${what}: batchSize must be a positive integer, found ${batchSize}`);
 }
 
 /**
@@ -30,7 +32,9 @@ function forEachBatch(
   const size = featureSize(model.inputShape);
   for (let start = 0; start < n; start += batchSize) {
     const rows = Math.min(batchSize, n - start);
-    const output = tf.tidy(() => compute(tf.tensor(x.subarray(start * size, (start + rows) * size), [rows, ...model.inputShape])));
+    const output = tf.tidy(() =>
+      compute(tf.tensor(x.subarray(start * size, (start + rows) * size), [rows, ...model.inputShape])),
+    );
     try {
       consume(output.dataSync() as Float32Array, start, rows, output.shape);
     } finally {
@@ -39,22 +43,41 @@ function forEachBatch(
   }
 }
 
-export async function predictModel(model: ManifoldMixupModel, x: Float32Array, n: number, batchSize = DEFAULT_BATCH): Promise<Float32Array> {
+export async function predictModel(
+  model: ManifoldMixupModel,
+  x: Float32Array,
+  n: number,
+  batchSize = DEFAULT_BATCH,
+): Promise<Float32Array> {
   checkInput(model, x, n, batchSize, 'predict');
   const out = new Float32Array(n * model.numClasses);
-  forEachBatch(model, x, n, batchSize,
+  forEachBatch(
+    model,
+    x,
+    n,
+    batchSize,
     (input) => probabilities(model.forward(input, false), model.logitsSource),
-    (values, start) => out.set(values, start * model.numClasses));
+    (values, start) => out.set(values, start * model.numClasses),
+  );
   return out;
 }
 
-export async function evaluateModel(model: ManifoldMixupModel, data: DataSet, batchSize = DEFAULT_BATCH): Promise<ClassificationMetrics> {
+export async function evaluateModel(
+  model: ManifoldMixupModel,
+  data: DataSet,
+  batchSize = DEFAULT_BATCH,
+): Promise<ClassificationMetrics> {
   checkDataSet(data, model.inputShape, model.numClasses, 'evaluate: data');
   checkInput(model, data.x, data.n, batchSize, 'evaluate');
   const metrics = new MetricsAccumulator(model.numClasses);
-  forEachBatch(model, data.x, data.n, batchSize,
+  forEachBatch(
+    model,
+    data.x,
+    data.n,
+    batchSize,
     (input) => logProbabilities(model.forward(input, false), model.logitsSource),
-    (values, start, rows) => metrics.add(values, rows, data.y, start));
+    (values, start, rows) => metrics.add(values, rows, data.y, start),
+  );
   return metrics.result();
 }
 
@@ -66,23 +89,37 @@ function layerIndex(model: ManifoldMixupModel, layer: number | string): number {
     return layer;
   }
   const index = model.layers.findIndex((l) => l.name === layer);
-  if (index < 0) throw new Error(`activations: no layer named ${JSON.stringify(layer)}; layers are ${model.layers.map((l) => l.name).join(', ')}`);
+  if (index < 0)
+    throw new Error(
+      `activations: no layer named ${JSON.stringify(layer)}; layers are ${model.layers.map((l) => l.name).join(', ')}`,
+    );
   return index;
 }
 
 export async function modelActivations(
-  model: ManifoldMixupModel, x: Float32Array, n: number, layer: number | string, batchSize = DEFAULT_BATCH,
+  model: ManifoldMixupModel,
+  x: Float32Array,
+  n: number,
+  layer: number | string,
+  batchSize = DEFAULT_BATCH,
 ): Promise<{ values: Float32Array; rows: number; cols: number }> {
   checkInput(model, x, n, batchSize, 'activations');
   const end = layerIndex(model, layer) + 1;
   let values = new Float32Array(0);
   let cols = 0;
-  forEachBatch(model, x, n, batchSize, (input) => model.forward(input, false, undefined, end), (batch, start, rows) => {
-    if (start === 0) {
-      cols = batch.length / rows;
-      values = new Float32Array(n * cols);
-    }
-    values.set(batch, start * cols);
-  });
+  forEachBatch(
+    model,
+    x,
+    n,
+    batchSize,
+    (input) => model.forward(input, false, undefined, end),
+    (batch, start, rows) => {
+      if (start === 0) {
+        cols = batch.length / rows;
+        values = new Float32Array(n * cols);
+      }
+      values.set(batch, start * cols);
+    },
+  );
   return { values, rows: n, cols };
 }

@@ -1,5 +1,10 @@
 /** Accuracy, mean negative log-likelihood and expected calibration error (equal-width bins). */
-export interface ClassificationMetrics { accuracy: number; nll: number; ece: number; n: number }
+export interface ClassificationMetrics {
+  accuracy: number;
+  nll: number;
+  ece: number;
+  n: number;
+}
 
 /** Accumulates metrics batch by batch from log-probabilities, so no full matrix is needed. */
 export class MetricsAccumulator {
@@ -10,7 +15,10 @@ export class MetricsAccumulator {
   private readonly binConfidence: Float64Array;
   private readonly binCorrect: Float64Array;
 
-  constructor(readonly numClasses: number, readonly bins = 15) {
+  constructor(
+    readonly numClasses: number,
+    readonly bins = 15,
+  ) {
     this.binCount = new Float64Array(bins);
     this.binConfidence = new Float64Array(bins);
     this.binCorrect = new Float64Array(bins);

@@ -6,7 +6,10 @@ import * as tf from '@tensorflow/tfjs-core';
  * M h: one matmul, whose gradient every backend has (tf.gather's needs UnsortedSegmentSum,
  * which tfjs-backend-wasm lacks).
  */
-export interface MixPlan { layer: number; matrix: tf.Tensor2D }
+export interface MixPlan {
+  layer: number;
+  matrix: tf.Tensor2D;
+}
 
 /** Row i of the result is lambda_i h_i + (1 - lambda_i) h_perm[i]: the mixing matrix times h. */
 export function mixRows(h: tf.Tensor, matrix: tf.Tensor2D): tf.Tensor {

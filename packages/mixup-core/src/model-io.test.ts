@@ -32,7 +32,13 @@ describe('save and load', () => {
     await loaded.fit(data, { epochs: 1, batchSize: 10, seed: 5 });
     expect(await loaded.predict(data.x, data.n)).toEqual(await saved.predict(data.x, data.n));
     const manifest = JSON.parse(await readFile(join(dir, 'a', 'model.json'), 'utf8'));
-    expect(manifest.config.layers.map((l: { eligible: boolean }) => l.eligible)).toEqual([false, false, true, false, true]);
+    expect(manifest.config.layers.map((l: { eligible: boolean }) => l.eligible)).toEqual([
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
     expect((await readdir(join(dir, 'a'))).some((f) => f.includes('.tmp'))).toBe(false);
     saved.dispose();
     loaded.dispose();
@@ -42,7 +48,12 @@ describe('save and load', () => {
     const small = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2 });
     await small.save(join(dir, 'b'));
     const wider = new ManifoldMixupModel({
-      layers: [[layers.dense({ units: 8 }), false], [layers.dense({ units: 2 }), false]], inputShape: [2], numClasses: 2,
+      layers: [
+        [layers.dense({ units: 8 }), false],
+        [layers.dense({ units: 2 }), false],
+      ],
+      inputShape: [2],
+      numClasses: 2,
     });
     await expect(wider.load(join(dir, 'b'))).rejects.toThrow(/expected 4 weight tensors for this model, found 6/);
     await expect(small.load(join(dir, 'missing'))).rejects.toThrow(/model\.json does not exist/);

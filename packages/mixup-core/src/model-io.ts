@@ -18,7 +18,11 @@ export interface TrainingState {
   epochs: EpochRecord[];
 }
 
-interface TensorEntry { name: string; shape: number[]; offset: number }
+interface TensorEntry {
+  name: string;
+  shape: number[];
+  offset: number;
+}
 interface Manifest {
   format: string;
   version: number;
@@ -27,7 +31,12 @@ interface Manifest {
   sha256: string;
   config: Record<string, unknown>;
   weights: TensorEntry[];
-  optimizer: { step: number; config: Record<string, number>; firstMoments: TensorEntry[]; secondMoments: TensorEntry[] } | null;
+  optimizer: {
+    step: number;
+    config: Record<string, number>;
+    firstMoments: TensorEntry[];
+    secondMoments: TensorEntry[];
+  } | null;
   training: TrainingState | null;
 }
 
@@ -46,7 +55,11 @@ function describe(model: ManifoldMixupModel): Record<string, unknown> {
 }
 
 /** Save weights, optimizer state, config (and, from fit, the training state) to `dir`. */
-export async function saveModel(model: ManifoldMixupModel, dir: string, training: TrainingState | null = null): Promise<void> {
+export async function saveModel(
+  model: ManifoldMixupModel,
+  dir: string,
+  training: TrainingState | null = null,
+): Promise<void> {
   const chunks: Float32Array[] = [];
   let offset = 0;
   const entry = async (name: string, tensor: tf.Tensor): Promise<TensorEntry> => {
@@ -75,7 +88,16 @@ export async function saveModel(model: ManifoldMixupModel, dir: string, training
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const weightsFile = `weights-${sha256.slice(0, 16)}.bin`;
-  const manifest: Manifest = { format: FORMAT, version: VERSION, weightsFile, sha256, config: describe(model), weights, optimizer, training };
+  const manifest: Manifest = {
+    format: FORMAT,
+    version: VERSION,
+    weightsFile,
+    sha256,
+    config: describe(model),
+    weights,
+    optimizer,
+    training,
+  };
   await mkdir(dir, { recursive: true });
   // The binary goes first under a content-addressed name; the manifest's rename commits it.
   await writeFileAtomic(join(dir, weightsFile), bytes);
@@ -96,12 +118,15 @@ async function readManifest(dir: string): Promise<{ manifest: Manifest; bytes: U
   }
   const manifest = JSON.parse(text) as Manifest;
   if (manifest.format !== FORMAT || manifest.version !== VERSION) {
-    throw new Error(`${manifestPath}: expected format ${FORMAT} version ${VERSION}, found ${manifest.format} version ${manifest.version}`);
+    throw new Error(
+      `${manifestPath}: expected format ${FORMAT} version ${VERSION}, found ${manifest.format} version ${manifest.version}`,
+    );
   }
   const binPath = join(dir, manifest.weightsFile);
   const bytes = new Uint8Array(await readFile(binPath));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== manifest.sha256) throw new Error(`${binPath}: expected sha256 ${manifest.sha256}, found ${sha256} (corrupt or mismatched file)`);
+  if (sha256 !== manifest.sha256)
+    throw new Error(`${binPath}: expected sha256 ${manifest.sha256}, found ${sha256} (corrupt or mismatched file)`);
   return { manifest, bytes };
 }
 
@@ -111,7 +136,8 @@ function tensorFrom(bytes: Uint8Array, entry: TensorEntry, expectedShape: number
   }
   const size = expectedShape.reduce((a, b) => a * b, 1);
   const end = entry.offset + size * 4;
-  if (end > bytes.byteLength) throw new Error(`${where}: the weights file ends at byte ${bytes.byteLength}, before ${end}`);
+  if (end > bytes.byteLength)
+    throw new Error(`${where}: the weights file ends at byte ${bytes.byteLength}, before ${end}`);
   const values = new Float32Array(bytes.slice(entry.offset, end).buffer);
   return tf.tensor(values, expectedShape);
 }
@@ -129,18 +155,30 @@ export async function loadModel(model: ManifoldMixupModel, dir: string): Promise
   const where = join(dir, MANIFEST);
   const targets = model.weights;
   if (manifest.weights.length !== targets.length) {
-    throw new Error(`${where}: expected ${targets.length} weight tensors for this model, found ${manifest.weights.length}`);
+    throw new Error(
+      `${where}: expected ${targets.length} weight tensors for this model, found ${manifest.weights.length}`,
+    );
   }
-  targets.forEach(({ name, variable }, i) => assign(variable, tensorFrom(bytes, manifest.weights[i], variable.shape, `${where}: weights[${i}] (${name})`)));
+  targets.forEach(({ name, variable }, i) =>
+    assign(variable, tensorFrom(bytes, manifest.weights[i], variable.shape, `${where}: weights[${i}] (${name})`)),
+  );
   if (manifest.optimizer != null) {
     const adam = model.adam();
     const o = manifest.optimizer;
     if (o.firstMoments.length !== adam.variables.length || o.secondMoments.length !== adam.variables.length) {
-      throw new Error(`${where}: optimizer: expected ${adam.variables.length} moments each, found ${o.firstMoments.length} and ${o.secondMoments.length}`);
+      throw new Error(
+        `${where}: optimizer: expected ${adam.variables.length} moments each, found ${o.firstMoments.length} and ${o.secondMoments.length}`,
+      );
     }
     adam.variables.forEach((v, i) => {
-      assign(adam.firstMoments[i], tensorFrom(bytes, o.firstMoments[i], v.shape, `${where}: optimizer.firstMoments[${i}]`));
-      assign(adam.secondMoments[i], tensorFrom(bytes, o.secondMoments[i], v.shape, `${where}: optimizer.secondMoments[${i}]`));
+      assign(
+        adam.firstMoments[i],
+        tensorFrom(bytes, o.firstMoments[i], v.shape, `${where}: optimizer.firstMoments[${i}]`),
+      );
+      assign(
+        adam.secondMoments[i],
+        tensorFrom(bytes, o.secondMoments[i], v.shape, `${where}: optimizer.secondMoments[${i}]`),
+      );
     });
     adam.step = o.step;
   }
@@ -151,7 +189,11 @@ export async function loadModel(model: ManifoldMixupModel, dir: string): Promise
  * The checkpoint fit should resume from: null when `dir` holds none. Throws when it was
  * written by a run with different settings (resuming would not reproduce that run).
  */
-export async function readTrainingState(model: ManifoldMixupModel, dir: string, run: Record<string, unknown>): Promise<TrainingState | null> {
+export async function readTrainingState(
+  model: ManifoldMixupModel,
+  dir: string,
+  run: Record<string, unknown>,
+): Promise<TrainingState | null> {
   const read = await readManifest(dir);
   if (read == null) return null;
   const training = read.manifest.training;
@@ -159,7 +201,9 @@ export async function readTrainingState(model: ManifoldMixupModel, dir: string, 
   if (training == null) throw new Error(`${where}: a saved model without training state, not a checkpoint of fit`);
   for (const [key, value] of Object.entries(run)) {
     if (JSON.stringify(training.run[key]) !== JSON.stringify(value)) {
-      throw new Error(`${where}: checkpoint was written with ${key} = ${JSON.stringify(training.run[key])}, this fit uses ${JSON.stringify(value)}`);
+      throw new Error(
+        `${where}: checkpoint was written with ${key} = ${JSON.stringify(training.run[key])}, this fit uses ${JSON.stringify(value)}`,
+      );
     }
   }
   await loadModel(model, dir);

@@ -30,7 +30,12 @@ describe('ManifoldMixupModel', () => {
     expect(dense.logitsSource).toBe('softmax-activation-removed');
     const linear = new ManifoldMixupModel({ layers: smallMlp([], 'linear'), inputShape: [2], numClasses: 2 });
     expect(linear.logitsSource).toBe('logits');
-    const declared = new ManifoldMixupModel({ layers: smallMlp([], 'linear'), inputShape: [2], numClasses: 2, output: 'softmax' });
+    const declared = new ManifoldMixupModel({
+      layers: smallMlp([], 'linear'),
+      inputShape: [2],
+      numClasses: 2,
+      output: 'softmax',
+    });
     expect(declared.logitsSource).toBe('probabilities');
     const separate = new ManifoldMixupModel({
       layers: [...smallMlp([], 'linear'), [layers.softmax(), false]],
@@ -43,16 +48,37 @@ describe('ManifoldMixupModel', () => {
   });
 
   it('rejects bad options, naming the field and the value found', () => {
-    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 3 })).toThrow(/numClasses=3.*found \[1, 2\]/);
-    expect(() => new ManifoldMixupModel({ layers: [], inputShape: [2], numClasses: 2 })).toThrow(/layers must be a non-empty array/);
-    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [0], numClasses: 2 })).toThrow(/inputShape.*found \[0\]/);
-    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, alpha: -1 })).toThrow(/alpha.*found -1/);
-    expect(() => new ManifoldMixupModel({ layers: [[layers.dense({ units: 2 }), 'yes' as never]], inputShape: [2], numClasses: 2 })).toThrow(/layers\[0\]/);
+    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 3 })).toThrow(
+      /numClasses=3.*found \[1, 2\]/,
+    );
+    expect(() => new ManifoldMixupModel({ layers: [], inputShape: [2], numClasses: 2 })).toThrow(
+      /layers must be a non-empty array/,
+    );
+    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [0], numClasses: 2 })).toThrow(
+      /inputShape.*found \[0\]/,
+    );
+    expect(() => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, alpha: -1 })).toThrow(
+      /alpha.*found -1/,
+    );
+    expect(
+      () =>
+        new ManifoldMixupModel({
+          layers: [[layers.dense({ units: 2 }), 'yes' as never]],
+          inputShape: [2],
+          numClasses: 2,
+        }),
+    ).toThrow(/layers\[0\]/);
   });
 
   it('computes the soft-target cross-entropy stably from logits', () => {
-    const logits = tf.tensor2d([[1000, 0], [0, 2]]);
-    const targets = tf.tensor2d([[0.25, 0.75], [1, 0]]);
+    const logits = tf.tensor2d([
+      [1000, 0],
+      [0, 2],
+    ]);
+    const targets = tf.tensor2d([
+      [0.25, 0.75],
+      [1, 0],
+    ]);
     const loss = softCrossEntropy(logits, targets, 'logits').dataSync()[0];
     const row2 = Math.log(1 + Math.exp(2));
     expect(loss).toBeCloseTo((0.75 * 1000 + row2) / 2, 3);

@@ -29,7 +29,9 @@ export interface ManifoldMixupOptions {
 
 function positiveIntegers(values: unknown, field: string): number[] {
   if (!Array.isArray(values) || values.length === 0 || !values.every((v) => Number.isInteger(v) && v > 0)) {
-    throw new Error(`ManifoldMixupModel: ${field} must be a non-empty array of positive integers, found ${JSON.stringify(values)}`);
+    throw new Error(
+      `ManifoldMixupModel: ${field} must be a non-empty array of positive integers, found ${JSON.stringify(values)}`,
+    );
   }
   return values as number[];
 }
@@ -75,10 +77,13 @@ export class ManifoldMixupModel {
 
   constructor(options: ManifoldMixupOptions) {
     const { layers: specs } = options;
-    if (!Array.isArray(specs) || specs.length === 0) throw new Error('ManifoldMixupModel: layers must be a non-empty array of [layer, eligible] pairs');
+    if (!Array.isArray(specs) || specs.length === 0)
+      throw new Error('ManifoldMixupModel: layers must be a non-empty array of [layer, eligible] pairs');
     specs.forEach((spec, i) => {
       if (!Array.isArray(spec) || typeof spec[0]?.apply !== 'function' || typeof spec[1] !== 'boolean') {
-        throw new Error(`ManifoldMixupModel: layers[${i}] must be a [tf.layers.Layer, boolean] pair, found ${String(spec)}`);
+        throw new Error(
+          `ManifoldMixupModel: layers[${i}] must be a [tf.layers.Layer, boolean] pair, found ${String(spec)}`,
+        );
       }
     });
     this.layers = specs.map(([layer]) => layer);
@@ -89,14 +94,19 @@ export class ManifoldMixupModel {
     }
     this.numClasses = options.numClasses;
     this.alpha = options.alpha ?? 1;
-    if (!(this.alpha > 0) || !Number.isFinite(this.alpha)) throw new Error(`ManifoldMixupModel: alpha must be a positive number, found ${options.alpha}`);
+    if (!(this.alpha > 0) || !Number.isFinite(this.alpha))
+      throw new Error(`ManifoldMixupModel: alpha must be a positive number, found ${options.alpha}`);
     this.seed = options.seed ?? 0;
     this.lambdaMode = options.lambdaMode ?? 'batch';
     if (this.lambdaMode !== 'batch' && this.lambdaMode !== 'example') {
-      throw new Error(`ManifoldMixupModel: lambdaMode must be 'batch' or 'example', found ${JSON.stringify(options.lambdaMode)}`);
+      throw new Error(
+        `ManifoldMixupModel: lambdaMode must be 'batch' or 'example', found ${JSON.stringify(options.lambdaMode)}`,
+      );
     }
     if (options.output != null && options.output !== 'softmax' && options.output !== 'logits') {
-      throw new Error(`ManifoldMixupModel: output must be 'softmax' or 'logits', found ${JSON.stringify(options.output)}`);
+      throw new Error(
+        `ManifoldMixupModel: output must be 'softmax' or 'logits', found ${JSON.stringify(options.output)}`,
+      );
     }
     this.logitsSource = resolveLogitsSource(this.layers[this.layers.length - 1], options.output);
     this.networkDepth = this.logitsSource === 'softmax-layer-skipped' ? this.layers.length - 1 : this.layers.length;
@@ -106,7 +116,9 @@ export class ManifoldMixupModel {
       tf.tidy(() => this.forward(tf.zeros([1, ...this.inputShape]), false, undefined, this.layers.length).shape),
     );
     if (outputShape.length !== 2 || outputShape[1] !== this.numClasses) {
-      throw new Error(`ManifoldMixupModel: the last layer must output [batch, numClasses=${this.numClasses}], found [${outputShape.join(', ')}]`);
+      throw new Error(
+        `ManifoldMixupModel: the last layer must output [batch, numClasses=${this.numClasses}], found [${outputShape.join(', ')}]`,
+      );
     }
     this.trainableVariables = this.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
     // Known only now that the layers are built (the build above runs without training).
@@ -156,7 +168,12 @@ export class ManifoldMixupModel {
   }
 
   /** The output of a layer (index into the pairs, or its name) for every row, flattened per row. */
-  activations(x: Float32Array, n: number, layer: number | string, options: { batchSize?: number } = {}): Promise<{ values: Float32Array; rows: number; cols: number }> {
+  activations(
+    x: Float32Array,
+    n: number,
+    layer: number | string,
+    options: { batchSize?: number } = {},
+  ): Promise<{ values: Float32Array; rows: number; cols: number }> {
     this.assertUsable();
     return modelActivations(this, x, n, layer, options.batchSize);
   }

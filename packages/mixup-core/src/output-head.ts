@@ -29,7 +29,8 @@ function activationName(layer: layers.Layer): string | undefined {
 export function resolveLogitsSource(last: layers.Layer, declared: 'softmax' | 'logits' | undefined): LogitsSource {
   const className = last.getClassName();
   const activation = activationName(last);
-  if (className === 'Softmax' || (className === 'Activation' && activation === 'softmax')) return 'softmax-layer-skipped';
+  if (className === 'Softmax' || (className === 'Activation' && activation === 'softmax'))
+    return 'softmax-layer-skipped';
   if (activation === 'softmax' && 'activation' in last) {
     (last as unknown as { activation: unknown }).activation = LINEAR_ACTIVATION;
     return 'softmax-activation-removed';

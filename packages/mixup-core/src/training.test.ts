@@ -44,7 +44,12 @@ describe('fit', () => {
   it('leaks no tensors: the live count after epoch 1 equals the count after epoch 3', async () => {
     const model = makeModel();
     const counts: number[] = [];
-    await model.fit(train, { epochs: 3, batchSize: 16, validation, onEpochEnd: () => counts.push(tf.memory().numTensors) });
+    await model.fit(train, {
+      epochs: 3,
+      batchSize: 16,
+      validation,
+      onEpochEnd: () => counts.push(tf.memory().numTensors),
+    });
     expect(counts).toHaveLength(3);
     expect(counts[2]).toBe(counts[0]);
     model.dispose();
@@ -55,7 +60,11 @@ describe('fit', () => {
     const batches: Array<{ epoch: number; step: number; steps: number }> = [];
     const records: EpochRecord[] = [];
     const history = await model.fit(train, {
-      epochs: 3, batchSize: 25, learningRate: 0.01, lrSchedule: { every: 2, factor: 0.5 }, validation,
+      epochs: 3,
+      batchSize: 25,
+      learningRate: 0.01,
+      lrSchedule: { every: 2, factor: 0.5 },
+      validation,
       onBatchEnd: ({ epoch, step, steps }) => batches.push({ epoch, step, steps }),
       onEpochEnd: (r) => records.push(r),
     });
@@ -76,14 +85,20 @@ describe('fit', () => {
     const model = makeModel();
     const bad = { ...train, x: train.x.slice() };
     bad.x[2 * 40] = Number.NaN; // row 40 lands in some batch of epoch 1
-    await expect(model.fit(bad, { epochs: 2, batchSize: 16 })).rejects.toThrow(/loss became NaN at epoch 1, step \d of 4/);
+    await expect(model.fit(bad, { epochs: 2, batchSize: 16 })).rejects.toThrow(
+      /loss became NaN at epoch 1, step \d of 4/,
+    );
     model.dispose();
   });
 
   it('rejects bad data and options, naming the field', async () => {
     const model = makeModel();
-    await expect(model.fit({ ...train, y: new Uint8Array(60).fill(2) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(/train\.y\[0\]: expected a class index in \[0, 2\), found 2/);
-    await expect(model.fit(train, { epochs: 1, batchSize: 0 })).rejects.toThrow(/batchSize must be a positive integer, found 0/);
+    await expect(model.fit({ ...train, y: new Uint8Array(60).fill(2) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      /train\.y\[0\]: expected a class index in \[0, 2\), found 2/,
+    );
+    await expect(model.fit(train, { epochs: 1, batchSize: 0 })).rejects.toThrow(
+      /batchSize must be a positive integer, found 0/,
+    );
     model.dispose();
   });
 
@@ -106,8 +121,12 @@ describe('fit', () => {
     expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(1);
 
     const other = makeModel();
-    await expect(other.fit(train, { epochs: 3, batchSize: 8, checkpointDir: checkpoints })).rejects.toThrow(/batchSize = 16, this fit uses 8/);
-    await expect(other.fit(train, { epochs: 2, batchSize: 16, validation, checkpointDir: checkpoints })).rejects.toThrow(/at epoch 3, past the 2 epochs asked for/);
+    await expect(other.fit(train, { epochs: 3, batchSize: 8, checkpointDir: checkpoints })).rejects.toThrow(
+      /batchSize = 16, this fit uses 8/,
+    );
+    await expect(
+      other.fit(train, { epochs: 2, batchSize: 16, validation, checkpointDir: checkpoints }),
+    ).rejects.toThrow(/at epoch 3, past the 2 epochs asked for/);
     const done = await other.fit(train, { epochs: 3, batchSize: 16, validation, checkpointDir: checkpoints });
     expect(done.resumedEpochs).toBe(3);
     expect(weightBytes(other).equals(weightBytes(straight))).toBe(true);

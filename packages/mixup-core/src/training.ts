@@ -21,7 +21,13 @@ function planMix(model: ManifoldMixupModel, rows: number, rng: SeededRandom): Mi
 }
 
 /** One optimisation step; returns the loss (a scalar the caller disposes). */
-export function trainStep(model: ManifoldMixupModel, x: tf.Tensor, y: tf.Tensor, rng: SeededRandom, learningRate: number): tf.Scalar {
+export function trainStep(
+  model: ManifoldMixupModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  rng: SeededRandom,
+  learningRate: number,
+): tf.Scalar {
   return tf.tidy(() => {
     const mix = planMix(model, x.shape[0], rng);
     const targets = mix == null ? y : mixRows(y, mix.matrix);
@@ -29,7 +35,10 @@ export function trainStep(model: ManifoldMixupModel, x: tf.Tensor, y: tf.Tensor,
       () => softLoss(model, model.forward(x, true, mix), targets),
       model.trainableVariables,
     );
-    model.adam().apply(model.trainableVariables.map((v) => grads[v.name]), learningRate);
+    model.adam().apply(
+      model.trainableVariables.map((v) => grads[v.name]),
+      learningRate,
+    );
     return value;
   });
 }
@@ -39,13 +48,17 @@ function softLoss(model: ManifoldMixupModel, output: tf.Tensor, targets: tf.Tens
 }
 
 function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'learningRate' | 'lrSchedule'>> {
-  if (!Number.isInteger(options.epochs) || options.epochs < 0) throw new Error(`fit: options.epochs must be a non-negative integer, found ${options.epochs}`);
-  if (!Number.isInteger(options.batchSize) || options.batchSize < 1) throw new Error(`fit: options.batchSize must be a positive integer, found ${options.batchSize}`);
+  if (!Number.isInteger(options.epochs) || options.epochs < 0)
+    throw new Error(`fit: options.epochs must be a non-negative integer, found ${options.epochs}`);
+  if (!Number.isInteger(options.batchSize) || options.batchSize < 1)
+    throw new Error(`fit: options.batchSize must be a positive integer, found ${options.batchSize}`);
   const learningRate = options.learningRate ?? 1e-3;
   if (!(learningRate > 0)) throw new Error(`fit: options.learningRate must be positive, found ${learningRate}`);
   const lrSchedule = options.lrSchedule ?? { every: 10, factor: 0.1 };
   if (!Number.isInteger(lrSchedule.every) || lrSchedule.every < 1 || !(lrSchedule.factor > 0)) {
-    throw new Error(`fit: options.lrSchedule must be {every: positive integer, factor: positive number}, found ${JSON.stringify(lrSchedule)}`);
+    throw new Error(
+      `fit: options.lrSchedule must be {every: positive integer, factor: positive number}, found ${JSON.stringify(lrSchedule)}`,
+    );
   }
   return { learningRate, lrSchedule };
 }
@@ -55,13 +68,26 @@ export function learningRateAt(epoch: number, base: number, schedule: { every: n
   return base * schedule.factor ** Math.floor(epoch / schedule.every);
 }
 
-export async function fitModel(model: ManifoldMixupModel, train: DataSet, options: FitOptions): Promise<TrainingHistory> {
+export async function fitModel(
+  model: ManifoldMixupModel,
+  train: DataSet,
+  options: FitOptions,
+): Promise<TrainingHistory> {
   const { learningRate, lrSchedule } = checkFitOptions(options);
   checkDataSet(train, model.inputShape, model.numClasses, 'fit: train');
-  if (options.validation != null) checkDataSet(options.validation, model.inputShape, model.numClasses, 'fit: options.validation');
+  if (options.validation != null)
+    checkDataSet(options.validation, model.inputShape, model.numClasses, 'fit: options.validation');
   const seed = options.seed ?? model.seed;
   // What must match for a checkpoint to continue this very run.
-  const run = { seed, batchSize: options.batchSize, learningRate, lrSchedule, n: train.n, alpha: model.alpha, lambdaMode: model.lambdaMode };
+  const run = {
+    seed,
+    batchSize: options.batchSize,
+    learningRate,
+    lrSchedule,
+    n: train.n,
+    alpha: model.alpha,
+    lambdaMode: model.lambdaMode,
+  };
 
   const rng = new SeededRandom(seed);
   const epochs: EpochRecord[] = [];
@@ -70,7 +96,9 @@ export async function fitModel(model: ManifoldMixupModel, train: DataSet, option
     const state = await readTrainingState(model, options.checkpointDir, run);
     if (state != null) {
       if (state.epochs.length > options.epochs) {
-        throw new Error(`fit: the checkpoint in ${options.checkpointDir} is at epoch ${state.epochs.length}, past the ${options.epochs} epochs asked for`);
+        throw new Error(
+          `fit: the checkpoint in ${options.checkpointDir} is at epoch ${state.epochs.length}, past the ${options.epochs} epochs asked for`,
+        );
       }
       rng.state = state.rngState;
       epochs.push(...state.epochs);
@@ -101,7 +129,9 @@ export async function fitModel(model: ManifoldMixupModel, train: DataSet, option
         y.dispose();
       }
       if (!Number.isFinite(loss)) {
-        throw new Error(`fit: the training loss became ${loss} at epoch ${epoch + 1}, step ${step + 1} of ${steps} (learning rate ${rate})`);
+        throw new Error(
+          `fit: the training loss became ${loss} at epoch ${epoch + 1}, step ${step + 1} of ${steps} (learning rate ${rate})`,
+        );
       }
       lossSum += loss * rows;
       options.onBatchEnd?.({ epoch: epoch + 1, step: step + 1, steps, loss });

@@ -23,7 +23,10 @@ describe('wasm backend on 2 threads', () => {
 
   it('runs our SIMD heap kernels on the shared memory', () => {
     expect(heapKernels(tf.backend())).not.toBeNull();
-    const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+    const x = tf.tensor2d([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const y = tf.matMul(tf.ones([2, 2]), x, true, false); // transposes through the heap kernels
     expect(Array.from(y.dataSync())).toEqual([5, 7, 9, 5, 7, 9]);
     tf.dispose([x, y]);
@@ -34,7 +37,9 @@ describe('wasm backend on 2 threads', () => {
   });
 
   it('cannot change its thread count once initialised, and says so', async () => {
-    await expect(initBackend('wasm', { threads: 1 })).rejects.toThrow(/already runs on 2 thread\(s\) in this process; 1 must be asked for before its first initialisation/);
+    await expect(initBackend('wasm', { threads: 1 })).rejects.toThrow(
+      /already runs on 2 thread\(s\) in this process; 1 must be asked for before its first initialisation/,
+    );
     expect((await initBackend('wasm', { threads: 2 })).threads).toBe(2);
     expect((await initBackend('wasm')).threads).toBe(2);
   });
@@ -66,7 +71,8 @@ describe('heap kernels split between the calling thread and a helper thread', ()
       const got = out.dataSync();
       const expected = new Float32Array(rows * cols);
       for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) expected[j * rows + i] = withBias ? Math.fround(values[i * cols + j] + biasValues[i]) : values[i * cols + j];
+        for (let j = 0; j < cols; j++)
+          expected[j * rows + i] = withBias ? Math.fround(values[i * cols + j] + biasValues[i]) : values[i * cols + j];
       }
       expect(out.shape).toEqual([cols, rows]);
       expect(Buffer.from(got.buffer, got.byteOffset, got.byteLength).equals(Buffer.from(expected.buffer))).toBe(true);
@@ -106,7 +112,9 @@ describe('PthreadWorker', () => {
     const failure = new Promise<Error>((resolve) => worker.once('error', resolve));
     worker.postMessage({ cmd: 'boom' }); // queued until the worker has booted
     const error = await failure;
-    expect(error.message).toMatch(/a tfjs-backend-wasm thread failed \(glue changed\); initBackend\(name, \{ threads: 1 \}\) or MANIFOLD_MIXUP_THREADS=1 runs without threads/);
+    expect(error.message).toMatch(
+      /a tfjs-backend-wasm thread failed \(glue changed\); initBackend\(name, \{ threads: 1 \}\) or MANIFOLD_MIXUP_THREADS=1 runs without threads/,
+    );
     await worker.terminate();
   });
 });

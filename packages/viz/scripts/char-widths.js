@@ -22,18 +22,23 @@ function advanceWidths(file, codePoints) {
   let sub = -1;
   for (let i = 0; i < b.readUInt16BE(cmap + 2); i++) {
     const o = cmap + 4 + 8 * i;
-    const platform = b.readUInt16BE(o), encoding = b.readUInt16BE(o + 2);
+    const platform = b.readUInt16BE(o),
+      encoding = b.readUInt16BE(o + 2);
     if (platform === 3 && encoding === 1) sub = cmap + b.readUInt32BE(o + 4);
   }
   if (sub < 0 || b.readUInt16BE(sub) !== 4) throw new Error(`${file}: no cmap format 4 subtable`);
   const segX2 = b.readUInt16BE(sub + 6);
-  const ends = sub + 14, starts = ends + segX2 + 2, deltas = starts + segX2, offsets = deltas + segX2;
+  const ends = sub + 14,
+    starts = ends + segX2 + 2,
+    deltas = starts + segX2,
+    offsets = deltas + segX2;
   const glyphOf = (c) => {
     for (let s = 0; s < segX2 / 2; s++) {
       if (b.readUInt16BE(ends + 2 * s) < c) continue;
       const start = b.readUInt16BE(starts + 2 * s);
       if (start > c) return 0;
-      const delta = b.readInt16BE(deltas + 2 * s), ro = b.readUInt16BE(offsets + 2 * s);
+      const delta = b.readInt16BE(deltas + 2 * s),
+        ro = b.readUInt16BE(offsets + 2 * s);
       if (ro === 0) return (c + delta) & 0xffff;
       const g = b.readUInt16BE(offsets + 2 * s + ro + 2 * (c - start));
       return g === 0 ? 0 : (g + delta) & 0xffff;
@@ -50,7 +55,18 @@ function advanceWidths(file, codePoints) {
 
 const codePoints = [];
 for (let c = 32; c < 127; c++) codePoints.push(c);
-codePoints.push(0x2212 /* minus */, 0x2013 /* en dash */, 0x2014, 0x00b7, 0x00d7, 0x03b1, 0x03bb, 0x2264, 0x2265, 0x2026);
+codePoints.push(
+  0x2212 /* minus */,
+  0x2013 /* en dash */,
+  0x2014,
+  0x00b7,
+  0x00d7,
+  0x03b1,
+  0x03bb,
+  0x2264,
+  0x2265,
+  0x2026,
+);
 const regular = advanceWidths('DejaVuSans.ttf', codePoints);
 const bold = advanceWidths('DejaVuSans-Bold.ttf', codePoints);
 const row = (w) => codePoints.map((c) => `  ${c}: ${w[c]},`).join('\n');

@@ -3,7 +3,14 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '@manifold-mixup/datasets';
-import { confidenceMaps, scatterPlots, spectraSmallMultiples, reliabilityDiagram, groupedBarChart, svgToPng } from '../dist/index.js';
+import {
+  confidenceMaps,
+  scatterPlots,
+  spectraSmallMultiples,
+  reliabilityDiagram,
+  groupedBarChart,
+  svgToPng,
+} from '../dist/index.js';
 
 const outDir = fileURLToPath(new URL('../examples/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
@@ -50,10 +57,17 @@ function field(sharpness) {
   return p;
 }
 const points = { x: spiral, labels: spiralLabels };
-write('confidence-maps', confidenceMaps([
-  { title: 'Baseline', grid, probability: field(6), points },
-  { title: 'Manifold mixup', grid, probability: field(1.6), points },
-], { title: 'Two spirals: P(class 1) over the input space (synthetic example)' }), 1100);
+write(
+  'confidence-maps',
+  confidenceMaps(
+    [
+      { title: 'Baseline', grid, probability: field(6), points },
+      { title: 'Manifold mixup', grid, probability: field(1.6), points },
+    ],
+    { title: 'Two spirals: P(class 1) over the input space (synthetic example)' },
+  ),
+  1100,
+);
 
 // Bottleneck-like codes: 10 digits, 250 points each; "baseline" streaks along rays, "mixup" tight clusters.
 function codes(tight) {
@@ -71,16 +85,30 @@ function codes(tight) {
   }
   return { codes: x, labels };
 }
-write('scatter-plots', scatterPlots([
-  { title: 'Baseline', ...codes(false) },
-  { title: 'Manifold mixup', ...codes(true) },
-], { title: 'MNIST 2-D bottleneck codes, 250 points per digit (synthetic example)', xLabel: 'code 1', yLabel: 'code 2' }), 1100);
+write(
+  'scatter-plots',
+  scatterPlots(
+    [
+      { title: 'Baseline', ...codes(false) },
+      { title: 'Manifold mixup', ...codes(true) },
+    ],
+    {
+      title: 'MNIST 2-D bottleneck codes, 250 points per digit (synthetic example)',
+      xLabel: 'code 1',
+      yLabel: 'code 2',
+    },
+  ),
+  1100,
+);
 
 // Per-class spectra of 12-D codes: the baseline spreads variance over many directions, mixup concentrates it.
 function spectra(decay, scale) {
   return Array.from({ length: 10 }, (_, label) => ({
     label,
-    singularValues: Array.from({ length: 12 }, (_, k) => scale * (k === 0 ? 1 + 0.2 * rng() : (0.2 + 0.05 * rng()) * Math.exp(-decay * k))),
+    singularValues: Array.from(
+      { length: 12 },
+      (_, k) => scale * (k === 0 ? 1 + 0.2 * rng() : (0.2 + 0.05 * rng()) * Math.exp(-decay * k)),
+    ),
   }));
 }
 const spectraSeries = [
@@ -88,28 +116,65 @@ const spectraSeries = [
   { model: 'input mixup', perClass: spectra(0.25, 1700) },
   { model: 'manifold mixup', perClass: spectra(0.6, 1000) },
 ];
-write('spectra', spectraSmallMultiples(spectraSeries, { title: 'Singular values of 12-D bottleneck codes per digit (synthetic example)', classNames: Array.from({ length: 10 }, (_, i) => `digit ${i}`) }), 1100);
-write('spectra-log', spectraSmallMultiples(spectraSeries.map((s) => ({ ...s, perClass: s.perClass.slice(0, 4) })), { title: 'Same spectra, log scale, digits 0-3 (synthetic example)', yScale: 'log', classNames: Array.from({ length: 10 }, (_, i) => `digit ${i}`) }), 1000);
+write(
+  'spectra',
+  spectraSmallMultiples(spectraSeries, {
+    title: 'Singular values of 12-D bottleneck codes per digit (synthetic example)',
+    classNames: Array.from({ length: 10 }, (_, i) => `digit ${i}`),
+  }),
+  1100,
+);
+write(
+  'spectra-log',
+  spectraSmallMultiples(
+    spectraSeries.map((s) => ({ ...s, perClass: s.perClass.slice(0, 4) })),
+    {
+      title: 'Same spectra, log scale, digits 0-3 (synthetic example)',
+      yScale: 'log',
+      classNames: Array.from({ length: 10 }, (_, i) => `digit ${i}`),
+    },
+  ),
+  1000,
+);
 
 // Calibration bins of an overconfident and a better calibrated model.
 function bins(shift) {
   return Array.from({ length: 10 }, (_, k) => {
-    const lower = k / 10, upper = (k + 1) / 10;
+    const lower = k / 10,
+      upper = (k + 1) / 10;
     const confidence = lower + 0.05 + (rng() - 0.5) * 0.02;
-    const count = k < 4 ? (k < 2 ? 0 : Math.round(20 + 30 * rng())) : Math.round(40 * Math.exp(k / 1.6) * (0.8 + 0.4 * rng()));
-    return { lower, upper, confidence, accuracy: Math.max(0, Math.min(1, confidence - shift * (1 - confidence) * 2 + (rng() - 0.5) * 0.04)), count };
+    const count =
+      k < 4 ? (k < 2 ? 0 : Math.round(20 + 30 * rng())) : Math.round(40 * Math.exp(k / 1.6) * (0.8 + 0.4 * rng()));
+    return {
+      lower,
+      upper,
+      confidence,
+      accuracy: Math.max(0, Math.min(1, confidence - shift * (1 - confidence) * 2 + (rng() - 0.5) * 0.04)),
+      count,
+    };
   });
 }
 const calibrationModels = [
   { model: 'baseline', bins: bins(0.3), ece: 0.071 },
   { model: 'manifold mixup', bins: bins(0.05), ece: 0.018 },
 ];
-write('reliability-diagram', reliabilityDiagram(calibrationModels, { title: 'Calibration on the test set (synthetic example)' }), 1000);
-write('grouped-bar-chart', groupedBarChart({
-  groups: ['test accuracy', 'test NLL', 'ECE'],
-  series: [
-    { name: 'baseline', values: [0.981, 0.092, 0.071] },
-    { name: 'input mixup', values: [0.984, 0.071, 0.032] },
-    { name: 'manifold mixup', values: [0.986, 0.058, 0.018] },
-  ],
-}, { title: 'MNIST metrics by model (synthetic example)' }), 900);
+write(
+  'reliability-diagram',
+  reliabilityDiagram(calibrationModels, { title: 'Calibration on the test set (synthetic example)' }),
+  1000,
+);
+write(
+  'grouped-bar-chart',
+  groupedBarChart(
+    {
+      groups: ['test accuracy', 'test NLL', 'ECE'],
+      series: [
+        { name: 'baseline', values: [0.981, 0.092, 0.071] },
+        { name: 'input mixup', values: [0.984, 0.071, 0.032] },
+        { name: 'manifold mixup', values: [0.986, 0.058, 0.018] },
+      ],
+    },
+    { title: 'MNIST metrics by model (synthetic example)' },
+  ),
+  900,
+);

@@ -33,7 +33,11 @@ const tickLength = 5;
 const tickPad = 3;
 const labelGap = 8;
 
-interface Tick { value: number; position: number; text: string }
+interface Tick {
+  value: number;
+  position: number;
+  text: string;
+}
 
 function ticksOf(scale: AxisScale, options: AxisOptions): Tick[] {
   const count = options.ticks ?? 5;
@@ -59,8 +63,20 @@ export function drawAxis(parent: Group, scale: AxisScale, options: AxisOptions):
   if (options.grid) {
     const grid = g.append<SVGElement>('g').attr('stroke', colors.grid).attr('stroke-width', '1');
     for (const t of ticks) {
-      if (options.orient === 'bottom') grid.append('line').attr('x1', num(t.position)).attr('x2', num(t.position)).attr('y1', num(at)).attr('y2', num(at - options.grid));
-      else grid.append('line').attr('x1', num(at)).attr('x2', num(at + options.grid)).attr('y1', num(t.position)).attr('y2', num(t.position));
+      if (options.orient === 'bottom')
+        grid
+          .append('line')
+          .attr('x1', num(t.position))
+          .attr('x2', num(t.position))
+          .attr('y1', num(at))
+          .attr('y2', num(at - options.grid));
+      else
+        grid
+          .append('line')
+          .attr('x1', num(at))
+          .attr('x2', num(at + options.grid))
+          .attr('y1', num(t.position))
+          .attr('y2', num(t.position));
     }
   }
   const marks = g.append<SVGElement>('g').attr('stroke', colors.axis).attr('stroke-width', '1');
@@ -69,8 +85,19 @@ export function drawAxis(parent: Group, scale: AxisScale, options: AxisOptions):
     marks.append('line').attr('x1', num(r0)).attr('x2', num(r1)).attr('y1', num(at)).attr('y2', num(at));
     for (const t of ticks) {
       const len = t.text === '' && !options.hideLabels ? tickLength / 2 : tickLength;
-      marks.append('line').attr('x1', num(t.position)).attr('x2', num(t.position)).attr('y1', num(at)).attr('y2', num(at + len));
-      if (t.text) addText(g, t.position, at + tickLength + tickPad, t.text, { size: fontSize.tick, anchor: 'middle', align: 'top', fill: colors.mutedText });
+      marks
+        .append('line')
+        .attr('x1', num(t.position))
+        .attr('x2', num(t.position))
+        .attr('y1', num(at))
+        .attr('y2', num(at + len));
+      if (t.text)
+        addText(g, t.position, at + tickLength + tickPad, t.text, {
+          size: fontSize.tick,
+          anchor: 'middle',
+          align: 'top',
+          fill: colors.mutedText,
+        });
     }
     if (options.label) {
       const y = at + tickLength + tickPad + capHeightEm * fontSize.tick + labelGap;
@@ -80,15 +107,30 @@ export function drawAxis(parent: Group, scale: AxisScale, options: AxisOptions):
     marks.append('line').attr('x1', num(at)).attr('x2', num(at)).attr('y1', num(r0)).attr('y2', num(r1));
     for (const t of ticks) {
       const len = t.text === '' && !options.hideLabels ? tickLength / 2 : tickLength;
-      marks.append('line').attr('x1', num(at - len)).attr('x2', num(at)).attr('y1', num(t.position)).attr('y2', num(t.position));
+      marks
+        .append('line')
+        .attr('x1', num(at - len))
+        .attr('x2', num(at))
+        .attr('y1', num(t.position))
+        .attr('y2', num(t.position));
       if (t.text) {
-        addText(g, at - tickLength - tickPad, t.position, t.text, { size: fontSize.tick, anchor: 'end', align: 'middle', fill: colors.mutedText });
+        addText(g, at - tickLength - tickPad, t.position, t.text, {
+          size: fontSize.tick,
+          anchor: 'end',
+          align: 'middle',
+          fill: colors.mutedText,
+        });
         widest = Math.max(widest, textWidth(t.text, fontSize.tick));
       }
     }
     if (options.label) {
       const x = at - tickLength - tickPad - widest - labelGap - capHeightEm * fontSize.axisLabel;
-      addText(g, x, (r0 + r1) / 2, options.label, { size: fontSize.axisLabel, anchor: 'middle', align: 'top', vertical: true });
+      addText(g, x, (r0 + r1) / 2, options.label, {
+        size: fontSize.axisLabel,
+        anchor: 'middle',
+        align: 'top',
+        vertical: true,
+      });
     }
   }
 }

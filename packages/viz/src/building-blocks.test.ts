@@ -22,14 +22,24 @@ describe('building blocks', () => {
 
   it('simplifies polylines within tolerance and writes relative paths without drift', () => {
     const line: Array<[number, number]> = Array.from({ length: 11 }, (_, i) => [i, i === 5 ? 0.1 : 0]);
-    expect(simplifyPolyline(line, 0.25)).toEqual([[0, 0], [10, 0]]);
+    expect(simplifyPolyline(line, 0.25)).toEqual([
+      [0, 0],
+      [10, 0],
+    ]);
     expect(simplifyPolyline(line, 0.09).length).toBe(3);
-    const d = ringPath([[0.04, 0.04], [1.26, 0], [1.26, 1.26], [0.04, 0.04]]);
+    const d = ringPath([
+      [0.04, 0.04],
+      [1.26, 0],
+      [1.26, 1.26],
+      [0.04, 0.04],
+    ]);
     expect(d).toBe('M0,0l1.3,0l0,1.3l-1.3-1.3z');
   });
 
   it('wraps text and lays out panels', () => {
     expect(wrapText('one two three four', 12, textWidth('three four', 12) + 1)).toEqual(['one two', 'three four']);
-    expect(panelGrid({ count: 3, columns: 2, panelWidth: 10, panelHeight: 5, gapX: 2, gapY: 1, left: 1, top: 0 })[2]).toEqual({ x: 1, y: 6, width: 10, height: 5 });
+    expect(
+      panelGrid({ count: 3, columns: 2, panelWidth: 10, panelHeight: 5, gapX: 2, gapY: 1, left: 1, top: 0 })[2],
+    ).toEqual({ x: 1, y: 6, width: 10, height: 5 });
   });
 });

@@ -34,22 +34,41 @@ export function drawColorBar(parent: Group, options: ColorBarOptions): void {
   const bands = g.append<SVGElement>('g').attr('shape-rendering', 'crispEdges');
   for (let i = 0; i + 1 < t.length; i++) {
     const top = yOf(t[i + 1]);
-    bands.append('rect').attr('x', num(options.x)).attr('y', num(top)).attr('width', num(options.width))
-      .attr('height', num(yOf(t[i]) - top)).attr('fill', options.bandColor(t[i], t[i + 1]));
+    bands
+      .append('rect')
+      .attr('x', num(options.x))
+      .attr('y', num(top))
+      .attr('width', num(options.width))
+      .attr('height', num(yOf(t[i]) - top))
+      .attr('fill', options.bandColor(t[i], t[i + 1]));
   }
-  g.append('rect').attr('x', num(options.x)).attr('y', num(options.y)).attr('width', num(options.width))
-    .attr('height', num(options.height)).attr('fill', 'none').attr('stroke', colors.panelBorder).attr('stroke-width', '1');
+  g.append('rect')
+    .attr('x', num(options.x))
+    .attr('y', num(options.y))
+    .attr('width', num(options.width))
+    .attr('height', num(options.height))
+    .attr('fill', 'none')
+    .attr('stroke', colors.panelBorder)
+    .attr('stroke-width', '1');
   const right = options.x + options.width;
   let widest = 0;
   for (const v of options.tickValues) {
     const y = yOf(v);
-    g.append('line').attr('x1', num(right)).attr('x2', num(right + 5)).attr('y1', num(y)).attr('y2', num(y))
-      .attr('stroke', colors.axis).attr('stroke-width', '1');
+    g.append('line')
+      .attr('x1', num(right))
+      .attr('x2', num(right + 5))
+      .attr('y1', num(y))
+      .attr('y2', num(y))
+      .attr('stroke', colors.axis)
+      .attr('stroke-width', '1');
     const text = options.format(v);
     widest = Math.max(widest, textWidth(text, fontSize.tick));
     addText(g, right + 8, y, text, { size: fontSize.tick, align: 'middle', fill: colors.mutedText });
   }
   addText(g, right + 8 + widest + 10, options.y + options.height / 2, options.label, {
-    size: fontSize.axisLabel, anchor: 'middle', align: 'top', vertical: true,
+    size: fontSize.axisLabel,
+    anchor: 'middle',
+    align: 'top',
+    vertical: true,
   });
 }

@@ -45,7 +45,10 @@ describe('confidenceMaps', () => {
     // elements were created by (and belong to) the given document: its createElementNS was used
     let calls = 0;
     const original = document.createElementNS.bind(document);
-    document.createElementNS = ((ns: string, name: string) => { calls++; return original(ns, name); }) as typeof document.createElementNS;
+    document.createElementNS = ((ns: string, name: string) => {
+      calls++;
+      return original(ns, name);
+    }) as typeof document.createElementNS;
     confidenceMaps(confidencePanels(), { title: 'T', document });
     expect(calls).toBeGreaterThan(50);
   });
@@ -83,12 +86,22 @@ describe('confidenceMaps', () => {
   it('rejects bad input with the field named', () => {
     const p = confidencePanels();
     expect(() => confidenceMaps([])).toThrow(/confidenceMaps: panels must not be empty/);
-    expect(() => confidenceMaps([{ ...p[0], probability: new Float32Array(80) }])).toThrow(/panels\[0\]\.probability must have length 81, found length 80/);
-    const nan = new Float32Array(p[0].probability); nan[7] = NaN;
-    expect(() => confidenceMaps([p[0], { ...p[1], probability: nan }])).toThrow(/panels\[1\]\.probability\[7\] must be a finite number, found NaN/);
-    const big = new Float32Array(p[0].probability); big[3] = 1.5;
+    expect(() => confidenceMaps([{ ...p[0], probability: new Float32Array(80) }])).toThrow(
+      /panels\[0\]\.probability must have length 81, found length 80/,
+    );
+    const nan = new Float32Array(p[0].probability);
+    nan[7] = NaN;
+    expect(() => confidenceMaps([p[0], { ...p[1], probability: nan }])).toThrow(
+      /panels\[1\]\.probability\[7\] must be a finite number, found NaN/,
+    );
+    const big = new Float32Array(p[0].probability);
+    big[3] = 1.5;
     expect(() => confidenceMaps([{ ...p[0], probability: big }])).toThrow(/probability\[3\] must be in \[0, 1\]/);
-    expect(() => confidenceMaps([{ ...p[0], points: { x: new Float32Array(3), labels: [0, 1] } }])).toThrow(/points\.x must have length 4/);
-    expect(() => confidenceMaps([{ ...p[0], points: { x: new Float32Array(2), labels: [2] } }])).toThrow(/points\.labels\[0\] must be 0 or 1, found 2/);
+    expect(() => confidenceMaps([{ ...p[0], points: { x: new Float32Array(3), labels: [0, 1] } }])).toThrow(
+      /points\.x must have length 4/,
+    );
+    expect(() => confidenceMaps([{ ...p[0], points: { x: new Float32Array(2), labels: [2] } }])).toThrow(
+      /points\.labels\[0\] must be 0 or 1, found 2/,
+    );
   });
 });

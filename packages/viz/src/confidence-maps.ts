@@ -56,7 +56,8 @@ function validatePanel(panel: ConfidenceMapPanel, i: number): number {
   const x = arrayLike(figureName, `${f}.points.x`, panel.points.x, 2 * labels.length);
   finiteValues(figureName, `${f}.points.x`, x);
   for (let k = 0; k < labels.length; k++) {
-    if (labels[k] !== 0 && labels[k] !== 1) fail(figureName, `${f}.points.labels[${k}]`, 'must be 0 or 1', String(labels[k]));
+    if (labels[k] !== 0 && labels[k] !== 1)
+      fail(figureName, `${f}.points.labels[${k}]`, 'must be 0 or 1', String(labels[k]));
   }
   return labels.length;
 }
@@ -73,19 +74,37 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
   const thresholds = Array.from({ length: bands }, (_, i) => i / bands);
   const colorOf = (lower: number, upper: number) => interpolateViridis((lower + upper) / 2);
   const barLabel = `P(${classNames[1]})`;
-  const subtitle = options.subtitle ?? `Colour: predicted ${barLabel} in ${bands} bands of ${num(1 / bands, 3)} over the full 0–1 range (viridis); ` +
-    `markers: training points by true class${(options.boundary ?? true) ? '; white line: decision boundary P = 0.5' : ''}.`;
+  const subtitle =
+    options.subtitle ??
+    `Colour: predicted ${barLabel} in ${bands} bands of ${num(1 / bands, 3)} over the full 0–1 range (viridis); ` +
+      `markers: training points by true class${(options.boundary ?? true) ? '; white line: decision boundary P = 0.5' : ''}.`;
 
-  const legendItems: LegendItem[] = classNames.slice(0, 2).map((label, c) => ({ label, color: binaryPointColors[c], symbol: shapes[c], stroke: '#1a1a1a' }));
+  const legendItems: LegendItem[] = classNames
+    .slice(0, 2)
+    .map((label, c) => ({ label, color: binaryPointColors[c], symbol: shapes[c], stroke: '#1a1a1a' }));
   const probeY = scaleLinear().domain([panels[0].grid.yMin, panels[0].grid.yMax]).range([size, 0]);
-  const left = 16 + Math.max(...panels.map((p) => axisExtent(scaleLinear().domain([p.grid.yMin, p.grid.yMax]).range([size, 0]), { orient: 'left', at: 0, label: options.yLabel ?? 'x2' })));
+  const left =
+    16 +
+    Math.max(
+      ...panels.map((p) =>
+        axisExtent(scaleLinear().domain([p.grid.yMin, p.grid.yMax]).range([size, 0]), {
+          orient: 'left',
+          at: 0,
+          label: options.yLabel ?? 'x2',
+        }),
+      ),
+    );
   const gapX = left - 4;
   const barWidth = 16;
   const tickValues = [0, 0.25, 0.5, 0.75, 1];
   const format = (v: number) => v.toFixed(2);
   const barSpace = 28 + colorBarExtent({ width: barWidth, tickValues, format }) + 16;
   const width = left + panels.length * size + (panels.length - 1) * gapX + barSpace;
-  const top = headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32, 'Training points').height + 8 + fontSize.panelTitle * 1.6;
+  const top =
+    headerHeight(title, subtitle, width) +
+    legendSize(legendItems, width - 32, 'Training points').height +
+    8 +
+    fontSize.panelTitle * 1.6;
   const bottom = axisExtent(probeY, { orient: 'bottom', at: 0, label: options.xLabel ?? 'x1' }) + 12;
   const height = top + size + bottom;
 
@@ -95,27 +114,54 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
   const root = figure.root;
   const headerBottom = drawHeader(root, title, subtitle, width);
   drawLegend(root, legendItems, 16, headerBottom, width - 32, 'Training points');
-  const rects = panelGrid({ count: panels.length, columns: panels.length, panelWidth: size, panelHeight: size, gapX, gapY: 0, left, top });
+  const rects = panelGrid({
+    count: panels.length,
+    columns: panels.length,
+    panelWidth: size,
+    panelHeight: size,
+    gapX,
+    gapY: 0,
+    left,
+    top,
+  });
 
   panels.forEach((panel, i) => {
     const r = rects[i];
     const g = panel.grid;
-    const sx = scaleLinear().domain([g.xMin, g.xMax]).range([r.x, r.x + r.width]);
-    const sy = scaleLinear().domain([g.yMin, g.yMax]).range([r.y + r.height, r.y]);
+    const sx = scaleLinear()
+      .domain([g.xMin, g.xMax])
+      .range([r.x, r.x + r.width]);
+    const sy = scaleLinear()
+      .domain([g.yMin, g.yMax])
+      .range([r.y + r.height, r.y]);
     const pg = root.append<SVGElement>('g').attr('class', 'panel');
     addText(pg, r.x + r.width / 2, r.y - 8, panel.title, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
     const paths = contourBandPaths(panel.probability, g, thresholds, (x, y) => [sx(x), sy(y)]);
     const bandGroup = pg.append<SVGElement>('g').attr('class', 'bands');
     paths.forEach((d, k) => {
-      if (d) bandGroup.append('path').attr('d', d).attr('fill', colorOf(thresholds[k], k + 1 < bands ? thresholds[k + 1] : 1));
+      if (d)
+        bandGroup
+          .append('path')
+          .attr('d', d)
+          .attr('fill', colorOf(thresholds[k], k + 1 < bands ? thresholds[k + 1] : 1));
     });
     if (options.boundary ?? true) {
       const line = isolinePath(panel.probability, g, 0.5, (x, y) => [sx(x), sy(y)]);
-      if (line) pg.append('path').attr('class', 'boundary').attr('d', line).attr('fill', 'none').attr('stroke', '#ffffff').attr('stroke-width', '1.5');
+      if (line)
+        pg.append('path')
+          .attr('class', 'boundary')
+          .attr('d', line)
+          .attr('fill', 'none')
+          .attr('stroke', '#ffffff')
+          .attr('stroke-width', '1.5');
     }
     const n = panel.points.labels.length;
     const radius = n > 2000 ? 2.2 : n > 500 ? 2.8 : 3.4;
-    const pointGroup = pg.append<SVGElement>('g').attr('class', 'points').attr('stroke', '#1a1a1a').attr('stroke-width', n > 2000 ? '0.4' : '0.6');
+    const pointGroup = pg
+      .append<SVGElement>('g')
+      .attr('class', 'points')
+      .attr('stroke', '#1a1a1a')
+      .attr('stroke-width', n > 2000 ? '0.4' : '0.6');
     for (let k = 0; k < n; k++) {
       const x = panel.points.x[2 * k];
       const y = panel.points.x[2 * k + 1];
@@ -123,16 +169,29 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
       const c = panel.points.labels[k];
       drawMarker(pointGroup, shapes[c], sx(x), sy(y), radius, binaryPointColors[c]);
     }
-    pg.append('rect').attr('x', num(r.x)).attr('y', num(r.y)).attr('width', num(r.width)).attr('height', num(r.height))
-      .attr('fill', 'none').attr('stroke', colors.panelBorder).attr('stroke-width', '1');
+    pg.append('rect')
+      .attr('x', num(r.x))
+      .attr('y', num(r.y))
+      .attr('width', num(r.width))
+      .attr('height', num(r.height))
+      .attr('fill', 'none')
+      .attr('stroke', colors.panelBorder)
+      .attr('stroke-width', '1');
     drawAxis(pg, sx, { orient: 'bottom', at: r.y + r.height, label: options.xLabel ?? 'x1' });
     drawAxis(pg, sy, { orient: 'left', at: r.x, label: options.yLabel ?? 'x2' });
   });
 
   const last = rects[rects.length - 1];
   drawColorBar(root, {
-    x: last.x + last.width + 28, y: top, width: barWidth, height: size, thresholds: [...thresholds, 1],
-    bandColor: colorOf, tickValues, format, label: barLabel,
+    x: last.x + last.width + 28,
+    y: top,
+    width: barWidth,
+    height: size,
+    thresholds: [...thresholds, 1],
+    bandColor: colorOf,
+    tickValues,
+    format,
+    label: barLabel,
   });
   return serializeFigure(figure, options);
 }

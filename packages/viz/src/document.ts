@@ -29,7 +29,13 @@ export interface Figure {
 }
 
 /** Root <svg> of natural size width x height with <title> and <desc> first, white background, theme font. */
-export function createFigure(options: { document?: Document; width: number; height: number; title: string; description: string }): Figure {
+export function createFigure(options: {
+  document?: Document;
+  width: number;
+  height: number;
+  title: string;
+  description: string;
+}): Figure {
   const document = options.document ?? new JSDOM('').window.document;
   const svgElement = document.createElementNS(svgNamespace, 'svg') as SVGSVGElement;
   const root = select<SVGElement, unknown>(svgElement);
@@ -41,7 +47,11 @@ export function createFigure(options: { document?: Document; width: number; heig
     .attr('role', 'img');
   root.append('title').text(options.title);
   root.append('desc').text(options.description);
-  root.append('rect').attr('width', num(options.width)).attr('height', num(options.height)).attr('fill', colors.background);
+  root
+    .append('rect')
+    .attr('width', num(options.width))
+    .attr('height', num(options.height))
+    .attr('fill', colors.background);
   return { document, root, width: options.width, height: options.height };
 }
 

@@ -21,8 +21,12 @@ describe('groupedBarChart', () => {
   });
 
   it('rejects mismatched lengths and NaN with the field named', () => {
-    expect(() => groupedBarChart({ groups: ['a', 'b'], series: [{ name: 's', values: [1] }] })).toThrow(/groupedBarChart: data\.series\[0\]\.values must have length 2, found length 1/);
-    expect(() => groupedBarChart({ groups: ['a'], series: [{ name: 's', values: [NaN] }] })).toThrow(/data\.series\[0\]\.values\[0\] must be a finite number, found NaN/);
+    expect(() => groupedBarChart({ groups: ['a', 'b'], series: [{ name: 's', values: [1] }] })).toThrow(
+      /groupedBarChart: data\.series\[0\]\.values must have length 2, found length 1/,
+    );
+    expect(() => groupedBarChart({ groups: ['a'], series: [{ name: 's', values: [NaN] }] })).toThrow(
+      /data\.series\[0\]\.values\[0\] must be a finite number, found NaN/,
+    );
     expect(() => groupedBarChart({ groups: [], series: [] })).toThrow(/data\.groups must not be empty/);
   });
 });

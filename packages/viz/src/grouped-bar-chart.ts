@@ -10,7 +10,10 @@ import { colors, fontSize, seriesColor } from './theme.js';
 import { compact, num } from './format.js';
 import { arrayLike, fail, finiteValues, nonEmptyArray } from './validate.js';
 
-export interface GroupedBarData { groups: string[]; series: Array<{ name: string; values: number[] }> }
+export interface GroupedBarData {
+  groups: string[];
+  series: Array<{ name: string; values: number[] }>;
+}
 export interface GroupedBarOptions extends FigureOptions {
   yLabel?: string;
   subtitle?: string;
@@ -27,7 +30,8 @@ export function groupedBarChart(data: GroupedBarData, options: GroupedBarOptions
   const groups = nonEmptyArray(figureName, 'data.groups', data.groups);
   const series = nonEmptyArray(figureName, 'data.series', data.series);
   series.forEach((s, i) => {
-    if (!s || typeof s.name !== 'string') fail(figureName, `data.series[${i}].name`, 'must be a string', String(s?.name));
+    if (!s || typeof s.name !== 'string')
+      fail(figureName, `data.series[${i}].name`, 'must be a string', String(s?.name));
     arrayLike(figureName, `data.series[${i}].values`, s.values, groups.length);
     finiteValues(figureName, `data.series[${i}].values`, s.values);
   });
@@ -37,13 +41,23 @@ export function groupedBarChart(data: GroupedBarData, options: GroupedBarOptions
   const pw = options.plotWidth ?? Math.max(360, groups.length * (series.length * 34 + 40));
   const ph = options.plotHeight ?? 300;
   const all = series.flatMap((s) => s.values);
-  const y = scaleLinear().domain([Math.min(0, ...all), Math.max(0, ...all)]).range([ph, 0]).nice();
+  const y = scaleLinear()
+    .domain([Math.min(0, ...all), Math.max(0, ...all)])
+    .range([ph, 0])
+    .nice();
   if (y.domain()[0] === y.domain()[1]) y.domain([0, 1]);
   const yLabel = options.yLabel ?? '';
   const left = 16 + axisExtent(y, { orient: 'left', at: 0, label: yLabel || undefined, format: fmt });
   const width = left + pw + 24;
-  const x = scaleBand<number>().domain(groups.map((_, i) => i)).range([left, left + pw]).paddingInner(0.25).paddingOuter(0.12);
-  const inner = scaleBand<number>().domain(series.map((_, i) => i)).range([0, x.bandwidth()]).padding(0.08);
+  const x = scaleBand<number>()
+    .domain(groups.map((_, i) => i))
+    .range([left, left + pw])
+    .paddingInner(0.25)
+    .paddingOuter(0.12);
+  const inner = scaleBand<number>()
+    .domain(series.map((_, i) => i))
+    .range([0, x.bandwidth()])
+    .padding(0.08);
   const groupLines = groups.map((g) => wrapText(g, fontSize.axisLabel, x.step() - 6));
   const maxLines = Math.max(...groupLines.map((l) => l.length));
   const legendItems: LegendItem[] = series.map((s, i) => ({ label: s.name, color: seriesColor(i), symbol: 'swatch' }));
@@ -54,7 +68,9 @@ export function groupedBarChart(data: GroupedBarData, options: GroupedBarOptions
   const figure = createFigure({ document: options.document, width, height, title, description });
   const root = figure.root;
   drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32);
-  const sy = scaleLinear().domain(y.domain()).range([top + ph, top]);
+  const sy = scaleLinear()
+    .domain(y.domain())
+    .range([top + ph, top]);
   drawAxis(root, sy, { orient: 'left', at: left, label: yLabel || undefined, format: fmt, grid: pw });
   const bars = root.append<SVGElement>('g').attr('class', 'bars');
   const labelSize = fontSize.annotation;
@@ -62,18 +78,38 @@ export function groupedBarChart(data: GroupedBarData, options: GroupedBarOptions
     series.forEach((s, si) => {
       const v = s.values[gi];
       const bx = (x(gi) as number) + (inner(si) as number);
-      const y0 = sy(0), y1 = sy(v);
-      bars.append('rect').attr('x', num(bx)).attr('y', num(Math.min(y0, y1))).attr('width', num(inner.bandwidth()))
-        .attr('height', num(Math.abs(y0 - y1))).attr('fill', seriesColor(si));
+      const y0 = sy(0),
+        y1 = sy(v);
+      bars
+        .append('rect')
+        .attr('x', num(bx))
+        .attr('y', num(Math.min(y0, y1)))
+        .attr('width', num(inner.bandwidth()))
+        .attr('height', num(Math.abs(y0 - y1)))
+        .attr('fill', seriesColor(si));
       const text = fmt(v);
       if (textWidth(text, labelSize) <= inner.step() + 2) {
-        addText(bars, bx + inner.bandwidth() / 2, v >= 0 ? y1 - 4 : y1 + 4, text, { size: labelSize, anchor: 'middle', align: v >= 0 ? 'baseline' : 'top' });
+        addText(bars, bx + inner.bandwidth() / 2, v >= 0 ? y1 - 4 : y1 + 4, text, {
+          size: labelSize,
+          anchor: 'middle',
+          align: v >= 0 ? 'baseline' : 'top',
+        });
       }
     });
     groupLines[gi].forEach((line, li) => {
-      addText(root, (x(gi) as number) + x.bandwidth() / 2, top + ph + 8 + li * fontSize.axisLabel * 1.3, line, { size: fontSize.axisLabel, anchor: 'middle', align: 'top' });
+      addText(root, (x(gi) as number) + x.bandwidth() / 2, top + ph + 8 + li * fontSize.axisLabel * 1.3, line, {
+        size: fontSize.axisLabel,
+        anchor: 'middle',
+        align: 'top',
+      });
     });
   });
-  root.append('line').attr('x1', num(left)).attr('x2', num(left + pw)).attr('y1', num(sy(0))).attr('y2', num(sy(0))).attr('stroke', colors.axis);
+  root
+    .append('line')
+    .attr('x1', num(left))
+    .attr('x2', num(left + pw))
+    .attr('y1', num(sy(0)))
+    .attr('y2', num(sy(0)))
+    .attr('stroke', colors.axis);
   return serializeFigure(figure, options);
 }

@@ -4,9 +4,23 @@ import { fontSize, colors } from './theme.js';
 import { textWidth } from './text-width.js';
 import type { Group } from './document.js';
 
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
-export function panelGrid(options: { count: number; columns: number; panelWidth: number; panelHeight: number; gapX: number; gapY: number; left: number; top: number }): Rect[] {
+export function panelGrid(options: {
+  count: number;
+  columns: number;
+  panelWidth: number;
+  panelHeight: number;
+  gapX: number;
+  gapY: number;
+  left: number;
+  top: number;
+}): Rect[] {
   const rects: Rect[] = [];
   for (let i = 0; i < options.count; i++) {
     const col = i % options.columns;

@@ -40,7 +40,11 @@ function layoutRows(items: readonly LegendItem[], maxWidth: number, titleWidth: 
 }
 
 /** Size of the legend if drawn within maxWidth. */
-export function legendSize(items: readonly LegendItem[], maxWidth: number, title = ''): { width: number; height: number } {
+export function legendSize(
+  items: readonly LegendItem[],
+  maxWidth: number,
+  title = '',
+): { width: number; height: number } {
   const tw = title ? textWidth(title, fontSize.legend, true) + 10 : 0;
   const rows = layoutRows(items, maxWidth, tw);
   const width = Math.max(...rows.map((r) => tw + r.reduce((s, it) => s + itemWidth(it), 0) - itemGap));
@@ -48,7 +52,14 @@ export function legendSize(items: readonly LegendItem[], maxWidth: number, title
 }
 
 /** Draws the legend with its top-left corner at (x, y); an optional bold title leads the first row. */
-export function drawLegend(parent: Group, items: readonly LegendItem[], x: number, y: number, maxWidth: number, title = ''): { width: number; height: number } {
+export function drawLegend(
+  parent: Group,
+  items: readonly LegendItem[],
+  x: number,
+  y: number,
+  maxWidth: number,
+  title = '',
+): { width: number; height: number } {
   const g = parent.append<SVGElement>('g').attr('class', 'legend');
   const tw = title ? textWidth(title, fontSize.legend, true) + 10 : 0;
   if (title) addText(g, x, y + rowHeight / 2, title, { size: fontSize.legend, bold: true, align: 'middle' });
@@ -58,10 +69,20 @@ export function drawLegend(parent: Group, items: readonly LegendItem[], x: numbe
     const cy = y + r * rowHeight + rowHeight / 2;
     for (const item of row) {
       if (item.symbol === 'line') {
-        g.append('line').attr('x1', num(cx)).attr('x2', num(cx + symbolWidth)).attr('y1', num(cy)).attr('y2', num(cy))
-          .attr('stroke', item.color).attr('stroke-width', '2.5');
+        g.append('line')
+          .attr('x1', num(cx))
+          .attr('x2', num(cx + symbolWidth))
+          .attr('y1', num(cy))
+          .attr('y2', num(cy))
+          .attr('stroke', item.color)
+          .attr('stroke-width', '2.5');
       } else if (item.symbol === 'swatch') {
-        g.append('rect').attr('x', num(cx + 2)).attr('y', num(cy - 6)).attr('width', '14').attr('height', '12').attr('fill', item.color);
+        g.append('rect')
+          .attr('x', num(cx + 2))
+          .attr('y', num(cy - 6))
+          .attr('width', '14')
+          .attr('height', '12')
+          .attr('fill', item.color);
       } else {
         drawMarker(g, item.symbol, cx + symbolWidth / 2, cy, 4.5, item.color, item.stroke);
       }

@@ -27,7 +27,9 @@ describe('reliabilityDiagram', () => {
     m[0].bins[0] = { ...m[0].bins[0], confidence: NaN, accuracy: NaN };
     expect(() => reliabilityDiagram(m)).not.toThrow();
     m[0].bins[2] = { ...m[0].bins[2], accuracy: NaN };
-    expect(() => reliabilityDiagram(m)).toThrow(/reliabilityDiagram: models\[0\]\.bins\[2\]\.accuracy must be a finite number, found NaN/);
+    expect(() => reliabilityDiagram(m)).toThrow(
+      /reliabilityDiagram: models\[0\]\.bins\[2\]\.accuracy must be a finite number, found NaN/,
+    );
     expect(() => reliabilityDiagram([])).toThrow(/models must not be empty/);
     expect(() => reliabilityDiagram([{ model: 'x', bins: [] }])).toThrow(/models\[0\]\.bins must not be empty/);
   });

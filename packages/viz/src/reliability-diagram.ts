@@ -10,9 +10,22 @@ import { num, percent } from './format.js';
 import { format } from 'd3-format';
 import { fail, finiteNumber, nonEmptyArray } from './validate.js';
 
-export interface ReliabilityBin { lower: number; upper: number; confidence: number; accuracy: number; count: number }
-export interface ReliabilityModel { model: string; bins: ReliabilityBin[]; ece?: number }
-export interface ReliabilityOptions extends FigureOptions { subtitle?: string; panelSize?: number }
+export interface ReliabilityBin {
+  lower: number;
+  upper: number;
+  confidence: number;
+  accuracy: number;
+  count: number;
+}
+export interface ReliabilityModel {
+  model: string;
+  bins: ReliabilityBin[];
+  ece?: number;
+}
+export interface ReliabilityOptions extends FigureOptions {
+  subtitle?: string;
+  panelSize?: number;
+}
 
 const figureName = 'reliabilityDiagram';
 const gapColor = '#D55E00';
@@ -25,7 +38,8 @@ function validate(models: ReliabilityModel[]): void {
     if (m.ece !== undefined) finiteNumber(figureName, `models[${i}].ece`, m.ece);
     m.bins.forEach((b, k) => {
       const f = `models[${i}].bins[${k}]`;
-      if (!Number.isInteger(b?.count) || b.count < 0) fail(figureName, `${f}.count`, 'must be a non-negative integer', String(b?.count));
+      if (!Number.isInteger(b?.count) || b.count < 0)
+        fail(figureName, `${f}.count`, 'must be a non-negative integer', String(b?.count));
       for (const key of ['lower', 'upper'] as const) {
         const v = finiteNumber(figureName, `${f}.${key}`, b[key]);
         if (v < 0 || v > 1) fail(figureName, `${f}.${key}`, 'must be in [0, 1]', String(v));
@@ -45,16 +59,22 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
   nonEmptyArray(figureName, 'models', models);
   validate(models);
   const title = options.title ?? 'Reliability diagram';
-  const subtitle = options.subtitle ?? 'Bars: accuracy of the predictions in each confidence bin; shaded: the gap to their mean confidence ' +
-    '(below the diagonal = overconfident). Strip: number of predictions per bin, same scale in every panel; empty bins are not drawn.';
+  const subtitle =
+    options.subtitle ??
+    'Bars: accuracy of the predictions in each confidence bin; shaded: the gap to their mean confidence ' +
+      '(below the diagonal = overconfident). Strip: number of predictions per bin, same scale in every panel; empty bins are not drawn.';
   const size = options.panelSize ?? 300;
   const strip = 70;
   const stripGap = 14;
   const unit = scaleLinear().domain([0, 1]).range([size, 0]);
   const maxCount = Math.max(1, ...models.flatMap((m) => m.bins.map((b) => b.count)));
   const countScale = scaleLinear().domain([0, maxCount]).range([strip, 0]).nice();
-  const left = 16 + Math.max(axisExtent(unit, { orient: 'left', at: 0, label: 'accuracy' }),
-    axisExtent(countScale, { orient: 'left', at: 0, label: 'count', ticks: 2, format: countFormat }));
+  const left =
+    16 +
+    Math.max(
+      axisExtent(unit, { orient: 'left', at: 0, label: 'accuracy' }),
+      axisExtent(countScale, { orient: 'left', at: 0, label: 'count', ticks: 2, format: countFormat }),
+    );
   const gapX = left - 4;
   const width = left + models.length * size + (models.length - 1) * gapX + 24;
   const legendItems: LegendItem[] = [
@@ -62,7 +82,8 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
     { label: 'gap to mean confidence', color: gapColor, symbol: 'swatch' },
     { label: 'perfect calibration', color: colors.diagonal, symbol: 'line' },
   ];
-  const top = headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32).height + 8 + fontSize.panelTitle * 1.6;
+  const top =
+    headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32).height + 8 + fontSize.panelTitle * 1.6;
   const bottom = axisExtent(unit, { orient: 'bottom', at: 0, label: 'confidence' }) + 12;
   const height = top + size + stripGap + strip + bottom;
   const description = `${subtitle} ${models.map((m) => `${m.model}: ${m.bins.reduce((s, b) => s + b.count, 0)} predictions in ${m.bins.length} bins${m.ece === undefined ? '' : `, ECE ${percent(m.ece)}`}`).join('; ')}.`;
@@ -70,36 +91,83 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
   const figure = createFigure({ document: options.document, width, height, title, description });
   const root = figure.root;
   drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32);
-  const rects = panelGrid({ count: models.length, columns: models.length, panelWidth: size, panelHeight: size, gapX, gapY: 0, left, top });
+  const rects = panelGrid({
+    count: models.length,
+    columns: models.length,
+    panelWidth: size,
+    panelHeight: size,
+    gapX,
+    gapY: 0,
+    left,
+    top,
+  });
   models.forEach((m, i) => {
     const r = rects[i];
-    const sx = scaleLinear().domain([0, 1]).range([r.x, r.x + size]);
-    const sy = scaleLinear().domain([0, 1]).range([r.y + size, r.y]);
+    const sx = scaleLinear()
+      .domain([0, 1])
+      .range([r.x, r.x + size]);
+    const sy = scaleLinear()
+      .domain([0, 1])
+      .range([r.y + size, r.y]);
     const stripTop = r.y + size + stripGap;
-    const sc = scaleLinear().domain(countScale.domain()).range([stripTop + strip, stripTop]);
+    const sc = scaleLinear()
+      .domain(countScale.domain())
+      .range([stripTop + strip, stripTop]);
     const g = root.append<SVGElement>('g').attr('class', 'panel');
     const heading = m.ece === undefined ? m.model : `${m.model} (ECE ${percent(m.ece)})`;
     addText(g, r.x + size / 2, r.y - 8, heading, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
     drawAxis(g, sy, { orient: 'left', at: r.x, label: 'accuracy', grid: size });
     const bars = g.append<SVGElement>('g').attr('stroke', '#ffffff').attr('stroke-width', '0.5');
-    const gaps = g.append<SVGElement>('g').attr('fill', gapColor).attr('fill-opacity', '0.35').attr('stroke', gapColor).attr('stroke-width', '1');
+    const gaps = g
+      .append<SVGElement>('g')
+      .attr('fill', gapColor)
+      .attr('fill-opacity', '0.35')
+      .attr('stroke', gapColor)
+      .attr('stroke-width', '1');
     for (const b of m.bins) {
       if (b.count === 0) continue;
-      const x0 = sx(b.lower), x1 = sx(b.upper);
-      bars.append('rect').attr('x', num(x0)).attr('y', num(sy(b.accuracy))).attr('width', num(x1 - x0))
-        .attr('height', num(sy(0) - sy(b.accuracy))).attr('fill', seriesColor(0));
-      const hi = Math.max(b.accuracy, b.confidence), lo = Math.min(b.accuracy, b.confidence);
-      gaps.append('rect').attr('x', num(x0)).attr('y', num(sy(hi))).attr('width', num(x1 - x0)).attr('height', num(sy(lo) - sy(hi)));
+      const x0 = sx(b.lower),
+        x1 = sx(b.upper);
+      bars
+        .append('rect')
+        .attr('x', num(x0))
+        .attr('y', num(sy(b.accuracy)))
+        .attr('width', num(x1 - x0))
+        .attr('height', num(sy(0) - sy(b.accuracy)))
+        .attr('fill', seriesColor(0));
+      const hi = Math.max(b.accuracy, b.confidence),
+        lo = Math.min(b.accuracy, b.confidence);
+      gaps
+        .append('rect')
+        .attr('x', num(x0))
+        .attr('y', num(sy(hi)))
+        .attr('width', num(x1 - x0))
+        .attr('height', num(sy(lo) - sy(hi)));
     }
-    g.append('line').attr('x1', num(sx(0))).attr('y1', num(sy(0))).attr('x2', num(sx(1))).attr('y2', num(sy(1)))
-      .attr('stroke', colors.diagonal).attr('stroke-width', '1.5').attr('stroke-dasharray', '5,4');
-    g.append('rect').attr('x', num(r.x)).attr('y', num(r.y)).attr('width', num(size)).attr('height', num(size))
-      .attr('fill', 'none').attr('stroke', colors.panelBorder);
+    g.append('line')
+      .attr('x1', num(sx(0)))
+      .attr('y1', num(sy(0)))
+      .attr('x2', num(sx(1)))
+      .attr('y2', num(sy(1)))
+      .attr('stroke', colors.diagonal)
+      .attr('stroke-width', '1.5')
+      .attr('stroke-dasharray', '5,4');
+    g.append('rect')
+      .attr('x', num(r.x))
+      .attr('y', num(r.y))
+      .attr('width', num(size))
+      .attr('height', num(size))
+      .attr('fill', 'none')
+      .attr('stroke', colors.panelBorder);
     drawAxis(g, sc, { orient: 'left', at: r.x, label: 'count', ticks: 2, format: countFormat, grid: size });
     const counts = g.append<SVGElement>('g').attr('fill', colors.mutedText);
     for (const b of m.bins) {
       if (b.count === 0) continue;
-      counts.append('rect').attr('x', num(sx(b.lower) + 0.5)).attr('y', num(sc(b.count))).attr('width', num(sx(b.upper) - sx(b.lower) - 1))
+      counts
+        .append('rect')
+        .attr('x', num(sx(b.lower) + 0.5))
+        .attr('y', num(sc(b.count)))
+        .attr('width', num(sx(b.upper) - sx(b.lower) - 1))
         .attr('height', num(sc(0) - sc(b.count)));
     }
     drawAxis(g, sx, { orient: 'bottom', at: stripTop + strip, label: 'confidence' });

@@ -4,11 +4,15 @@ import { scatterPanels } from '../test/fixtures.js';
 import { checkStandalone } from '../test/check-svg.js';
 import { expectGolden } from '../test/golden.js';
 
-const firstXTick = (doc: Document, panel: number) => doc.querySelectorAll('g.panel')[panel].querySelector('g.axis-bottom text')!.textContent;
+const firstXTick = (doc: Document, panel: number) =>
+  doc.querySelectorAll('g.panel')[panel].querySelector('g.axis-bottom text')!.textContent;
 
 describe('scatterPlots', () => {
   it('matches its golden file', () => {
-    expectGolden('scatter-plots', scatterPlots(scatterPanels(), { title: 'golden', classNames: ['zero', 'one', 'two'] }));
+    expectGolden(
+      'scatter-plots',
+      scatterPlots(scatterPanels(), { title: 'golden', classNames: ['zero', 'one', 'two'] }),
+    );
   });
 
   it('is standalone, deterministic, names the classes and draws every point', () => {
@@ -33,9 +37,17 @@ describe('scatterPlots', () => {
 
   it('rejects bad input with the field named', () => {
     const p = scatterPanels();
-    expect(() => scatterPlots([{ ...p[0], codes: new Float32Array(5) }])).toThrow(/scatterPlots: panels\[0\]\.codes must have length 12, found length 5/);
-    expect(() => scatterPlots([{ title: 'e', codes: new Float32Array(0), labels: [] }])).toThrow(/panels\[0\]\.labels must not be empty/);
-    expect(() => scatterPlots([{ ...p[0], codes: new Float32Array([0, NaN, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]) }])).toThrow(/codes\[1\] must be a finite number, found NaN/);
-    expect(() => scatterPlots([{ ...p[0], labels: [0, 1, 2, 0, 1, -1] }])).toThrow(/labels\[5\] must be a non-negative integer/);
+    expect(() => scatterPlots([{ ...p[0], codes: new Float32Array(5) }])).toThrow(
+      /scatterPlots: panels\[0\]\.codes must have length 12, found length 5/,
+    );
+    expect(() => scatterPlots([{ title: 'e', codes: new Float32Array(0), labels: [] }])).toThrow(
+      /panels\[0\]\.labels must not be empty/,
+    );
+    expect(() => scatterPlots([{ ...p[0], codes: new Float32Array([0, NaN, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]) }])).toThrow(
+      /codes\[1\] must be a finite number, found NaN/,
+    );
+    expect(() => scatterPlots([{ ...p[0], labels: [0, 1, 2, 0, 1, -1] }])).toThrow(
+      /labels\[5\] must be a non-negative integer/,
+    );
   });
 });

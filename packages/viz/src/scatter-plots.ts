@@ -41,23 +41,34 @@ function validate(panel: ScatterPanel, i: number): void {
   const codes = arrayLike(figureName, `${f}.codes`, panel.codes, 2 * labels.length);
   finiteValues(figureName, `${f}.codes`, codes);
   for (let k = 0; k < labels.length; k++) {
-    if (!Number.isInteger(labels[k]) || labels[k] < 0) fail(figureName, `${f}.labels[${k}]`, 'must be a non-negative integer', String(labels[k]));
+    if (!Number.isInteger(labels[k]) || labels[k] < 0)
+      fail(figureName, `${f}.labels[${k}]`, 'must be a non-negative integer', String(labels[k]));
   }
 }
 
 type Box = { x: [number, number]; y: [number, number] };
 
 function boxOf(panels: readonly ScatterPanel[], equalAspect: boolean): Box {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (const p of panels) {
     for (let k = 0; k < p.labels.length; k++) {
-      const x = p.codes[2 * k], y = p.codes[2 * k + 1];
-      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+      const x = p.codes[2 * k],
+        y = p.codes[2 * k + 1];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
     }
   }
-  let sx = Math.max(x1 - x0, 1e-9), sy = Math.max(y1 - y0, 1e-9);
+  let sx = Math.max(x1 - x0, 1e-9),
+    sy = Math.max(y1 - y0, 1e-9);
   if (equalAspect) sx = sy = Math.max(sx, sy);
-  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, pad = 1.08;
+  const cx = (x0 + x1) / 2,
+    cy = (y0 + y1) / 2,
+    pad = 1.08;
   return { x: [cx - (sx * pad) / 2, cx + (sx * pad) / 2], y: [cy - (sy * pad) / 2, cy + (sy * pad) / 2] };
 }
 
@@ -70,52 +81,107 @@ export function scatterPlots(panels: ScatterPanel[], options: ScatterPlotsOption
   const classes = [...new Set(panels.flatMap((p) => Array.from(p.labels)))].sort((a, b) => a - b);
   const nameOf = (c: number) => options.classNames?.[c] ?? String(c);
   const title = options.title ?? 'Hidden representations';
-  const axesNote = shared ? 'Axes are shared: positions are comparable across panels.'
+  const axesNote = shared
+    ? 'Axes are shared: positions are comparable across panels.'
     : 'Axes are NOT shared: each panel fits its own codes, so compare shapes and separations, not coordinates.';
-  const subtitle = options.subtitle ?? `${axesNote}${equalAspect ? ' Equal scale on x and y.' : ''} Numbers mark each class's median; points are drawn in input order so no class is always on top.`;
+  const subtitle =
+    options.subtitle ??
+    `${axesNote}${equalAspect ? ' Equal scale on x and y.' : ''} Numbers mark each class's median; points are drawn in input order so no class is always on top.`;
   const size = options.panelSize ?? 380;
   const boxes = shared ? panels.map(() => boxOf(panels, equalAspect)) : panels.map((p) => boxOf([p], equalAspect));
   const xLabel = options.xLabel ?? 'dimension 1';
   const yLabel = options.yLabel ?? 'dimension 2';
-  const left = 16 + Math.max(...boxes.map((b) => axisExtent(scaleLinear().domain(b.y).range([size, 0]), { orient: 'left', at: 0, label: yLabel })));
+  const left =
+    16 +
+    Math.max(
+      ...boxes.map((b) =>
+        axisExtent(scaleLinear().domain(b.y).range([size, 0]), { orient: 'left', at: 0, label: yLabel }),
+      ),
+    );
   const width = left + panels.length * size + (panels.length - 1) * (left - 4) + 24;
-  const legendItems: LegendItem[] = classes.map((c) => ({ label: nameOf(c), color: classColor(c), symbol: 'circle', stroke: '#4d4d4d' }));
-  const top = headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32, 'Class').height + 8 + fontSize.panelTitle * 1.6;
-  const bottom = axisExtent(scaleLinear().domain([0, 1]).range([0, size]), { orient: 'bottom', at: 0, label: xLabel }) + 12;
+  const legendItems: LegendItem[] = classes.map((c) => ({
+    label: nameOf(c),
+    color: classColor(c),
+    symbol: 'circle',
+    stroke: '#4d4d4d',
+  }));
+  const top =
+    headerHeight(title, subtitle, width) +
+    legendSize(legendItems, width - 32, 'Class').height +
+    8 +
+    fontSize.panelTitle * 1.6;
+  const bottom =
+    axisExtent(scaleLinear().domain([0, 1]).range([0, size]), { orient: 'bottom', at: 0, label: xLabel }) + 12;
   const height = top + size + bottom;
   const description = `${subtitle} Panels: ${panels.map((p, i) => `${p.title} (${p.labels.length} points, x ${boxes[i].x.map((v) => v.toFixed(2)).join(' to ')}, y ${boxes[i].y.map((v) => v.toFixed(2)).join(' to ')})`).join('; ')}. Classes: ${classes.map(nameOf).join(', ')}.`;
 
   const figure = createFigure({ document: options.document, width, height, title, description });
   const root = figure.root;
   drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32, 'Class');
-  const rects = panelGrid({ count: panels.length, columns: panels.length, panelWidth: size, panelHeight: size, gapX: left - 4, gapY: 0, left, top });
+  const rects = panelGrid({
+    count: panels.length,
+    columns: panels.length,
+    panelWidth: size,
+    panelHeight: size,
+    gapX: left - 4,
+    gapY: 0,
+    left,
+    top,
+  });
   panels.forEach((panel, i) => {
     const r = rects[i];
-    const sx = scaleLinear().domain(boxes[i].x).range([r.x, r.x + r.width]);
-    const sy = scaleLinear().domain(boxes[i].y).range([r.y + r.height, r.y]);
+    const sx = scaleLinear()
+      .domain(boxes[i].x)
+      .range([r.x, r.x + r.width]);
+    const sy = scaleLinear()
+      .domain(boxes[i].y)
+      .range([r.y + r.height, r.y]);
     const pg = root.append<SVGElement>('g').attr('class', 'panel');
     addText(pg, r.x + r.width / 2, r.y - 8, panel.title, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
     drawAxis(pg, sx, { orient: 'bottom', at: r.y + r.height, label: xLabel, grid: r.height });
     drawAxis(pg, sy, { orient: 'left', at: r.x, label: yLabel, grid: r.width });
     const n = panel.labels.length;
     const radius = n > 1500 ? 2.3 : n > 400 ? 2.8 : 3.5;
-    const dots = pg.append<SVGElement>('g').attr('class', 'points').attr('fill-opacity', '0.8')
-      .attr('stroke', '#4d4d4d').attr('stroke-width', '0.35');
+    const dots = pg
+      .append<SVGElement>('g')
+      .attr('class', 'points')
+      .attr('fill-opacity', '0.8')
+      .attr('stroke', '#4d4d4d')
+      .attr('stroke-width', '0.35');
     for (let k = 0; k < n; k++) {
-      dots.append('circle').attr('cx', num(sx(panel.codes[2 * k]))).attr('cy', num(sy(panel.codes[2 * k + 1])))
-        .attr('r', num(radius)).attr('fill', classColor(panel.labels[k]));
+      dots
+        .append('circle')
+        .attr('cx', num(sx(panel.codes[2 * k])))
+        .attr('cy', num(sy(panel.codes[2 * k + 1])))
+        .attr('r', num(radius))
+        .attr('fill', classColor(panel.labels[k]));
     }
     const labelGroup = pg.append<SVGElement>('g').attr('class', 'class-labels');
     for (const c of classes) {
-      const xs: number[] = [], ys: number[] = [];
-      for (let k = 0; k < n; k++) if (panel.labels[k] === c) { xs.push(panel.codes[2 * k]); ys.push(panel.codes[2 * k + 1]); }
+      const xs: number[] = [],
+        ys: number[] = [];
+      for (let k = 0; k < n; k++)
+        if (panel.labels[k] === c) {
+          xs.push(panel.codes[2 * k]);
+          ys.push(panel.codes[2 * k + 1]);
+        }
       if (xs.length === 0) continue;
       addText(labelGroup, sx(median(xs) as number), sy(median(ys) as number), nameOf(c), {
-        size: fontSize.panelTitle, bold: true, anchor: 'middle', align: 'middle', halo: true,
+        size: fontSize.panelTitle,
+        bold: true,
+        anchor: 'middle',
+        align: 'middle',
+        halo: true,
       });
     }
-    pg.append('rect').attr('x', num(r.x)).attr('y', num(r.y)).attr('width', num(r.width)).attr('height', num(r.height))
-      .attr('fill', 'none').attr('stroke', colors.panelBorder).attr('stroke-width', '1');
+    pg.append('rect')
+      .attr('x', num(r.x))
+      .attr('y', num(r.y))
+      .attr('width', num(r.width))
+      .attr('height', num(r.height))
+      .attr('fill', 'none')
+      .attr('stroke', colors.panelBorder)
+      .attr('stroke-width', '1');
   });
   return serializeFigure(figure, options);
 }

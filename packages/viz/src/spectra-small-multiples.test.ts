@@ -30,8 +30,14 @@ describe('spectraSmallMultiples', () => {
 
   it('rejects bad input with the field named', () => {
     expect(() => spectraSmallMultiples([])).toThrow(/spectraSmallMultiples: series must not be empty/);
-    expect(() => spectraSmallMultiples([{ model: 'm', perClass: [{ label: 0, singularValues: [1, NaN] }] }])).toThrow(/series\[0\]\.perClass\[0\]\.singularValues\[1\] must be a finite number, found NaN/);
-    expect(() => spectraSmallMultiples([{ model: 'm', perClass: [] }])).toThrow(/series\[0\]\.perClass must not be empty/);
-    expect(() => spectraSmallMultiples(spectraSeries(), { yScale: 'sqrt' as 'log' })).toThrow(/options\.yScale must be 'linear' or 'log'/);
+    expect(() => spectraSmallMultiples([{ model: 'm', perClass: [{ label: 0, singularValues: [1, NaN] }] }])).toThrow(
+      /series\[0\]\.perClass\[0\]\.singularValues\[1\] must be a finite number, found NaN/,
+    );
+    expect(() => spectraSmallMultiples([{ model: 'm', perClass: [] }])).toThrow(
+      /series\[0\]\.perClass must not be empty/,
+    );
+    expect(() => spectraSmallMultiples(spectraSeries(), { yScale: 'sqrt' as 'log' })).toThrow(
+      /options\.yScale must be 'linear' or 'log'/,
+    );
   });
 });

@@ -33,7 +33,8 @@ function validate(series: SpectrumSeries[]): void {
     nonEmptyArray(figureName, `series[${i}].perClass`, s.perClass);
     s.perClass.forEach((c, k) => {
       const f = `series[${i}].perClass[${k}]`;
-      if (!Number.isInteger(c?.label) || c.label < 0) fail(figureName, `${f}.label`, 'must be a non-negative integer', String(c?.label));
+      if (!Number.isInteger(c?.label) || c.label < 0)
+        fail(figureName, `${f}.label`, 'must be a non-negative integer', String(c?.label));
       nonEmptyArray(figureName, `${f}.singularValues`, c.singularValues);
       finiteValues(figureName, `${f}.singularValues`, c.singularValues, 0);
     });
@@ -52,23 +53,34 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
   const nameOf = (c: number) => options.classNames?.[c] ?? `class ${c}`;
   const all = series.flatMap((s) => s.perClass.flatMap((c) => c.singularValues));
   const positive = all.filter((v) => v > 0);
-  if (log && positive.length === 0) fail(figureName, 'series', 'must contain a positive singular value for a log scale', 'none');
+  if (log && positive.length === 0)
+    fail(figureName, 'series', 'must contain a positive singular value for a log scale', 'none');
   const dropped = log ? all.length - positive.length : 0;
   const maxLength = Math.max(...series.flatMap((s) => s.perClass.map((c) => c.singularValues.length)));
   const yMax = Math.max(...all);
   const title = options.title ?? 'Singular values of hidden representations, per class';
-  const subtitle = options.subtitle ?? `One panel per class, one line per model; singular values in descending order. ` +
-    `The y axis (${log ? 'log' : 'linear'}) is shared by all panels, so heights compare across classes.` +
-    (dropped ? ` ${dropped} zero value${dropped === 1 ? ' is' : 's are'} not drawn on the log scale.` : '');
+  const subtitle =
+    options.subtitle ??
+    `One panel per class, one line per model; singular values in descending order. ` +
+      `The y axis (${log ? 'log' : 'linear'}) is shared by all panels, so heights compare across classes.` +
+      (dropped ? ` ${dropped} zero value${dropped === 1 ? ' is' : 's are'} not drawn on the log scale.` : '');
   const columns = options.columns ?? Math.min(5, labels.length);
   const rows = Math.ceil(labels.length / columns);
   const pw = options.panelWidth ?? 190;
   const ph = options.panelHeight ?? 150;
   const y: AxisScale = log
-    ? (scaleLog().domain([Math.min(...positive), yMax]).range([ph, 0]).nice() as unknown as AxisScale)
-    : (scaleLinear().domain([0, yMax > 0 ? yMax : 1]).range([ph, 0]).nice() as unknown as AxisScale);
+    ? (scaleLog()
+        .domain([Math.min(...positive), yMax])
+        .range([ph, 0])
+        .nice() as unknown as AxisScale)
+    : (scaleLinear()
+        .domain([0, yMax > 0 ? yMax : 1])
+        .range([ph, 0])
+        .nice() as unknown as AxisScale);
   // Plain numbers with k/M for large values; on a log scale d3 blanks the minor ticks' labels.
-  const yFormat = log ? (y.tickFormat as unknown as (n: number, f: (v: number) => string) => (v: number) => string)(4, compact) : compact;
+  const yFormat = log
+    ? (y.tickFormat as unknown as (n: number, f: (v: number) => string) => (v: number) => string)(4, compact)
+    : compact;
   const yLabel = 'singular value';
   const left = 16 + axisExtent(y, { orient: 'left', at: 0, label: yLabel, ticks: 4, format: yFormat });
   const bottomAxis = axisExtent(scaleLinear().range([0, pw]), { orient: 'bottom', at: 0, label: 'index' });
@@ -76,7 +88,11 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
   const gapY = bottomAxis + fontSize.panelTitle * 1.6;
   const width = left + columns * pw + (columns - 1) * gapX + 20;
   const legendItems: LegendItem[] = series.map((s, i) => ({ label: s.model, color: seriesColor(i), symbol: 'line' }));
-  const top = headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32, 'Model').height + 8 + fontSize.panelTitle * 1.6;
+  const top =
+    headerHeight(title, subtitle, width) +
+    legendSize(legendItems, width - 32, 'Model').height +
+    8 +
+    fontSize.panelTitle * 1.6;
   const height = top + rows * ph + (rows - 1) * gapY + bottomAxis + 12;
   const description = `${subtitle} Models: ${series.map((s) => s.model).join(', ')}. Classes: ${labels.map(nameOf).join(', ')}. Largest value ${yMax.toPrecision(4)}.`;
 
@@ -86,16 +102,32 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
   const rects = panelGrid({ count: labels.length, columns, panelWidth: pw, panelHeight: ph, gapX, gapY, left, top });
   labels.forEach((label, p) => {
     const r = rects[p];
-    const sx = scaleLinear().domain([1, Math.max(2, maxLength)]).range([r.x + 6, r.x + r.width - 6]);
+    const sx = scaleLinear()
+      .domain([1, Math.max(2, maxLength)])
+      .range([r.x + 6, r.x + r.width - 6]);
     const sy = ((v: number) => r.y + y(v)) as AxisScale;
     Object.assign(sy, { ticks: y.ticks, tickFormat: y.tickFormat, range: () => [r.y + ph, r.y] });
     const g = root.append<SVGElement>('g').attr('class', 'panel');
     addText(g, r.x + r.width / 2, r.y - 7, nameOf(label), { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
     const firstColumn = p % columns === 0;
     const hasBelow = p + columns < labels.length;
-    drawAxis(g, sy, { orient: 'left', at: r.x, ticks: 4, format: yFormat, grid: r.width, hideLabels: !firstColumn, label: firstColumn ? yLabel : undefined });
+    drawAxis(g, sy, {
+      orient: 'left',
+      at: r.x,
+      ticks: 4,
+      format: yFormat,
+      grid: r.width,
+      hideLabels: !firstColumn,
+      label: firstColumn ? yLabel : undefined,
+    });
     const xTicks = sx.ticks(Math.min(5, maxLength)).filter(Number.isInteger);
-    drawAxis(g, sx, { orient: 'bottom', at: r.y + r.height, tickValues: xTicks, format: String, label: hasBelow ? undefined : 'index' });
+    drawAxis(g, sx, {
+      orient: 'bottom',
+      at: r.y + r.height,
+      tickValues: xTicks,
+      format: String,
+      label: hasBelow ? undefined : 'index',
+    });
     series.forEach((s, i) => {
       const values = s.perClass.find((c) => c.label === label)?.singularValues;
       if (!values) return;
@@ -105,14 +137,25 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
         if (log && v <= 0) segments.push([]);
         else segments[segments.length - 1].push([sx(k + 1), sy(v)]);
       });
-      g.append('path').attr('d', segments.map((seg) => pathFrom(seg)).join('')).attr('fill', 'none').attr('stroke', seriesColor(i)).attr('stroke-width', '1.8');
+      g.append('path')
+        .attr('d', segments.map((seg) => pathFrom(seg)).join(''))
+        .attr('fill', 'none')
+        .attr('stroke', seriesColor(i))
+        .attr('stroke-width', '1.8');
       if (values.length <= 30) {
         const dots = g.append<SVGElement>('g');
-        values.forEach((v, k) => { if (!log || v > 0) drawMarker(dots, 'circle', sx(k + 1), sy(v), 2.2, seriesColor(i)); });
+        values.forEach((v, k) => {
+          if (!log || v > 0) drawMarker(dots, 'circle', sx(k + 1), sy(v), 2.2, seriesColor(i));
+        });
       }
     });
-    g.append('rect').attr('x', num(r.x)).attr('y', num(r.y)).attr('width', num(r.width)).attr('height', num(r.height))
-      .attr('fill', 'none').attr('stroke', colors.grid);
+    g.append('rect')
+      .attr('x', num(r.x))
+      .attr('y', num(r.y))
+      .attr('width', num(r.width))
+      .attr('height', num(r.height))
+      .attr('fill', 'none')
+      .attr('stroke', colors.grid);
   });
   return serializeFigure(figure, options);
 }

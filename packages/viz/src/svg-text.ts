@@ -19,7 +19,12 @@ export interface TextOptions {
 }
 
 export function addText(parent: Group, x: number, y: number, text: string, options: TextOptions): Group {
-  const shift = options.align === 'middle' ? (capHeightEm * options.size) / 2 : options.align === 'top' ? capHeightEm * options.size : 0;
+  const shift =
+    options.align === 'middle'
+      ? (capHeightEm * options.size) / 2
+      : options.align === 'top'
+        ? capHeightEm * options.size
+        : 0;
   const el = parent.append<SVGElement>('text');
   if (options.vertical) {
     el.attr('transform', `translate(${num(x + shift)},${num(y)}) rotate(-90)`);
@@ -30,7 +35,11 @@ export function addText(parent: Group, x: number, y: number, text: string, optio
   if (options.anchor && options.anchor !== 'start') el.attr('text-anchor', options.anchor);
   if (options.bold) el.attr('font-weight', 'bold');
   el.attr('fill', options.fill ?? colors.text);
-  if (options.halo) el.attr('stroke', '#ffffff').attr('stroke-width', '3').attr('stroke-linejoin', 'round').attr('paint-order', 'stroke');
+  if (options.halo)
+    el.attr('stroke', '#ffffff')
+      .attr('stroke-width', '3')
+      .attr('stroke-linejoin', 'round')
+      .attr('paint-order', 'stroke');
   el.text(text);
   return el;
 }

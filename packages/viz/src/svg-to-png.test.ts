@@ -15,13 +15,16 @@ describe('svgToPng', () => {
   });
 
   it('draws text (the DejaVu font is found without system fonts)', () => {
-    const withText = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><text x="2" y="15" font-size="14">Hello</text></svg>';
+    const withText =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><text x="2" y="15" font-size="14">Hello</text></svg>';
     const without = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"></svg>';
     expect(svgToPng(withText).length).toBeGreaterThan(svgToPng(without).length + 50);
   });
 
   it('rejects bad input', () => {
     expect(() => svgToPng('hello')).toThrow(/svgToPng: svg must be an SVG document string/);
-    expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg"/>', { width: 0 })).toThrow(/options\.width must be an integer/);
+    expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg"/>', { width: 0 })).toThrow(
+      /options\.width must be an integer/,
+    );
   });
 });

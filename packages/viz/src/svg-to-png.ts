@@ -6,13 +6,17 @@ import { dirname, join } from 'node:path';
 function fontFiles(): string[] {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((f) => join(dir, f));
+  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((f) =>
+    join(dir, f),
+  );
 }
 
 /** Renders an SVG string to PNG bytes; `width` in px (default: the SVG's own width), height keeps the aspect ratio. */
 export function svgToPng(svg: string, options: { width?: number } = {}): Uint8Array {
   if (typeof svg !== 'string' || !svg.includes('<svg')) {
-    throw new Error(`svgToPng: svg must be an SVG document string, found ${typeof svg === 'string' ? `a string starting ${JSON.stringify(svg.slice(0, 20))}` : typeof svg}`);
+    throw new Error(
+      `svgToPng: svg must be an SVG document string, found ${typeof svg === 'string' ? `a string starting ${JSON.stringify(svg.slice(0, 20))}` : typeof svg}`,
+    );
   }
   const width = options.width;
   if (width !== undefined && !(Number.isInteger(width) && width > 0 && width <= 16384)) {
@@ -20,7 +24,12 @@ export function svgToPng(svg: string, options: { width?: number } = {}): Uint8Ar
   }
   const resvg = new Resvg(svg, {
     fitTo: width === undefined ? { mode: 'original' } : { mode: 'width', value: width },
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles: fontFiles(),
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    },
     background: '#ffffff',
   });
   const png = resvg.render().asPng();

@@ -28,13 +28,27 @@ export const colors = {
  * (digits 0-9) with distinct hues. (Tableau's Color Blind 10 was tried first: four of its ten are greys.)
  */
 export const classPalette: readonly string[] = [
-  '#332288', '#88CCEE', '#44AA99', '#117733', '#999933',
-  '#DDCC77', '#CC6677', '#882255', '#AA4499', '#555555',
+  '#332288',
+  '#88CCEE',
+  '#44AA99',
+  '#117733',
+  '#999933',
+  '#DDCC77',
+  '#CC6677',
+  '#882255',
+  '#AA4499',
+  '#555555',
 ];
 
 /** Okabe-Ito (2008) without its yellow (too light on white): used for models/series (few lines or bars). */
 export const seriesPalette: readonly string[] = [
-  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000',
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#D55E00',
+  '#56B4E9',
+  '#000000',
 ];
 
 /** Two classes drawn over a viridis map: Okabe-Ito vermillion and sky blue, both outlined, plus distinct shapes. */

@@ -6,7 +6,8 @@ export function fail(figure: string, field: string, expected: string, found: str
 
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
+  if (ArrayBuffer.isView(value))
+    return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   if (typeof value === 'number') return String(value);
   return value === null ? 'null' : typeof value;
 }
@@ -17,16 +18,28 @@ export function nonEmptyArray<T>(figure: string, field: string, value: readonly 
   return value;
 }
 
-export function arrayLike(figure: string, field: string, value: ArrayLike<number> | undefined, length?: number): ArrayLike<number> {
+export function arrayLike(
+  figure: string,
+  field: string,
+  value: ArrayLike<number> | undefined,
+  length?: number,
+): ArrayLike<number> {
   if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<number>).length !== 'number') {
     fail(figure, field, 'must be an array of numbers', describe(value));
   }
-  if (length !== undefined && value.length !== length) fail(figure, field, `must have length ${length}`, `length ${value.length}`);
+  if (length !== undefined && value.length !== length)
+    fail(figure, field, `must have length ${length}`, `length ${value.length}`);
   return value;
 }
 
 /** Every entry finite (and inside [min, max] when given); reports the first offending index. */
-export function finiteValues(figure: string, field: string, values: ArrayLike<number>, min = -Infinity, max = Infinity): void {
+export function finiteValues(
+  figure: string,
+  field: string,
+  values: ArrayLike<number>,
+  min = -Infinity,
+  max = Infinity,
+): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) fail(figure, `${field}[${i}]`, 'must be a finite number', String(v));
@@ -35,11 +48,13 @@ export function finiteValues(figure: string, field: string, values: ArrayLike<nu
 }
 
 export function finiteNumber(figure: string, field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(figure, field, 'must be a finite number', describe(value));
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    fail(figure, field, 'must be a finite number', describe(value));
   return value;
 }
 
 export function positiveInteger(figure: string, field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) fail(figure, field, 'must be a positive integer', describe(value));
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
+    fail(figure, field, 'must be a positive integer', describe(value));
   return value;
 }

@@ -1,11 +1,18 @@
 // Small deterministic inputs for every figure (kept tiny so golden files stay readable and tests fast).
-import type { ConfidenceMapPanel, ScatterPanel, SpectrumSeries, ReliabilityModel, GroupedBarData } from '../src/index.js';
+import type {
+  ConfidenceMapPanel,
+  ScatterPanel,
+  SpectrumSeries,
+  ReliabilityModel,
+  GroupedBarData,
+} from '../src/index.js';
 
 export function confidencePanels(): ConfidenceMapPanel[] {
   const grid = { xMin: -2, xMax: 2, yMin: -2, yMax: 2, nx: 9, ny: 9 };
   const field = (k: number) => {
     const p = new Float32Array(81);
-    for (let j = 0; j < 9; j++) for (let i = 0; i < 9; i++) p[j * 9 + i] = 1 / (1 + Math.exp(-k * (i - 4 + 0.5 * (j - 4)) / 4));
+    for (let j = 0; j < 9; j++)
+      for (let i = 0; i < 9; i++) p[j * 9 + i] = 1 / (1 + Math.exp((-k * (i - 4 + 0.5 * (j - 4))) / 4));
     return p;
   };
   const points = { x: new Float32Array([-1.5, -1, -1, 0.5, 1, 1.2, 1.5, -0.5]), labels: new Uint8Array([0, 0, 1, 1]) };
@@ -18,23 +25,52 @@ export function confidencePanels(): ConfidenceMapPanel[] {
 export function scatterPanels(): ScatterPanel[] {
   const codes = (s: number) => new Float32Array([0, 0, 1 * s, 0.5, 2, 2 * s, 3, 1, -1, -1 * s, 0.5, 3]);
   const labels = new Uint8Array([0, 1, 2, 0, 1, 2]);
-  return [{ title: 'A', codes: codes(1), labels }, { title: 'B', codes: codes(3), labels }];
+  return [
+    { title: 'A', codes: codes(1), labels },
+    { title: 'B', codes: codes(3), labels },
+  ];
 }
 
 export function spectraSeries(): SpectrumSeries[] {
   return [
-    { model: 'baseline', perClass: [{ label: 0, singularValues: [10, 4, 2, 1] }, { label: 1, singularValues: [8, 3, 1, 0.5] }] },
-    { model: 'mixup', perClass: [{ label: 0, singularValues: [6, 1, 0.3, 0.1] }, { label: 1, singularValues: [5, 0.8, 0.2, 0] }] },
+    {
+      model: 'baseline',
+      perClass: [
+        { label: 0, singularValues: [10, 4, 2, 1] },
+        { label: 1, singularValues: [8, 3, 1, 0.5] },
+      ],
+    },
+    {
+      model: 'mixup',
+      perClass: [
+        { label: 0, singularValues: [6, 1, 0.3, 0.1] },
+        { label: 1, singularValues: [5, 0.8, 0.2, 0] },
+      ],
+    },
   ];
 }
 
 export function reliabilityModels(): ReliabilityModel[] {
-  const bins = (gap: number) => [0, 1, 2, 3].map((k) => ({
-    lower: k / 4, upper: (k + 1) / 4, confidence: k / 4 + 0.125, accuracy: Math.max(0, k / 4 + 0.125 - gap), count: k === 0 ? 0 : 10 * k,
-  }));
-  return [{ model: 'baseline', bins: bins(0.1), ece: 0.1 }, { model: 'mixup', bins: bins(0.02) }];
+  const bins = (gap: number) =>
+    [0, 1, 2, 3].map((k) => ({
+      lower: k / 4,
+      upper: (k + 1) / 4,
+      confidence: k / 4 + 0.125,
+      accuracy: Math.max(0, k / 4 + 0.125 - gap),
+      count: k === 0 ? 0 : 10 * k,
+    }));
+  return [
+    { model: 'baseline', bins: bins(0.1), ece: 0.1 },
+    { model: 'mixup', bins: bins(0.02) },
+  ];
 }
 
 export function barData(): GroupedBarData {
-  return { groups: ['accuracy', 'ECE'], series: [{ name: 'baseline', values: [0.9, 0.08] }, { name: 'mixup', values: [0.92, 0.03] }] };
+  return {
+    groups: ['accuracy', 'ECE'],
+    series: [
+      { name: 'baseline', values: [0.9, 0.08] },
+      { name: 'mixup', values: [0.92, 0.03] },
+    ],
+  };
 }

@@ -14,7 +14,8 @@ export function normaliseNumbers(svg: string): string {
 export function expectGolden(name: string, svg: string): void {
   const path = new URL(`../src/__golden__/${name}.svg`, import.meta.url).pathname;
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.CI && !existsSync(path)) throw new Error(`golden file ${path} is missing; run UPDATE_GOLDEN=1 pnpm test and commit it`);
+    if (process.env.CI && !existsSync(path))
+      throw new Error(`golden file ${path} is missing; run UPDATE_GOLDEN=1 pnpm test and commit it`);
     writeFileSync(path + '.tmp', svg);
     renameSync(path + '.tmp', path);
     return;

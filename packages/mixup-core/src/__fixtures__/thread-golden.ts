@@ -23,7 +23,13 @@ export async function trainGoldenModel(): Promise<string> {
   const model = new ManifoldMixupModel({ layers: specs, inputShape: [64], numClasses: 10, alpha: 2, seed: 5 });
   const rng = mulberry32(9);
   const n = 640;
-  const data = { x: Float32Array.from({ length: n * 64 }, rng), y: Uint8Array.from({ length: n }, (_, i) => i % 10), n, shape: [64], numClasses: 10 };
+  const data = {
+    x: Float32Array.from({ length: n * 64 }, rng),
+    y: Uint8Array.from({ length: n }, (_, i) => i % 10),
+    n,
+    shape: [64],
+    numClasses: 10,
+  };
   try {
     await model.fit(data, { epochs: 2, batchSize: 64 });
     const hash = createHash('sha256');
