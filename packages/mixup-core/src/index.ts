@@ -7,3 +7,4 @@ export type { ClassificationMetrics } from './metrics.js';
 export type { LogitsSource } from './output-head.js';
 export { learningRateAt } from './training.js';
 export { mulberry32, randomPermutation, sampleBeta, sampleGamma, sampleNormal, SeededRandom } from './random.js';
+export { fgsmAccuracy, fgsmExamples, type FgsmOptions, type FgsmPoint } from './fgsm.js';

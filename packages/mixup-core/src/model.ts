@@ -6,7 +6,7 @@ import { evaluateModel, modelActivations, predictModel } from './inference.js';
 import type { ClassificationMetrics } from './metrics.js';
 import { resolveLogitsSource, type LogitsSource } from './output-head.js';
 import { mixRows, type MixPlan } from './mixing.js';
-import { SeededRandom } from './random.js';
+import { withSeededMathRandom } from './seeded-math-random.js';
 import { loadModel, saveModel } from './model-io.js';
 import { fitModel } from './training.js';
 import type { DataSet, FitOptions, LayerSpec, TrainingHistory } from './types.js';
@@ -34,17 +34,6 @@ function positiveIntegers(values: unknown, field: string): number[] {
     );
   }
   return values as number[];
-}
-
-/** Run `build` with Math.random replaced by a seeded stream: tfjs initialisers seed from Math.random. */
-function withSeededMathRandom<T>(seed: number, build: () => T): T {
-  const original = Math.random;
-  Math.random = new SeededRandom(seed ^ 0x5eed).next;
-  try {
-    return build();
-  } finally {
-    Math.random = original;
-  }
 }
 
 /**
@@ -112,7 +101,7 @@ export class ManifoldMixupModel {
     this.networkDepth = this.logitsSource === 'softmax-layer-skipped' ? this.layers.length - 1 : this.layers.length;
 
     // Build every layer on a one-example batch (seeded initialisers) and check the output width.
-    const outputShape = withSeededMathRandom(this.seed, () =>
+    const outputShape = withSeededMathRandom(this.seed ^ 0x5eed, () =>
       tf.tidy(() => this.forward(tf.zeros([1, ...this.inputShape]), false, undefined, this.layers.length).shape),
     );
     if (outputShape.length !== 2 || outputShape[1] !== this.numClasses) {

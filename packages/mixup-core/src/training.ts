@@ -5,6 +5,7 @@ import { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
 import type { ManifoldMixupModel } from './model.js';
 import { softCrossEntropy } from './output-head.js';
 import { randomPermutation, sampleBeta, SeededRandom } from './random.js';
+import { stepSeed, withSeededMathRandom } from './seeded-math-random.js';
 import type { DataSet, EpochRecord, FitOptions, TrainingHistory } from './types.js';
 
 /** Draw where and how much to mix for one batch (k, then lambda(s), then the pairing). */
@@ -43,8 +44,14 @@ export function trainStep(
   });
 }
 
+/**
+ * Cross-entropy against the (mixed) soft targets plus every layer's regularization losses
+ * (e.g. `kernelRegularizer: tf.regularizers.l2(...)`), summed as tf.LayersModel.fit does.
+ */
 function softLoss(model: ManifoldMixupModel, output: tf.Tensor, targets: tf.Tensor): tf.Scalar {
-  return softCrossEntropy(output, targets, model.logitsSource);
+  const loss = softCrossEntropy(output, targets, model.logitsSource);
+  const regularization = model.layers.flatMap((layer) => layer.calculateLosses());
+  return regularization.length === 0 ? loss : tf.addN([loss, ...regularization]);
 }
 
 function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'learningRate' | 'lrSchedule'>> {
@@ -121,7 +128,8 @@ export async function fitModel(
       const { x, y } = batch.fill(train, order, start, rows);
       let loss: number;
       try {
-        const value = trainStep(model, x, y, rng, rate);
+        // Dropout masks come from Math.random (see seeded-math-random.ts).
+        const value = withSeededMathRandom(stepSeed(seed, epoch, step), () => trainStep(model, x, y, rng, rate));
         loss = value.dataSync()[0];
         value.dispose();
       } finally {

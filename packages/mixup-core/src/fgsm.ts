@@ -1,0 +1,113 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { checkDataSet, featureSize } from './batches.js';
+import type { ManifoldMixupModel } from './model.js';
+import { softCrossEntropy } from './output-head.js';
+import type { DataSet } from './types.js';
+
+export interface FgsmOptions {
+  /** Attack strengths ε (each finite, >= 0), in the units of the inputs. */
+  epsilons: readonly number[];
+  /** The data range perturbed inputs are clipped to, e.g. [0, 1] for MNIST pixels; null: no clipping. */
+  clip: readonly [number, number] | null;
+  /** Rows per gradient computation; default 500. */
+  batchSize?: number;
+}
+
+export interface FgsmPoint {
+  epsilon: number;
+  /** Share of the examples classified correctly after the attack. */
+  accuracy: number;
+  n: number;
+}
+
+function checkFgsmOptions(options: FgsmOptions, what: string): number {
+  if (options == null || !Array.isArray(options.epsilons) || options.epsilons.length === 0)
+    throw new Error(`${what}: options.epsilons must be a non-empty array of numbers >= 0`);
+  options.epsilons.forEach((e, i) => {
+    if (typeof e !== 'number' || !Number.isFinite(e) || e < 0)
+      throw new Error(`${what}: options.epsilons[${i}] must be a finite number >= 0, found ${e}`);
+  });
+  const clip = options.clip;
+  if (clip !== null) {
+    if (!Array.isArray(clip) || clip.length !== 2 || !clip.every(Number.isFinite) || !(clip[0] < clip[1]))
+      throw new Error(
+        `${what}: options.clip must be [min, max] with min < max, or null; found ${JSON.stringify(clip)}`,
+      );
+  }
+  const batchSize = options.batchSize ?? 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`${what}: options.batchSize must be a positive integer, found ${batchSize}`);
+  return batchSize;
+}
+
+/**
+ * sign(∇ₓ loss) for one batch: the direction of the fast gradient sign method (Goodfellow et al.
+ * 2015), computed with the model in inference mode (no mixing, no dropout).
+ */
+function gradientSign(model: ManifoldMixupModel, x: tf.Tensor, oneHot: tf.Tensor): tf.Tensor {
+  const lossOf = (input: tf.Tensor): tf.Scalar =>
+    softCrossEntropy(model.forward(input, false), oneHot, model.logitsSource);
+  return tf.sign(tf.grad(lossOf)(x));
+}
+
+function perturb(x: tf.Tensor, sign: tf.Tensor, epsilon: number, clip: FgsmOptions['clip']): tf.Tensor {
+  const moved = tf.add(x, tf.mul(sign, epsilon));
+  return clip === null ? moved : tf.clipByValue(moved, clip[0], clip[1]);
+}
+
+/** Walks the data batch by batch, handing each batch's inputs, one-hot labels and gradient sign to `use`. */
+function forEachAttackBatch(
+  model: ManifoldMixupModel,
+  data: DataSet,
+  batchSize: number,
+  use: (x: tf.Tensor, sign: tf.Tensor, start: number, rows: number) => void,
+): void {
+  const size = featureSize(model.inputShape);
+  for (let start = 0; start < data.n; start += batchSize) {
+    const rows = Math.min(batchSize, data.n - start);
+    tf.tidy(() => {
+      const x = tf.tensor(data.x.subarray(start * size, (start + rows) * size), [rows, ...model.inputShape]);
+      const labels = tf.tensor1d(
+        Int32Array.from({ length: rows }, (_, r) => data.y[start + r]),
+        'int32',
+      );
+      use(x, gradientSign(model, x, tf.oneHot(labels, model.numClasses)), start, rows);
+    });
+  }
+}
+
+/** The FGSM examples x + ε·sign(∇ₓ loss), clipped to `clip`, as n * features values (row-major). */
+export function fgsmExamples(
+  model: ManifoldMixupModel,
+  data: DataSet,
+  epsilon: number,
+  options: Omit<FgsmOptions, 'epsilons'>,
+): Float32Array {
+  const batchSize = checkFgsmOptions({ ...options, epsilons: [epsilon] }, 'fgsmExamples');
+  checkDataSet(data, model.inputShape, model.numClasses, 'fgsmExamples: data');
+  const size = featureSize(model.inputShape);
+  const out = new Float32Array(data.n * size);
+  forEachAttackBatch(model, data, batchSize, (x, sign, start) => {
+    out.set(perturb(x, sign, epsilon, options.clip).dataSync() as Float32Array, start * size);
+  });
+  return out;
+}
+
+/**
+ * Accuracy under FGSM at every ε: each example is perturbed by ε·sign(∇ₓ loss) (the gradient of its
+ * own cross-entropy at its true label, taken once per example), clipped, and classified again.
+ * ε = 0 gives the clean accuracy.
+ */
+export function fgsmAccuracy(model: ManifoldMixupModel, data: DataSet, options: FgsmOptions): FgsmPoint[] {
+  const batchSize = checkFgsmOptions(options, 'fgsmAccuracy');
+  checkDataSet(data, model.inputShape, model.numClasses, 'fgsmAccuracy: data');
+  const correct = new Array<number>(options.epsilons.length).fill(0);
+  forEachAttackBatch(model, data, batchSize, (x, sign, start, rows) => {
+    options.epsilons.forEach((epsilon, e) => {
+      const predicted = tf.argMax(model.forward(perturb(x, sign, epsilon, options.clip), false), -1);
+      const labels = predicted.dataSync();
+      for (let r = 0; r < rows; r++) if (labels[r] === data.y[start + r]) correct[e]++;
+    });
+  });
+  return options.epsilons.map((epsilon, e) => ({ epsilon, accuracy: correct[e] / data.n, n: data.n }));
+}
