@@ -1,17 +1,7 @@
 import { marginStatistics, silhouetteScore } from '@manifold-mixup/analysis';
-import { scatterPlots } from '@manifold-mixup/viz';
-import { bottleneck2dClaims } from './claims.js';
-import {
-  array,
-  calibrationFigures,
-  floats,
-  testCalibration,
-  type ExperimentAnalysis,
-  type TrainedModel,
-} from './analyze-common.js';
+import { array, floats, testCalibration, type SeedAnalysis, type TrainedModel } from './analyze-common.js';
 import type { ModelAnalysis } from './results.js';
 
-const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const GROUPS = [
   { digits: '0-4', maxLabel: 4 },
   { digits: '0-9', maxLabel: 9 },
@@ -35,8 +25,8 @@ function select(
   return { codes: out, labels: Uint8Array.from(keep, (i) => labels[i]) };
 }
 
-/** 2-D bottleneck: margins and silhouette of the codes, scatter figures for digits 0-4 and 0-9, claims. */
-export function analyzeBottleneck2d(models: readonly TrainedModel[], seed: number): ExperimentAnalysis {
+/** 2-D bottleneck, one seed: margins and silhouette of the codes; the codes of digits 0-4 and 0-9 for the scatters. */
+export function analyzeBottleneck2d(models: readonly TrainedModel[], seed: number): SeedAnalysis {
   const perModel = models.map((model) => {
     const codes = floats(model, 'codes');
     const labels = array(model, 'codeLabels') as Uint8Array;
@@ -60,33 +50,16 @@ export function analyzeBottleneck2d(models: readonly TrainedModel[], seed: numbe
     });
     return { model, groups, ...testCalibration(model) };
   });
-  const [baseline, mixup] = perModel;
-  const all = (m: typeof baseline) => m.groups[m.groups.length - 1].stats;
-  const claims = bottleneck2dClaims(
-    { label: baseline.model.job.label, ece: baseline.metrics.ece, ...all(baseline) },
-    { label: mixup.model.job.label, ece: mixup.metrics.ece, ...all(mixup) },
-  );
-  const perClass = models[0].job.outputs.codes?.perClass;
-  const scatters = GROUPS.map(({ digits }, g) => ({
-    name: `bottleneck-2d-digits-${digits}.svg`,
-    caption: `MNIST, 2-D bottleneck: codes of ${perClass ?? 'all'} training images per digit, digits ${digits}, baseline vs manifold mixup (each panel has its own axes)`,
-    svg: scatterPlots(
-      perModel.map((m) => ({
-        title: m.model.job.label,
-        codes: m.groups[g].selection.codes,
-        labels: m.groups[g].selection.labels,
-      })),
-      { title: `2-D bottleneck codes, digits ${digits}`, classNames: DIGITS, sharedAxes: false },
-    ),
-  }));
-  const labelled = perModel.map((m) => ({ label: m.model.job.label, metrics: m.metrics, reliability: m.reliability }));
   return {
-    models: perModel.map((m) => ({
+    runs: perModel.map((m) => ({
       metrics: m.metrics,
       reliability: m.reliability,
       analysis: { margins: m.groups.map((g) => g.stats) } satisfies ModelAnalysis,
     })),
-    claims,
-    figures: [...scatters, ...calibrationFigures('bottleneck-2d', 'MNIST, 2-D bottleneck', labelled)],
+    arrays: {
+      panels: perModel.map((m) => ({
+        groups: m.groups.map((g) => ({ digits: g.digits, codes: g.selection.codes, labels: g.selection.labels })),
+      })),
+    },
   };
 }

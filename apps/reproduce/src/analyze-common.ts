@@ -1,8 +1,8 @@
 import { calibration } from '@manifold-mixup/analysis';
-import { groupedBarChart, reliabilityDiagram } from '@manifold-mixup/viz';
 import type { LoadedOutputs } from './cache.js';
 import type { ModelJob } from './model-job.js';
-import type { Claim, ModelAnalysis, ModelMetrics, ReliabilityBin } from './results.js';
+import type { FigureArrays } from './experiment-figures.js';
+import type { ModelAnalysis, ModelMetrics, ReliabilityBin } from './results.js';
 
 /** A model whose outputs are in the cache (trained by this run or an earlier one). */
 export interface TrainedModel {
@@ -12,23 +12,20 @@ export interface TrainedModel {
   cached: boolean;
 }
 
-export interface FigureOutput {
-  /** File name in figures/, e.g. spiral-confidence.svg. */
-  name: string;
-  caption: string;
-  svg: string;
-}
-
-export interface ModelAnalysisResult {
+/** What one model trained with one seed contributes to the results. */
+export interface RunAnalysis {
   metrics: ModelMetrics;
   reliability: ReliabilityBin[];
   analysis: ModelAnalysis;
 }
 
-export interface ExperimentAnalysis {
-  models: ModelAnalysisResult[];
-  claims: Claim[];
-  figures: FigureOutput[];
+/**
+ * One seed of an experiment: its runs (in model order), and the arrays its figures need beyond the
+ * results file (kept for the first seed only, in results/<experiment>.arrays.json).
+ */
+export interface SeedAnalysis {
+  runs: RunAnalysis[];
+  arrays: FigureArrays;
 }
 
 export function array(model: TrainedModel, name: string): Float32Array | Uint8Array {
@@ -55,36 +52,4 @@ export function testCalibration(model: TrainedModel): { metrics: ModelMetrics; r
     metrics: { accuracy: c.accuracy, nll: c.nll, ece: c.ece, mce: c.mce, n: labels.length },
     reliability: c.bins,
   };
-}
-
-/** The reliability diagram and metrics bar chart every experiment gets. */
-export function calibrationFigures(
-  experiment: string,
-  title: string,
-  models: ReadonlyArray<{ label: string; metrics: ModelMetrics; reliability: ReliabilityBin[] }>,
-): FigureOutput[] {
-  return [
-    {
-      name: `${experiment}-reliability.svg`,
-      caption: `${title}: reliability diagram on the test set (15 equal-width confidence bins)`,
-      svg: reliabilityDiagram(
-        models.map((m) => ({ model: m.label, bins: m.reliability, ece: m.metrics.ece })),
-        { title: `${title}: reliability on the test set` },
-      ),
-    },
-    {
-      name: `${experiment}-metrics.svg`,
-      caption: `${title}: test accuracy, NLL, ECE and MCE per model`,
-      svg: groupedBarChart(
-        {
-          groups: ['test accuracy', 'test NLL', 'ECE', 'MCE'],
-          series: models.map((m) => ({
-            name: m.label,
-            values: [m.metrics.accuracy, m.metrics.nll, m.metrics.ece, m.metrics.mce],
-          })),
-        },
-        { title: `${title}: test metrics`, yLabel: 'value' },
-      ),
-    },
-  ];
 }

@@ -1,18 +1,9 @@
 import { confidenceStatistics, makeGrid } from '@manifold-mixup/analysis';
-import { confidenceMaps } from '@manifold-mixup/viz';
-import { spiralClaims } from './claims.js';
-import {
-  array,
-  calibrationFigures,
-  floats,
-  testCalibration,
-  type ExperimentAnalysis,
-  type TrainedModel,
-} from './analyze-common.js';
+import { array, floats, testCalibration, type SeedAnalysis, type TrainedModel } from './analyze-common.js';
 import type { SpiralSettings } from './profiles.js';
 
-/** Spiral: confidence statistics on the grid, the confidence-map figure, claims. */
-export function analyzeSpiral(models: readonly TrainedModel[], settings: SpiralSettings): ExperimentAnalysis {
+/** Spiral, one seed: confidence statistics on the grid; P(class 1) and training points for the maps. */
+export function analyzeSpiral(models: readonly TrainedModel[], settings: SpiralSettings): SeedAnalysis {
   const e = settings.extent;
   const grid = makeGrid({ xMin: -e, xMax: e, yMin: -e, yMax: e }, settings.gridResolution);
   const cells = grid.nx * grid.ny;
@@ -23,27 +14,8 @@ export function analyzeSpiral(models: readonly TrainedModel[], settings: SpiralS
     for (let i = 0; i < cells; i++) p1[i] = probabilities[2 * i + 1];
     return { model, p1, confidence, ...testCalibration(model) };
   });
-  const [baseline, mixup] = perModel;
-  const claims = spiralClaims(
-    { label: baseline.model.job.label, ece: baseline.metrics.ece, ...baseline.confidence },
-    { label: mixup.model.job.label, ece: mixup.metrics.ece, ...mixup.confidence },
-  );
-  const confidenceFigure = {
-    name: 'spiral-confidence.svg',
-    caption: `Two spirals: P(class 1) over [-${e}, ${e}]² with training points, baseline vs manifold mixup`,
-    svg: confidenceMaps(
-      perModel.map((m) => ({
-        title: m.model.job.label,
-        grid: { xMin: grid.xMin, xMax: grid.xMax, yMin: grid.yMin, yMax: grid.yMax, nx: grid.nx, ny: grid.ny },
-        probability: m.p1,
-        points: { x: floats(m.model, 'trainingPoints'), labels: array(m.model, 'trainingPointLabels') },
-      })),
-      { title: 'Two spirals: P(class 1)', classNames: ['class 0', 'class 1'] },
-    ),
-  };
-  const labelled = perModel.map((m) => ({ label: m.model.job.label, metrics: m.metrics, reliability: m.reliability }));
   return {
-    models: perModel.map((m) => ({
+    runs: perModel.map((m) => ({
       metrics: m.metrics,
       reliability: m.reliability,
       analysis: {
@@ -55,7 +27,12 @@ export function analyzeSpiral(models: readonly TrainedModel[], settings: SpiralS
         },
       },
     })),
-    claims,
-    figures: [confidenceFigure, ...calibrationFigures('spiral', 'Two spirals', labelled)],
+    arrays: {
+      panels: perModel.map((m) => ({
+        probability: m.p1,
+        points: floats(m.model, 'trainingPoints'),
+        labels: array(m.model, 'trainingPointLabels'),
+      })),
+    },
   };
 }

@@ -4,11 +4,11 @@ import { parseCliArgs, UsageError } from './args.js';
 const parse = (...argv: string[]) => parseCliArgs(argv, { out: '/repo' });
 
 describe('parseCliArgs', () => {
-  it('defaults to the default profile, every experiment, seed 0, the repo root, auto backend', () => {
+  it("defaults to the default profile, every experiment, the profile's seeds, the repo root, auto backend", () => {
     expect(parse()).toEqual({
       profile: 'default',
       experiments: ['spiral', 'bottleneck-2d', 'bottleneck-12d'],
-      seed: 0,
+      seeds: null,
       out: '/repo',
       backend: 'auto',
       workers: null,
@@ -25,7 +25,7 @@ describe('parseCliArgs', () => {
       'quick',
       '--only',
       'bottleneck-12d,spiral',
-      '--seed',
+      '--seeds',
       '7',
       '--out',
       'x',
@@ -38,7 +38,7 @@ describe('parseCliArgs', () => {
     );
     expect(o).toMatchObject({
       profile: 'quick',
-      seed: 7,
+      seeds: [0, 1, 2, 3, 4, 5, 6],
       out: 'x',
       backend: 'cpu',
       workers: 3,
@@ -64,7 +64,7 @@ describe('parseCliArgs', () => {
 
   it('rejects an unknown flag, listing the valid ones', () => {
     expect(() => parse('--profiel', 'quick')).toThrow(
-      /unknown flag '--profiel'; valid flags: --profile, --only, --seed, --out, --backend, --workers, --png, --check, --validate, --help/,
+      /unknown flag '--profiel'; valid flags: --profile, --only, --seeds, --out, --backend, --workers, --png, --check, --validate, --help/,
     );
   });
 
@@ -72,10 +72,21 @@ describe('parseCliArgs', () => {
     expect(() => parse('--backend', 'webgl')).toThrow(
       "--backend: unknown value 'webgl'; valid: auto, wasm, cpu, tensorflow",
     );
-    expect(() => parse('--seed', '1.5')).toThrow("--seed: expected an integer >= 0, found '1.5'");
-    expect(() => parse('--seed=-1')).toThrow(/--seed: expected an integer >= 0/);
+    expect(() => parse('--workers', '0')).toThrow("--workers: expected an integer >= 1, found '0'");
     expect(() => parse('--workers', '0')).toThrow("--workers: expected an integer >= 1, found '0'");
     expect(() => parse('--workers', 'two')).toThrow(UsageError);
+  });
+
+  it('reads --seeds as a count or a list, and rejects 0, negatives, words and duplicates', () => {
+    expect(parse('--seeds', '3').seeds).toEqual([0, 1, 2]);
+    expect(parse('--seeds', '4,0,9').seeds).toEqual([4, 0, 9]);
+    expect(parse('--seeds= 1, 2 ').seeds).toEqual([1, 2]);
+    const accepted = 'a seed count >= 1 (seeds 0..N-1) or a comma-separated list of distinct integers >= 0';
+    expect(() => parse('--seeds', '0')).toThrow(`--seeds: expected ${accepted}; found '0'`);
+    expect(() => parse('--seeds=-1')).toThrow(`--seeds: expected ${accepted}; found '-1'`);
+    expect(() => parse('--seeds', 'abc')).toThrow(`--seeds: expected ${accepted}; found 'abc'`);
+    expect(() => parse('--seeds', '1,2.5')).toThrow(UsageError);
+    expect(() => parse('--seeds', '0,1,0')).toThrow(`--seeds: seed 0 is listed twice; expected ${accepted}`);
   });
 
   it('rejects positional arguments and missing values', () => {

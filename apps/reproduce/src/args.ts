@@ -7,7 +7,8 @@ export type BackendChoice = (typeof BACKEND_NAMES)[number];
 export interface CliOptions {
   profile: ProfileName;
   experiments: ExperimentName[];
-  seed: number;
+  /** Seeds to train every model with; null: the profile's count, 0..n-1. */
+  seeds: number[] | null;
   /** Folder holding figures/, results/ and README.md (absolute). */
   out: string;
   backend: BackendChoice;
@@ -27,7 +28,7 @@ export class UsageError extends Error {
 const OPTIONS = {
   profile: { type: 'string', default: 'default' },
   only: { type: 'string' },
-  seed: { type: 'string', default: '0' },
+  seeds: { type: 'string' },
   out: { type: 'string' },
   backend: { type: 'string', default: 'auto' },
   workers: { type: 'string' },
@@ -50,6 +51,27 @@ function integer(flag: string, value: string, min: number): number {
     throw new UsageError(`${flag}: expected an integer >= ${min}, found '${value}'`);
   }
   return n;
+}
+
+const SEEDS_EXPECTED = 'a seed count >= 1 (seeds 0..N-1) or a comma-separated list of distinct integers >= 0';
+
+/** `--seeds 5` means seeds 0-4; `--seeds 3,7,11` those seeds, in that order. */
+export function parseSeeds(value: string): number[] {
+  const text = value.trim();
+  if (/^\d+$/.test(text) && !text.includes(',')) {
+    const count = Number(text);
+    if (!Number.isSafeInteger(count) || count < 1 || count > 1000)
+      throw new UsageError(`--seeds: expected ${SEEDS_EXPECTED}; found '${value}'`);
+    return Array.from({ length: count }, (_, i) => i);
+  }
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.length < 2 || parts.some((p) => !/^\d+$/.test(p) || !Number.isSafeInteger(Number(p))))
+    throw new UsageError(`--seeds: expected ${SEEDS_EXPECTED}; found '${value}'`);
+  const seeds = parts.map(Number);
+  const repeated = seeds.find((s, i) => seeds.indexOf(s) !== i);
+  if (repeated !== undefined)
+    throw new UsageError(`--seeds: seed ${repeated} is listed twice; expected ${SEEDS_EXPECTED}`);
+  return seeds;
 }
 
 /** Parses argv (without node and the script) into validated options; throws UsageError on anything unknown. */
@@ -78,7 +100,7 @@ export function parseCliArgs(argv: readonly string[], defaults: { out: string })
   return {
     profile: oneOf('--profile', v.profile, PROFILE_NAMES),
     experiments: unique,
-    seed: integer('--seed', v.seed, 0),
+    seeds: v.seeds === undefined ? null : parseSeeds(v.seeds),
     out: v.out ?? defaults.out,
     backend: oneOf('--backend', v.backend, BACKEND_NAMES),
     workers: v.workers === undefined ? null : integer('--workers', v.workers, 1),
@@ -95,10 +117,12 @@ Usage: manifold-mixup-reproduce [flags]
 
   --profile <name>     ${PROFILE_NAMES.join(' | ')} (default: default)
                          quick:   tiny models, the whole pipeline in < 2 minutes (CI)
-                         default: what the README shows, < 20 minutes on 2 cores
+                         default: what the README shows, < 60 minutes on 2 cores (5 seeds)
                          paper:   the seed's hyperparameters (1024-wide, 24 epochs, full data): hours on wasm
   --only <list>        comma-separated experiments: ${EXPERIMENT_NAMES.join(', ')} (default: all)
-  --seed <n>           integer seed for data splits, initial weights and mixing (default: 0)
+  --seeds <n|list>     train every model once per seed: a count n (seeds 0..n-1) or a list such as 0,1,2
+                       (default: the profile's, quick 2, default 5, paper 3); a seed fixes data splits, initial
+                       weights, order and mixing, shared by every model of an experiment (paired comparisons)
   --out <dir>          folder for figures/, results/, README.md and .reproduce-cache/ (default: the repo root)
   --backend <name>     ${BACKEND_NAMES.join(' | ')} (default: auto = tensorflow if it loads, else wasm, else cpu)
   --workers <n>        models trained in parallel processes, each on one thread (default: the core count

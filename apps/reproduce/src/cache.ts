@@ -17,6 +17,8 @@ export interface ModelOutputs {
   backend: string;
   /** Wall-clock of training and evaluation in the worker. */
   seconds: number;
+  /** Test accuracy under FGSM per ε (when the job asks for it). */
+  fgsm?: Array<{ epsilon: number; accuracy: number; n: number }>;
   arrays: Record<string, ArrayRecord>;
 }
 

@@ -2,35 +2,30 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticResults } from './__fixtures__/synthetic-results.js';
+import { syntheticExperiment, syntheticResults } from './__fixtures__/synthetic-results.js';
 import { checkOutputs, validateRun } from './check-outputs.js';
-import { sha256Hex } from './config-hash.js';
+import { decodeArrays, drawFigure, encodeArrays } from './figure-spec.js';
+import { globalFigures } from './global-figures.js';
+import { figureArraysPath } from './results.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
 import { EXPERIMENT_NAMES } from './profiles.js';
 
-const svg = (name: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>${name}</title></svg>`;
-
 let out: string;
 
-/** A consistent output folder: results, figures with matching hashes, README with rendered blocks. */
+/** A consistent output folder: results, figure data, figures drawn from it, README with rendered blocks. */
 async function writeConsistentOutputs(): Promise<void> {
   await mkdir(join(out, 'figures'), { recursive: true });
   await mkdir(join(out, 'results'), { recursive: true });
   const all = [];
   for (const experiment of EXPERIMENT_NAMES) {
-    const shas: Record<string, string> = {};
-    const base = syntheticResults(experiment);
-    for (const f of base.figures) {
-      const name = f.path.slice('figures/'.length, -'.svg'.length);
-      await writeFile(join(out, f.path), svg(name));
-      shas[name] = sha256Hex(svg(name));
-    }
-    const results = syntheticResults(experiment, shas);
+    const { results, arrays, svgs } = syntheticExperiment(experiment);
+    for (const [name, svg] of svgs) await writeFile(join(out, 'figures', name), svg);
+    await writeFile(join(out, figureArraysPath(experiment)), encodeArrays(arrays));
     all.push(results);
     await writeFile(join(out, 'results', `${experiment}.json`), JSON.stringify(results));
   }
+  for (const spec of globalFigures(all)) await writeFile(join(out, 'figures', spec.name), drawFigure(spec));
   const readme =
     '# Project\n\nHuman prose.\n\n<!-- reproduce:begin claims -->\n<!-- reproduce:end claims -->\n\nMore prose.\n';
   await writeFile(join(out, 'README.md'), writeBlocks(readme, renderBlocks(all)).text);
@@ -61,29 +56,76 @@ describe('--check', () => {
   });
 
   it('fails when a figure is missing, changed or unlisted', async () => {
-    await rm(join(out, 'figures', 'spiral-confidence.svg'));
-    await writeFile(join(out, 'figures', 'bottleneck-12d-spectra.svg'), svg('changed'));
-    await writeFile(join(out, 'figures', 'old.svg'), svg('old'));
+    await rm(join(out, 'figures', 'spiral-metrics.svg'));
+    const changed = join(out, 'figures', 'bottleneck-12d-metrics.svg');
+    await writeFile(changed, (await readFile(changed, 'utf8')).replace('</svg>', '<g></g></svg>'));
+    await writeFile(join(out, 'figures', 'old.svg'), '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
     const problems = await checkOutputs(out);
     expect(problems).toEqual([
-      'figures/spiral-confidence.svg: missing (listed in results/spiral.json)',
+      'figures/spiral-metrics.svg: missing (drawn from results/spiral.json and results/spiral.arrays.json)',
       expect.stringMatching(
-        /^figures\/bottleneck-12d-spectra.svg: SHA-256 .* differs from .* recorded in results\/bottleneck-12d.json/,
+        /^figures\/bottleneck-12d-metrics.svg: differs from the figure drawn again from results\/bottleneck-12d.json/,
       ),
       'figures/old.svg: not listed in any results file (stale figure?)',
     ]);
   });
 
+  it('redraws figures from the results: a number edited in results and README together is caught', async () => {
+    const path = join(out, 'results', 'spiral.json');
+    const results = JSON.parse(await readFile(path, 'utf8'));
+    results.models[0].runs[0].metrics.accuracy = 0.5;
+    await writeFile(path, JSON.stringify(results));
+    const readme = join(out, 'README.md');
+    const all = await Promise.all(
+      EXPERIMENT_NAMES.map(async (e) => JSON.parse(await readFile(join(out, 'results', `${e}.json`), 'utf8'))),
+    );
+    await writeFile(readme, writeBlocks(await readFile(readme, 'utf8'), renderBlocks(all)).text);
+    expect(await checkOutputs(out)).toEqual([
+      expect.stringMatching(
+        /^figures\/spiral-metrics.svg: differs from the figure drawn again from results\/spiral.json/,
+      ),
+      'figures/spiral-metrics.svg: SHA-256 recorded in results/spiral.json is not that of the figure drawn again',
+    ]);
+  });
+
+  it('redraws maps from the arrays file: an edited probability is caught', async () => {
+    const path = join(out, figureArraysPath('spiral'));
+    const arrays = decodeArrays(await readFile(path, 'utf8'), 'x') as { panels: Array<{ probability: Float32Array }> };
+    arrays.panels[0].probability.fill(0.5);
+    await writeFile(path, encodeArrays(arrays));
+    const problems = await checkOutputs(out);
+    expect(problems[0]).toMatch(/^figures\/spiral-confidence.svg: differs from the figure drawn again/);
+  });
+
+  it('redraws the claims figure from results/*.json: an edited claim is caught', async () => {
+    const path = join(out, 'results', 'spiral.json');
+    const results = JSON.parse(await readFile(path, 'utf8'));
+    results.claims[0].mean = 123;
+    await writeFile(path, JSON.stringify(results));
+    const problems = await checkOutputs(out);
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^figures\/claims-at-a-glance.svg: differs from the figure drawn again from results\/\*\.json/,
+      ),
+    );
+  });
+
   it('fails when results change after the README was written, or are malformed', async () => {
     const path = join(out, 'results', 'spiral.json');
     const results = JSON.parse(await readFile(path, 'utf8'));
-    results.models[0].metrics.accuracy = 0.5;
+    results.models[0].runs[0].metrics.accuracy = 0.5;
     await writeFile(path, JSON.stringify(results));
     expect((await checkOutputs(out)).join('\n')).toMatch(/block 'spiral' disagrees/);
-    results.models[0].metrics.ece = 7;
+    results.models[0].runs[1].metrics.ece = 7;
     await writeFile(path, JSON.stringify(results));
     expect(await checkOutputs(out)).toContain(
-      'results/spiral.json: models[0].metrics.ece: expected a number in [0, 1], found 7',
+      'results/spiral.json: models[0].runs[1].metrics.ece: expected a number in [0, 1], found 7',
+    );
+    results.models[0].runs[1].metrics.ece = 0.1;
+    results.models[0].runs.pop();
+    await writeFile(path, JSON.stringify(results));
+    expect(await checkOutputs(out)).toContain(
+      "results/spiral.json: models[0].runs: expected one run per seed in the order of 'seeds' (0, 1, 2)",
     );
     await writeFile(path, '{');
     expect((await checkOutputs(out))[0]).toMatch(/^results\/spiral.json: not valid JSON/);
@@ -91,12 +133,12 @@ describe('--check', () => {
 
   it('--validate also requires every experiment that was run to have results and valid SVG', async () => {
     await rm(join(out, 'results', 'bottleneck-2d.json'));
-    await writeFile(join(out, 'figures', 'spiral-confidence.svg'), '<svg><g></svg>');
+    await writeFile(join(out, 'figures', 'spiral-metrics.svg'), '<svg><g></svg>');
     const problems = await validateRun(out, EXPERIMENT_NAMES);
     expect(problems).toContain(
       "results/bottleneck-2d.json: missing (expected after running experiment 'bottleneck-2d')",
     );
-    expect(problems.some((p) => p.startsWith('figures/spiral-confidence.svg: not a valid SVG'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('figures/spiral-metrics.svg: not a valid SVG'))).toBe(true);
   });
 
   it('accepts a README whose blocks say "no results yet" when there are no results', async () => {

@@ -6,7 +6,10 @@ import { sha256Hex } from './config-hash.js';
 import { EXPERIMENT_NAMES, type ExperimentName } from './profiles.js';
 import { readBlocks } from './readme-blocks.js';
 import { BLOCK_NAMES, renderBlocks } from './render-readme.js';
-import { resultsPath, type ExperimentResults } from './results.js';
+import { experimentFigures, type FigureArrays } from './experiment-figures.js';
+import { decodeArrays, drawFigure } from './figure-spec.js';
+import { globalFigures } from './global-figures.js';
+import { figureArraysPath, resultsPath, type ExperimentResults } from './results.js';
 import { validateResults } from './validate-results.js';
 
 /** Reads and schema-checks results/<experiment>.json for the given experiments (those present, if `required` is false). */
@@ -51,34 +54,68 @@ function firstDifference(expected: string, found: string): string {
   return 'whitespace only';
 }
 
-/** Every figure a results file lists exists, is a well-formed SVG and has the recorded SHA-256. */
+/** Compares a freshly drawn figure with the file in figures/; returns a problem or null. */
+async function compareFigure(out: string, name: string, svg: string, source: string): Promise<string | null> {
+  const path = join(out, 'figures', name);
+  if (!existsSync(path)) return `figures/${name}: missing (drawn from ${source})`;
+  const text = await readFile(path, 'utf8');
+  const invalid = svgProblem(text);
+  if (invalid !== null) return `figures/${name}: not a valid SVG: ${invalid}`;
+  if (text !== svg) {
+    const a = text.split('\n');
+    const b = svg.split('\n');
+    let line = 0;
+    while (line < Math.max(a.length, b.length) && a[line] === b[line]) line++;
+    return `figures/${name}: differs from the figure drawn again from ${source} (first at line ${line + 1})`;
+  }
+  return null;
+}
+
+/**
+ * Every figure is drawn again from the numbers it shows (results/<experiment>.json plus, for maps and
+ * scatters, results/<experiment>.arrays.json; results/*.json for the figures over all experiments) and
+ * compared byte for byte with figures/; the results files must list each with the SHA-256 of what is drawn.
+ */
 export async function checkFigures(out: string, results: readonly ExperimentResults[]): Promise<string[]> {
   const problems: string[] = [];
   for (const r of results) {
-    for (const figure of r.figures) {
-      const path = join(out, figure.path);
-      if (!existsSync(path)) {
-        problems.push(`${figure.path}: missing (listed in ${resultsPath(r.experiment)})`);
-        continue;
-      }
-      const text = await readFile(path, 'utf8');
-      const svg = svgProblem(text);
-      if (svg !== null) problems.push(`${figure.path}: not a valid SVG: ${svg}`);
-      const sha = sha256Hex(text);
-      if (sha !== figure.sha256) {
-        problems.push(
-          `${figure.path}: SHA-256 ${sha.slice(0, 12)}... differs from ${figure.sha256.slice(0, 12)}... recorded in ${resultsPath(r.experiment)} (figure and results come from different runs)`,
-        );
-      }
+    const arraysFile = figureArraysPath(r.experiment);
+    let specs;
+    try {
+      const arrays = decodeArrays(await readFile(join(out, arraysFile), 'utf8'), arraysFile) as FigureArrays;
+      specs = experimentFigures(r, arrays, arraysFile);
+    } catch (error) {
+      problems.push(existsSync(join(out, arraysFile)) ? (error as Error).message : `${arraysFile}: missing`);
+      continue;
     }
+    const source = `${resultsPath(r.experiment)} and ${arraysFile}`;
+    const listed = new Map(r.figures.map((f) => [f.path, f]));
+    for (const spec of specs) {
+      const svg = drawFigure(spec);
+      const problem = await compareFigure(out, spec.name, svg, source);
+      if (problem !== null) problems.push(problem);
+      const record = listed.get(`figures/${spec.name}`);
+      if (!record) problems.push(`figures/${spec.name}: not listed in ${resultsPath(r.experiment)}`);
+      else if (record.sha256 !== sha256Hex(svg))
+        problems.push(
+          `figures/${spec.name}: SHA-256 recorded in ${resultsPath(r.experiment)} is not that of the figure drawn again`,
+        );
+      listed.delete(`figures/${spec.name}`);
+    }
+    for (const path of listed.keys())
+      problems.push(`${path}: listed in ${resultsPath(r.experiment)} but not drawn from it`);
+  }
+  for (const spec of globalFigures(results)) {
+    const problem = await compareFigure(out, spec.name, drawFigure(spec), 'results/*.json');
+    if (problem !== null) problems.push(problem);
   }
   return problems;
 }
 
 /**
  * `--check`: README.md, figures/ and results/ in `out` agree. The README's generated blocks must equal
- * what results/*.json render to; every listed figure must exist with its recorded hash; no SVG in
- * figures/ may be unlisted. Returns the list of problems (empty: all agree).
+ * what results/*.json render to; every figure, drawn again from its data, must equal the file in
+ * figures/; no SVG in figures/ may be unlisted. Returns the list of problems (empty: all agree).
  */
 export async function checkOutputs(out: string): Promise<string[]> {
   // No results at all is a consistent state too, if the README's blocks say so ("No results yet").
@@ -108,7 +145,10 @@ export async function checkOutputs(out: string): Promise<string[]> {
     }
   }
   problems.push(...(await checkFigures(out, results)));
-  const listed = new Set(results.flatMap((r) => r.figures.map((f) => f.path)));
+  const listed = new Set([
+    ...results.flatMap((r) => r.figures.map((f) => f.path)),
+    ...globalFigures(results).map((f) => `figures/${f.name}`),
+  ]);
   const figuresDir = join(out, 'figures');
   if (existsSync(figuresDir)) {
     for (const name of (await readdir(figuresDir)).sort()) {

@@ -1,5 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { bottleneck12dClaims, bottleneck2dClaims, calibrationClaim, spiralClaims } from './claims.js';
+import { syntheticResults } from './__fixtures__/synthetic-results.js';
+import { bottleneck12dClaimSpecs, judgeClaim, spiralClaimSpecs, type ClaimSpec } from './claims.js';
+import { PROFILES } from './profiles.js';
+import type { ModelResults, ModelRun } from './results.js';
+
+/** Two models whose statistic `x` per seed is given; the claim: model 'b' has the larger x. */
+function pair(a: number[], b: number[]): { models: ModelResults[]; spec: ClaimSpec } {
+  const runs = (xs: number[]) => xs.map((x, seed) => ({ seed, metrics: { ece: x } }) as unknown as ModelRun);
+  return {
+    models: [
+      { model: 'a', label: 'a', mixing: 'none', runs: runs(a) },
+      { model: 'b', label: 'b', mixing: 'manifold', runs: runs(b) },
+    ],
+    spec: {
+      id: 't',
+      statement: 's',
+      source: 'p',
+      label: 'l',
+      effect: 'b − a',
+      unit: '',
+      compare: (run) => {
+        const x = run('a').metrics.ece;
+        const y = run('b').metrics.ece;
+        return { effect: y - x, values: { a: x, b: y } };
+      },
+    },
+  };
+}
 
 const byId = <T extends { id: string }>(claims: T[], id: string): T => {
   const found = claims.find((c) => c.id === id);
@@ -7,98 +34,78 @@ const byId = <T extends { id: string }>(claims: T[], id: string): T => {
   return found;
 };
 
-describe('claims', () => {
-  const spiral = (low: number, tv: number, ece: number) => ({
-    label: 'm',
-    lowConfidenceFraction: low,
-    totalVariation: tv,
-    threshold: 0.9,
-    ece,
+describe('judgeClaim', () => {
+  it('pairs by seed: the effect is the per-seed difference, with mean and t interval', () => {
+    const { models, spec } = pair([1, 2, 3, 4, 5], [2, 3.5, 3.5, 5, 6.5]);
+    const claim = judgeClaim(spec, models, [0, 1, 2, 3, 4]);
+    expect(claim.perSeed.map((s) => s.effect)).toEqual([1, 1.5, 0.5, 1, 1.5]);
+    expect(claim.perSeed[1].values).toEqual({ a: 2, b: 3.5 });
+    expect(claim.mean).toBeCloseTo(1.1, 12);
+    // sd of the differences = √0.175; t(0.975, 4) = 2.7764451
+    const half = 2.7764451 * Math.sqrt(0.175 / 5);
+    expect(claim.interval.low).toBeCloseTo(1.1 - half, 6);
+    expect(claim.interval.high).toBeCloseTo(1.1 + half, 6);
+    expect(claim.interval.method).toBe('student-t');
+    expect(claim.seedsAgreeing).toBe(5);
+    expect(claim.verdict).toBe('supported');
   });
 
-  it('spiral: supported only when mixup has more low-confidence area and less total variation', () => {
-    const yes = spiralClaims(spiral(0.1, 40, 0.05), spiral(0.3, 20, 0.02));
-    expect(byId(yes, 'spiral-low-confidence').supported).toBe(true);
-    expect(byId(yes, 'spiral-smoothness').supported).toBe(true);
-    expect(byId(yes, 'spiral-calibration').supported).toBe(true);
-    expect(byId(yes, 'spiral-low-confidence').evidence).toContain('baseline 10.0%, m 30.0%');
-    const no = spiralClaims(spiral(0.3, 20, 0.02), spiral(0.1, 40, 0.05));
-    expect(no.map((c) => c.supported)).toEqual([false, false, false]);
-    // ties do not count as support
-    expect(spiralClaims(spiral(0.2, 30, 0.1), spiral(0.2, 30, 0.1)).map((c) => c.supported)).toEqual([
-      false,
-      false,
-      false,
-    ]);
-  });
-
-  it('2-D: margin and silhouette are judged separately', () => {
-    const claims = bottleneck2dClaims(
-      { label: 'b', meanMargin: 1, silhouette: 0.5, ece: 0.1 },
-      { label: 'm', meanMargin: 2, silhouette: 0.4, ece: 0.2 },
+  it('a large unpaired spread does not hide a consistent paired effect', () => {
+    // b is always a + 0.1 while a itself varies a lot from seed to seed.
+    const a = [1, 10, 100, 5, 50];
+    const { models, spec } = pair(
+      a,
+      a.map((x) => x + 0.1),
     );
-    expect(byId(claims, 'bottleneck-2d-margin').supported).toBe(true);
-    expect(byId(claims, 'bottleneck-2d-silhouette').supported).toBe(false);
-    expect(byId(claims, 'bottleneck-2d-calibration').supported).toBe(false);
+    expect(judgeClaim(spec, models, [0, 1, 2, 3, 4]).verdict).toBe('supported');
   });
 
-  it('12-D: flatter in most classes against both baseline and input mixup', () => {
-    const model = (label: string, sums: number[], dirs = sums.map(() => 3)) => ({
-      label,
-      ece: 0.1,
-      sumOfOthers: sums,
-      significantDirections: dirs,
-    });
-    const baseline = model('baseline', [5, 5, 5, 5, 5]);
-    const input = model('input mixup', [4, 4, 4, 4, 4]);
-    const flatter = bottleneck12dClaims(baseline, input, model('manifold mixup', [1, 1, 1, 9, 9]), {
-      dim: 12,
-      classes: 10,
-      relativeThreshold: 0.1,
-    });
-    expect(byId(flatter, 'bottleneck-12d-flatter').supported).toBe(true); // 3/5 vs both
-    expect(byId(flatter, 'bottleneck-12d-flatter').evidence).toBe(
-      'manifold mixup smaller than baseline in 3/5 classes, than input mixup in 3/5',
-    );
-    const half = bottleneck12dClaims(baseline, input, model('manifold mixup', [1, 1, 4.5, 9, 9]), {
-      dim: 12,
-      classes: 10,
-      relativeThreshold: 0.1,
-    });
-    expect(byId(half, 'bottleneck-12d-flatter').supported).toBe(false); // 3/5 vs baseline, 2/5 vs input
+  it('contradicted when the interval lies below zero, inconclusive across it or with one seed', () => {
+    const below = pair([2, 3, 4], [1, 2.1, 2.9]);
+    expect(judgeClaim(below.spec, below.models, [0, 1, 2]).verdict).toBe('contradicted');
+    const across = pair([1, 1, 1], [1.5, 0.5, 1.2]);
+    const mixed = judgeClaim(across.spec, across.models, [0, 1, 2]);
+    expect(mixed.verdict).toBe('inconclusive');
+    expect(mixed.seedsAgreeing).toBe(2);
+    const one = judgeClaim(across.spec, across.models, [0]);
+    expect(one.verdict).toBe('inconclusive');
+    expect(one.interval).toEqual({ low: null, high: null, level: 0.95, method: 'student-t' });
   });
 
-  it('12-D: Theorem 1 bound is dim - classes + 1 significant directions in most classes', () => {
-    const model = (dirs: number[]) => ({ label: 'x', ece: 0.1, sumOfOthers: dirs, significantDirections: dirs });
-    const within = bottleneck12dClaims(model([9, 9, 9]), model([9, 9, 9]), model([2, 3, 4]), {
-      dim: 12,
-      classes: 10,
-      relativeThreshold: 0.1,
-    });
-    const claim = byId(within, 'bottleneck-12d-theorem-1');
-    expect(claim.statement).toContain('12 - 10 + 1 = 3');
-    expect(claim.supported).toBe(true);
-    expect(claim.evidence).toContain('x 2/3 (mean 3.000 directions)');
-    expect(
-      byId(
-        bottleneck12dClaims(model([1]), model([1]), model([4, 4, 3]), { dim: 12, classes: 10, relativeThreshold: 0.1 }),
-        'bottleneck-12d-theorem-1',
-      ).supported,
-    ).toBe(false);
+  it('names a missing run', () => {
+    const { models, spec } = pair([1, 2], [2, 3]);
+    expect(() => judgeClaim(spec, models, [0, 7])).toThrow("claim t: no run of model 'a' with seed 7");
+  });
+});
+
+describe('claim specs', () => {
+  it('sign each effect so that > 0 is the claimed direction', () => {
+    const spiral = syntheticResults('spiral');
+    // synthetic: manifold mixup has more low-confidence area (+0.1) and less total variation (−10)
+    expect(byId(spiral.claims, 'spiral-low-confidence').perSeed[0].effect).toBeCloseTo(0.1, 12);
+    expect(byId(spiral.claims, 'spiral-smoothness').perSeed[0].effect).toBeCloseTo(10, 12);
+    expect(byId(spiral.claims, 'spiral-calibration').perSeed[0].effect).toBeCloseTo(0.01, 12);
+    expect(spiral.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'supported']);
+    const twoD = syntheticResults('bottleneck-2d');
+    expect(byId(twoD.claims, 'bottleneck-2d-silhouette').verdict).toBe('inconclusive');
   });
 
-  it('calibration: every mixing model must beat the baseline', () => {
-    expect(
-      calibrationClaim('e', { label: 'b', ece: 0.1 }, [
-        { label: 'i', ece: 0.05 },
-        { label: 'm', ece: 0.2 },
-      ]).supported,
-    ).toBe(false);
-    expect(
-      calibrationClaim('e', { label: 'b', ece: 0.1 }, [
-        { label: 'i', ece: 0.05 },
-        { label: 'm', ece: 0.02 },
-      ]).supported,
-    ).toBe(true);
+  it('12-D: flatter than the smaller of weight decay and dropout; Theorem 1 as bound − directions; FGSM mean over ε > 0', () => {
+    const r = syntheticResults('bottleneck-12d');
+    // synthetic raw sum of others = 3·scale: manifold mixup (model 2) 3·(1 + s/10), weight decay 3·6, dropout 3·7
+    const regularisers = byId(r.claims, 'bottleneck-12d-flatter-than-regularisers');
+    expect(regularisers.perSeed[1].effect).toBeCloseTo(18 - 3.3, 10);
+    expect(Object.keys(regularisers.perSeed[0].values).sort()).toEqual(['dropout', 'manifold mixup', 'weight decay']);
+    expect(byId(r.claims, 'bottleneck-12d-theorem-1').perSeed[0].effect).toBe(0); // 3 − 3 directions
+    expect(byId(r.claims, 'bottleneck-12d-theorem-1').verdict).toBe('inconclusive');
+    // FGSM accuracy 0.9 − ε(2 − i/4): manifold mixup (i = 2) gains ε/2 over the baseline, averaged over ε > 0
+    const eps = PROFILES.quick['bottleneck-12d'].fgsmEpsilons.filter((e) => e > 0);
+    const gain = eps.reduce((s, e) => s + (Math.max(0, 0.9 - 1.5 * e) - Math.max(0, 0.9 - 2 * e)), 0) / eps.length;
+    expect(byId(r.claims, 'bottleneck-12d-fgsm').perSeed[0].effect).toBeCloseTo(gain, 12);
+  });
+
+  it('every claim id is unique and spiral specs read the models they name', () => {
+    const ids = [...spiralClaimSpecs(), ...bottleneck12dClaimSpecs(PROFILES.quick['bottleneck-12d'])].map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

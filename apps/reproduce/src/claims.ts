@@ -1,130 +1,219 @@
-import type { Claim } from './results.js';
+import { meanInterval, verdictOf } from '@manifold-mixup/analysis';
+import type { Bottleneck12dSettings } from './profiles.js';
+import type { ExperimentName } from './profiles.js';
+import type { Claim, ModelResults, ModelRun } from './results.js';
 
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-const num = (x: number): string =>
-  Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(3) : x.toPrecision(3);
-
-interface Calibrated {
+/**
+ * A claim as a paired comparison: for one seed, `effect` reads the runs of that seed (by model name)
+ * and returns the effect signed so that > 0 is the claimed direction, plus the statistics compared.
+ */
+export interface ClaimSpec {
+  id: string;
+  statement: string;
+  source: string;
   label: string;
-  ece: number;
+  effect: string;
+  unit: string;
+  compare: (run: (model: string) => ModelRun) => { effect: number; values: Record<string, number> };
 }
 
-/** Lower test ECE for every mixing model than for the baseline. */
-export function calibrationClaim(experiment: string, baseline: Calibrated, mixed: Calibrated[]): Claim {
-  const better = mixed.filter((m) => m.ece < baseline.ece);
+/** Evaluates a claim over every seed: per-seed effects, their mean, 95% t interval and verdict. */
+export function judgeClaim(spec: ClaimSpec, models: readonly ModelResults[], seeds: readonly number[]): Claim {
+  const perSeed = seeds.map((seed) => {
+    const run = (name: string): ModelRun => {
+      const model = models.find((m) => m.model === name);
+      const found = model?.runs.find((r) => r.seed === seed);
+      if (!found) throw new Error(`claim ${spec.id}: no run of model '${name}' with seed ${seed}`);
+      return found;
+    };
+    return { seed, ...spec.compare(run) };
+  });
+  const effects = perSeed.map((s) => s.effect);
+  const interval = meanInterval(effects, 0.95);
+  const bound = (x: number): number | null => (Number.isFinite(x) ? x : null);
   return {
-    id: `${experiment}-calibration`,
-    statement: 'Training on mixed examples lowers the expected calibration error (ECE) on the test set',
-    source: 'mixup literature (e.g. Thulasidasan et al., NeurIPS 2019); not pictured by the seed',
-    evidence: `test ECE: baseline ${pct(baseline.ece)}, ${mixed.map((m) => `${m.label} ${pct(m.ece)}`).join(', ')}`,
-    supported: mixed.length > 0 && better.length === mixed.length,
+    id: spec.id,
+    statement: spec.statement,
+    source: spec.source,
+    label: spec.label,
+    effect: spec.effect,
+    unit: spec.unit,
+    perSeed,
+    mean: interval.mean,
+    interval: { low: bound(interval.low), high: bound(interval.high), level: 0.95, method: 'student-t' },
+    seedsAgreeing: effects.filter((e) => e > 0).length,
+    verdict: verdictOf(interval),
   };
 }
 
-export interface ConfidenceNumbers extends Calibrated {
-  lowConfidenceFraction: number;
-  totalVariation: number;
-  threshold: number;
+const MIXUP_LITERATURE = 'mixup literature (e.g. Thulasidasan et al., NeurIPS 2019); not pictured by the seed';
+
+function calibrationSpec(experiment: ExperimentName): ClaimSpec {
+  return {
+    id: `${experiment}-calibration`,
+    statement: 'Training with manifold mixup lowers the expected calibration error (ECE) on the test set',
+    source: MIXUP_LITERATURE,
+    label: 'lower test ECE',
+    effect: 'ECE: baseline − manifold mixup',
+    unit: 'ECE',
+    compare: (run) => {
+      const b = run('baseline').metrics.ece;
+      const m = run('manifold-mixup').metrics.ece;
+      return { effect: b - m, values: { baseline: b, 'manifold mixup': m } };
+    },
+  };
 }
 
-/** Spiral: a wider band of low confidence and a smoother decision boundary. */
-export function spiralClaims(baseline: ConfidenceNumbers, mixup: ConfidenceNumbers): Claim[] {
+const confidence = (r: ModelRun) => {
+  const c = r.analysis.confidence;
+  if (!c) throw new Error(`seed ${r.seed}: no confidence statistics`);
+  return c;
+};
+
+export function spiralClaimSpecs(): ClaimSpec[] {
   return [
     {
       id: 'spiral-low-confidence',
       statement: 'Manifold mixup widens the band of low-confidence predictions around the decision boundary',
       source: 'Verma et al. 2019, section 1 and figure 1 (broader regions of low confidence)',
-      evidence:
-        `share of the grid with top-class probability < ${baseline.threshold}: ` +
-        `baseline ${pct(baseline.lowConfidenceFraction)}, ${mixup.label} ${pct(mixup.lowConfidenceFraction)}`,
-      supported: mixup.lowConfidenceFraction > baseline.lowConfidenceFraction,
+      label: 'wider low-confidence band',
+      effect: 'share of the grid with top-class P < 0.9: manifold mixup − baseline',
+      unit: 'share of grid',
+      compare: (run) => {
+        const b = confidence(run('baseline')).lowConfidenceFraction;
+        const m = confidence(run('manifold-mixup')).lowConfidenceFraction;
+        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
+      },
     },
     {
       id: 'spiral-smoothness',
       statement: 'Manifold mixup gives a smoother decision boundary (less total variation of P(class 1) over the grid)',
       source: 'Verma et al. 2019, section 1 and figure 1 (smoother decision boundaries)',
-      evidence: `total variation: baseline ${num(baseline.totalVariation)}, ${mixup.label} ${num(mixup.totalVariation)}`,
-      supported: mixup.totalVariation < baseline.totalVariation,
+      label: 'smoother boundary',
+      effect: 'total variation of P(class 1): baseline − manifold mixup',
+      unit: 'total variation',
+      compare: (run) => {
+        const b = confidence(run('baseline')).totalVariation;
+        const m = confidence(run('manifold-mixup')).totalVariation;
+        return { effect: b - m, values: { baseline: b, 'manifold mixup': m } };
+      },
     },
-    calibrationClaim('spiral', baseline, [mixup]),
+    calibrationSpec('spiral'),
   ];
 }
 
-export interface MarginNumbers extends Calibrated {
-  meanMargin: number;
-  silhouette: number;
-}
+const allDigits = (r: ModelRun) => {
+  const groups = r.analysis.margins ?? [];
+  const all = groups[groups.length - 1];
+  if (!all) throw new Error(`seed ${r.seed}: no margin statistics`);
+  return all;
+};
 
-/** 2-D bottleneck: larger margins between the classes' codes. */
-export function bottleneck2dClaims(baseline: MarginNumbers, mixup: MarginNumbers): Claim[] {
+export function bottleneck2dClaimSpecs(): ClaimSpec[] {
   return [
     {
       id: 'bottleneck-2d-margin',
       statement: 'Manifold mixup separates the classes in the 2-D bottleneck by a larger margin',
       source: "Verma et al. 2019, section 1 (boundaries further from the data) and figure 1; the seed's MNIST figures",
-      evidence: `mean margin statistic: baseline ${num(baseline.meanMargin)}, ${mixup.label} ${num(mixup.meanMargin)}`,
-      supported: mixup.meanMargin > baseline.meanMargin,
+      label: 'larger 2-D margin',
+      effect: 'mean margin statistic, digits 0-9: manifold mixup − baseline',
+      unit: 'margin',
+      compare: (run) => {
+        const b = allDigits(run('baseline')).meanMargin;
+        const m = allDigits(run('manifold-mixup')).meanMargin;
+        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
+      },
     },
     {
       id: 'bottleneck-2d-silhouette',
       statement:
         'Manifold mixup makes each class of 2-D codes tighter relative to its distance from the others (silhouette)',
       source: "the seed's MNIST figures (pictured; the silhouette is our measure of it)",
-      evidence: `silhouette: baseline ${num(baseline.silhouette)}, ${mixup.label} ${num(mixup.silhouette)}`,
-      supported: mixup.silhouette > baseline.silhouette,
+      label: 'higher 2-D silhouette',
+      effect: 'silhouette, digits 0-9: manifold mixup − baseline',
+      unit: 'silhouette',
+      compare: (run) => {
+        const b = allDigits(run('baseline')).silhouette;
+        const m = allDigits(run('manifold-mixup')).silhouette;
+        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
+      },
     },
-    calibrationClaim('bottleneck-2d', baseline, [mixup]),
+    calibrationSpec('bottleneck-2d'),
   ];
 }
 
-export interface SpectrumNumbers extends Calibrated {
-  /** Per class, in the same class order for every model. */
-  sumOfOthers: number[];
-  significantDirections: number[];
+/** Mean over classes of the raw, uncentred sum of non-top singular values (the paper's section 3.2 statistic). */
+export function meanSumOfOthers(r: ModelRun): number {
+  const s = r.analysis.spectra;
+  if (!s) throw new Error(`seed ${r.seed}: no spectra`);
+  return s.raw.mean.sumOfOthers;
 }
 
-/**
- * 12-D bottleneck: flatter class representations. The paper's section 3.2 statistic (sum of the
- * non-top singular values) compared class by class, and Theorem 1's bound dim - classes + 1.
- */
-export function bottleneck12dClaims(
-  baseline: SpectrumNumbers,
-  inputMixup: SpectrumNumbers,
-  manifold: SpectrumNumbers,
-  bound: { dim: number; classes: number; relativeThreshold: number },
-): Claim[] {
-  const classes = manifold.sumOfOthers.length;
-  const smallerThan = (other: SpectrumNumbers): number =>
-    manifold.sumOfOthers.filter((value, c) => value < other.sumOfOthers[c]).length;
-  const vsBaseline = smallerThan(baseline);
-  const vsInput = smallerThan(inputMixup);
-  const limit = bound.dim - bound.classes + 1;
-  const within = (m: SpectrumNumbers): number => m.significantDirections.filter((d) => d <= limit).length;
-  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  return [
-    {
-      id: 'bottleneck-12d-flatter',
-      statement:
-        'Manifold mixup flattens class representations: a smaller sum of non-top singular values than the baseline and input mixup in most classes',
-      source: "Verma et al. 2019, section 3.2 (and the seed's SVD figures)",
-      evidence:
-        `${manifold.label} smaller than baseline in ${vsBaseline}/${classes} classes, ` +
-        `than ${inputMixup.label} in ${vsInput}/${classes}`,
-      supported: classes > 0 && vsBaseline > classes / 2 && vsInput > classes / 2,
+function meanFgsmAccuracy(r: ModelRun): number {
+  const attacked = (r.fgsm ?? []).filter((p) => p.epsilon > 0);
+  if (attacked.length === 0) throw new Error(`seed ${r.seed}: no FGSM accuracy at ε > 0`);
+  return attacked.reduce((s, p) => s + p.accuracy, 0) / attacked.length;
+}
+
+export function bottleneck12dClaimSpecs(settings: Bottleneck12dSettings, dim = 12, classes = 10): ClaimSpec[] {
+  const bound = dim - classes + 1;
+  const flatter = (id: string, label: string, than: string[], thanLabel: string): ClaimSpec => ({
+    id,
+    statement: `Manifold mixup flattens class representations: a smaller sum of non-top singular values of each class's 12-D codes than ${thanLabel}`,
+    source: 'Verma et al. 2019, section 3.2 (and the seed’s SVD figures)',
+    label,
+    effect: `mean over classes of the sum of non-top singular values (raw, uncentred): ${than.length > 1 ? `the smaller of ${thanLabel}` : thanLabel} − manifold mixup`,
+    unit: 'σ sum',
+    compare: (run) => {
+      const m = meanSumOfOthers(run('manifold-mixup'));
+      const values: Record<string, number> = { 'manifold mixup': m };
+      for (const name of than) values[name.replace('-', ' ')] = meanSumOfOthers(run(name));
+      const smallest = Math.min(...than.map((name) => values[name.replace('-', ' ')]));
+      return { effect: smallest - m, values };
     },
+  });
+  const epsilons = settings.fgsmEpsilons.filter((e) => e > 0);
+  return [
+    flatter('bottleneck-12d-flatter-than-baseline', 'flatter than baseline', ['baseline'], 'the baseline'),
+    flatter('bottleneck-12d-flatter-than-input-mixup', 'flatter than input mixup', ['input-mixup'], 'input mixup'),
+    flatter(
+      'bottleneck-12d-flatter-than-regularisers',
+      'flatter than weight decay and dropout',
+      ['weight-decay', 'dropout'],
+      'weight decay and dropout',
+    ),
     {
       id: 'bottleneck-12d-theorem-1',
       statement:
-        `Manifold mixup collapses each class to at most ${bound.dim} - ${bound.classes} + 1 = ${limit} significant directions ` +
-        `(centred spectrum; significant: σ > ${bound.relativeThreshold} × the largest)`,
+        `Manifold mixup collapses each class to at most ${dim} - ${classes} + 1 = ${bound} significant directions ` +
+        `(centred spectrum; significant: σ > ${settings.relativeThreshold} × the largest)`,
       source: 'Verma et al. 2019, section 3.1, Theorem 1',
-      evidence:
-        `classes within the bound: ${manifold.label} ${within(manifold)}/${classes} ` +
-        `(mean ${num(mean(manifold.significantDirections))} directions), ` +
-        `baseline ${within(baseline)}/${classes} (mean ${num(mean(baseline.significantDirections))}), ` +
-        `${inputMixup.label} ${within(inputMixup)}/${classes} (mean ${num(mean(inputMixup.significantDirections))})`,
-      supported: classes > 0 && within(manifold) > classes / 2,
+      label: `≤ ${bound} directions per class (Theorem 1)`,
+      effect: `${bound} − mean over classes of the significant directions of manifold mixup's centred spectra`,
+      unit: 'directions',
+      compare: (run) => {
+        const directions = (r: ModelRun) => {
+          const s = r.analysis.spectra;
+          if (!s) throw new Error(`seed ${r.seed}: no spectra`);
+          return s.centeredNormalized.mean.significantDirections;
+        };
+        const m = directions(run('manifold-mixup'));
+        return { effect: bound - m, values: { 'manifold mixup': m, baseline: directions(run('baseline')) } };
+      },
     },
-    calibrationClaim('bottleneck-12d', baseline, [inputMixup, manifold]),
+    calibrationSpec('bottleneck-12d'),
+    {
+      id: 'bottleneck-12d-fgsm',
+      statement: 'Manifold mixup makes the network more robust to single-step (FGSM) attacks than the baseline',
+      source: 'Verma et al. 2019, section 5.3',
+      label: 'more robust to FGSM',
+      effect: `test accuracy under FGSM, mean over ε ∈ {${epsilons.join(', ')}}: manifold mixup − baseline`,
+      unit: 'accuracy',
+      compare: (run) => {
+        const b = meanFgsmAccuracy(run('baseline'));
+        const m = meanFgsmAccuracy(run('manifold-mixup'));
+        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
+      },
+    },
   ];
 }

@@ -35,6 +35,9 @@ describe('manifold-mixup-reproduce (end to end)', () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("unknown flag '--fast'; valid flags: --profile");
     expect((await cli('--help')).stdout).toContain('--only <list>');
+    const seeds = await cli('--seeds', '0');
+    expect(seeds.code).toBe(2);
+    expect(seeds.stderr).toContain('--seeds: expected a seed count >= 1');
   });
 
   it('quick spiral: validates, reruns from the cache with identical results and figures, and --check catches edits', async () => {
@@ -45,6 +48,7 @@ describe('manifold-mixup-reproduce (end to end)', () => {
       '# Mine\n\n<!-- reproduce:begin spiral -->\n<!-- reproduce:end spiral -->\n\nKept.\n',
     );
     const first = await cli('--profile', 'quick', '--only', 'spiral', '--out', out, '--validate', '--workers', '2');
+    expect(first.stderr).toMatch(/seeds 0, 1;/);
     expect(first.stderr).toContain('--validate: every expected figure and result exists and is valid');
     expect(first.code).toBe(0);
     const results1 = JSON.parse(await readFile(join(out, 'results', 'spiral.json'), 'utf8'));
@@ -52,9 +56,11 @@ describe('manifold-mixup-reproduce (end to end)', () => {
 
     const second = await cli('--profile', 'quick', '--only', 'spiral', '--out', out);
     expect(second.code).toBe(0);
-    expect(second.stderr).toMatch(/spiral\/baseline: cached \([0-9a-f]{16}\), not retrained/);
+    expect(second.stderr).toMatch(/spiral\/baseline\/seed-1: cached \([0-9a-f]{16}\), not retrained/);
     const results2 = JSON.parse(await readFile(join(out, 'results', 'spiral.json'), 'utf8'));
-    expect(results2.environment.models.baseline.cached).toBe(true);
+    expect(results2.environment.models['baseline/seed-0'].cached).toBe(true);
+    expect(results2.seeds).toEqual([0, 1]);
+    expect(results2.claims.every((c: { perSeed: unknown[] }) => c.perSeed.length === 2)).toBe(true);
     const { environment: _e1, ...same1 } = results1;
     const { environment: _e2, ...same2 } = results2;
     expect(same2).toEqual(same1);
@@ -70,6 +76,7 @@ describe('manifold-mixup-reproduce (end to end)', () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("README.md: block 'spiral' disagrees with results/*.json");
     expect((await readdir(join(out, 'figures'))).sort()).toEqual([
+      'claims-at-a-glance.svg',
       'spiral-confidence.svg',
       'spiral-metrics.svg',
       'spiral-reliability.svg',

@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
-import { checkOutputs } from './check-outputs.js';
 import { Progress } from './progress.js';
 import { killWorkers } from './worker-pool.js';
 
@@ -26,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
   }
   options.out = resolve(options.out);
   if (options.check) {
+    // Loaded only here: --help never pays for jsdom (--check draws every figure again).
+    const { checkOutputs } = await import('./check-outputs.js');
     const problems = await checkOutputs(options.out);
     if (problems.length === 0) {
       process.stdout.write(`--check: README.md, figures/ and results/ in ${options.out} agree\n`);
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  // Loaded only for a run: --help and --check never pay for tfjs and jsdom.
+  // Loaded only for a run: --help and --check never pay for tfjs.
   const { reproduce } = await import('./run.js');
   return reproduce(options, progress);
 }

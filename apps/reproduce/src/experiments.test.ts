@@ -26,11 +26,22 @@ describe('experimentJobs (paper profile = the seed)', () => {
     expect(activationIndex(mixup, 2)).toBe(5);
   });
 
-  it('12-D: baseline, input mixup (first layer), manifold mixup (the 12-D codes), alpha 2', () => {
+  it('12-D: baseline, input mixup (first layer), manifold mixup (the 12-D codes), weight decay, dropout; alpha 2', () => {
     const jobs = experimentJobs(p, 'bottleneck-12d', { seed: 3, backend: 'wasm', code: 'test' });
-    expect(jobs.map((j) => j.model)).toEqual(['baseline', 'input-mixup', 'manifold-mixup']);
+    expect(jobs.map((j) => j.model)).toEqual(['baseline', 'input-mixup', 'manifold-mixup', 'weight-decay', 'dropout']);
     expect(jobs[0].layers.map((l) => l.units)).toEqual([1024, 1024, 1024, 12, 1024, 1024, 1024, 1024, 10]);
-    expect(jobs.map((j) => eligible(j.layers))).toEqual([[], [0], [4]]);
+    expect(jobs.map((j) => eligible(j.layers))).toEqual([[], [0], [4], [], []]);
+    expect(jobs.map((j) => j.mixing)).toEqual(['none', 'input', 'manifold', 'none', 'none']);
+    // weight decay: an L2 penalty on every kernel; dropout after every wide hidden layer only
+    expect(jobs[3].layers.every((l) => l.l2 === 5e-5 && l.dropoutAfter === undefined)).toBe(true);
+    expect(jobs[4].layers.map((l) => l.dropoutAfter ?? 0)).toEqual([0.2, 0.2, 0.2, 0, 0.2, 0.2, 0.2, 0.2, 0]);
+    expect(
+      jobs.slice(0, 3).every((l) => l.layers.every((d) => d.l2 === undefined && d.dropoutAfter === undefined)),
+    ).toBe(true);
+    // codes after the 12-D LeakyReLU: Dense Leaky Dropout x3, then Dense3 Leaky3 = entry 10 for dropout
+    expect(activationIndex(jobs[4], 3)).toBe(10);
+    expect(activationIndex(jobs[0], 3)).toBe(7);
+    expect(jobs[0].outputs.fgsm).toEqual({ epsilons: [0, 0.05, 0.1, 0.2, 0.3], clip: [0, 1] });
     expect(jobs.every((j) => j.alpha === 2 && j.seed === 3 && j.data.seed === 3)).toBe(true);
     expect(jobs[2].outputs.codes).toEqual({ denseIndex: 3, perClass: null });
   });

@@ -4,10 +4,15 @@ import type { ExperimentName, MnistSettings, Profile } from './profiles.js';
 const LEAKY_RELU_ALPHA = 0.3;
 const MNIST_PIXELS = 784;
 
-const MODEL_LABELS: Record<Mixing, { model: string; label: string }> = {
-  none: { model: 'baseline', label: 'baseline' },
-  input: { model: 'input-mixup', label: 'input mixup' },
-  manifold: { model: 'manifold-mixup', label: 'manifold mixup' },
+/** A model of an experiment: how it mixes, or which classic regulariser it uses instead. */
+type Variant = 'baseline' | 'input-mixup' | 'manifold-mixup' | 'weight-decay' | 'dropout';
+
+const VARIANTS: Record<Variant, { model: Variant; label: string; mixing: Mixing }> = {
+  baseline: { model: 'baseline', label: 'baseline', mixing: 'none' },
+  'input-mixup': { model: 'input-mixup', label: 'input mixup', mixing: 'input' },
+  'manifold-mixup': { model: 'manifold-mixup', label: 'manifold mixup', mixing: 'manifold' },
+  'weight-decay': { model: 'weight-decay', label: 'weight decay', mixing: 'none' },
+  dropout: { model: 'dropout', label: 'dropout', mixing: 'none' },
 };
 
 function hidden(units: number, eligible = false): DenseSpec {
@@ -49,13 +54,12 @@ export function experimentJobs(profile: Profile, experiment: ExperimentName, run
       validationFraction: s.validationFraction,
       seed,
     };
-    return (['none', 'manifold'] as const).map((mixing) => ({
+    return (['baseline', 'manifold-mixup'] as const).map((variant) => ({
       ...common,
-      ...MODEL_LABELS[mixing],
-      mixing,
+      ...VARIANTS[variant],
       data,
       inputSize: 2,
-      layers: layers(mixing),
+      layers: layers(VARIANTS[variant].mixing),
       alpha: s.alpha,
       training: s.training,
       outputs: {
@@ -75,13 +79,12 @@ export function experimentJobs(profile: Profile, experiment: ExperimentName, run
       hidden(s.width, mixing === 'manifold'),
       output(10),
     ];
-    return (['none', 'manifold'] as const).map((mixing) => ({
+    return (['baseline', 'manifold-mixup'] as const).map((variant) => ({
       ...common,
-      ...MODEL_LABELS[mixing],
-      mixing,
+      ...VARIANTS[variant],
       data: mnistData(s.mnist, seed),
       inputSize: MNIST_PIXELS,
-      layers: layers(mixing),
+      layers: layers(VARIANTS[variant].mixing),
       alpha: s.alpha,
       training: s.training,
       outputs: { codes: { denseIndex: 2, perClass: s.scatterPerClass } },
@@ -90,21 +93,36 @@ export function experimentJobs(profile: Profile, experiment: ExperimentName, run
   const s = profile['bottleneck-12d'];
   // Manifold mixup mixes the 12-D codes (the layer after the bottleneck is eligible), as the paper's
   // appendix G; the seed flagged the bottleneck itself and so mixed its 1024-D input.
-  const layers = (mixing: Mixing): DenseSpec[] => [
-    ...Array.from({ length: s.encoderLayers }, (_, i) => hidden(s.width, mixing === 'input' && i === 0)),
-    hidden(12),
-    ...Array.from({ length: s.decoderLayers }, (_, i) => hidden(s.width, mixing === 'manifold' && i === 0)),
-    output(10),
-  ];
-  return (['none', 'input', 'manifold'] as const).map((mixing) => ({
+  const layers = (variant: Variant): DenseSpec[] => {
+    const { mixing } = VARIANTS[variant];
+    const regularised = (spec: DenseSpec, wide: boolean): DenseSpec => ({
+      ...spec,
+      ...(variant === 'weight-decay' ? { l2: s.weightDecay } : {}),
+      ...(variant === 'dropout' && wide ? { dropoutAfter: s.dropoutRate } : {}),
+    });
+    return [
+      ...Array.from({ length: s.encoderLayers }, (_, i) =>
+        regularised(hidden(s.width, mixing === 'input' && i === 0), true),
+      ),
+      regularised(hidden(12), false),
+      ...Array.from({ length: s.decoderLayers }, (_, i) =>
+        regularised(hidden(s.width, mixing === 'manifold' && i === 0), true),
+      ),
+      regularised(output(10), false),
+    ];
+  };
+  const variants = ['baseline', 'input-mixup', 'manifold-mixup', 'weight-decay', 'dropout'] as const;
+  return variants.map((variant) => ({
     ...common,
-    ...MODEL_LABELS[mixing],
-    mixing,
+    ...VARIANTS[variant],
     data: mnistData(s.mnist, seed),
     inputSize: MNIST_PIXELS,
-    layers: layers(mixing),
+    layers: layers(variant),
     alpha: s.alpha,
     training: s.training,
-    outputs: { codes: { denseIndex: s.encoderLayers, perClass: s.spectraPerClass } },
+    outputs: {
+      codes: { denseIndex: s.encoderLayers, perClass: s.spectraPerClass },
+      fgsm: { epsilons: s.fgsmEpsilons, clip: [0, 1] },
+    },
   }));
 }

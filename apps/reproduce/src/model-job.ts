@@ -18,6 +18,10 @@ export interface DenseSpec {
   activation: 'leakyRelu' | 'softmax';
   /** The activations entering this layer may be mixed (first layer: input mixup). */
   eligible: boolean;
+  /** L2 penalty on the kernel (Keras form: l2 · Σw², added to the loss); absent: none. */
+  l2?: number;
+  /** Dropout rate applied after this layer's activation in training; absent: no dropout. */
+  dropoutAfter?: number;
 }
 
 /** What the worker computes besides test metrics; everything the parent's analysis and figures need. */
@@ -28,6 +32,8 @@ export interface OutputSpec {
   trainingPointsPerClass?: number;
   /** Activations after the Dense layer with this index (its LeakyReLU included) for a per-class subset of the training set. */
   codes?: { denseIndex: number; perClass: number | null };
+  /** Test accuracy under FGSM at each ε, inputs clipped to `clip` (MNIST pixels: [0, 1]). */
+  fgsm?: { epsilons: number[]; clip: [number, number] };
 }
 
 export type Mixing = 'none' | 'input' | 'manifold';
@@ -35,7 +41,7 @@ export type Mixing = 'none' | 'input' | 'manifold';
 /** One model to train: the unit of the job queue and of the cache (its hash is the cache key). */
 export interface ModelJob {
   experiment: ExperimentName;
-  /** 'baseline' | 'input-mixup' | 'manifold-mixup' */
+  /** 'baseline' | 'input-mixup' | 'manifold-mixup' | 'weight-decay' | 'dropout' */
   model: string;
   label: string;
   mixing: Mixing;

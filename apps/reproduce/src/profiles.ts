@@ -68,6 +68,15 @@ export interface Bottleneck12dSettings {
   /** Training examples per digit whose 12-D codes are analysed (null: every training example, as the seed). */
   spectraPerClass: number | null;
   /**
+   * The section 3.2 regularisers, models of their own without mixing: an L2 penalty on every Dense
+   * kernel (Keras form l2 · Σw²; 5e-5 gives the gradient of the common weight decay 1e-4) and dropout
+   * after every wide hidden layer (not after the 12-D codes or the output). The paper gives neither value.
+   */
+  weightDecay: number;
+  dropoutRate: number;
+  /** FGSM strengths on the test set (pixels in [0, 1]); the claim averages the non-zero ones. */
+  fgsmEpsilons: number[];
+  /**
    * A direction is significant when its singular value exceeds this fraction of the class's largest
    * (0.1: its variance is at least 1% of the top direction's). Chosen before any run, not tuned.
    */
@@ -77,6 +86,8 @@ export interface Bottleneck12dSettings {
 export interface Profile {
   name: ProfileName;
   description: string;
+  /** Seeds 0..seeds-1 unless --seeds says otherwise: every model is trained once per seed. */
+  seeds: number;
   spiral: SpiralSettings;
   'bottleneck-2d': Bottleneck2dSettings;
   'bottleneck-12d': Bottleneck12dSettings;
@@ -93,6 +104,7 @@ const fullMnist: MnistSettings = {
 const paper: Profile = {
   name: 'paper',
   description: "the seed's hyperparameters exactly: 1024-wide layers, 24 epochs, full data",
+  seeds: 3,
   spiral: {
     width: 1024,
     hiddenLayers: 7,
@@ -122,19 +134,23 @@ const paper: Profile = {
     alpha: 2,
     mnist: fullMnist,
     spectraPerClass: null,
+    weightDecay: 5e-5,
+    dropoutRate: 0.2,
+    fgsmEpsilons: [0, 0.05, 0.1, 0.2, 0.3],
     relativeThreshold: 0.1,
     training: { epochs: 24, batchSize: 100, learningRate: 1e-3, lrSchedule: seedSchedule },
   },
 };
 
 /**
- * Sized for < 20 minutes on 2 cores with 2 workers (measured numbers in the app README). Narrower layers
- * and fewer epochs (with the step decay compressed in proportion); data, depth, alpha, batch sizes and
- * mixing layers as the seed.
+ * Five seeds of every model sized for < 60 minutes on 2 cores with 2 workers (measured times in
+ * BENCHMARKS.md). Narrower layers and fewer MNIST epochs (with the step decay compressed in
+ * proportion); data, depth, alpha, batch sizes and mixing layers as the seed.
  */
 const defaultProfile: Profile = {
   name: 'default',
-  description: 'what the README shows: narrower layers and fewer epochs than the seed, full data',
+  description: 'what the README shows: narrower layers and fewer epochs than the seed, full data, 5 seeds',
+  seeds: 5,
   spiral: {
     ...paper.spiral,
     width: 256,
@@ -143,12 +159,12 @@ const defaultProfile: Profile = {
   'bottleneck-2d': {
     ...paper['bottleneck-2d'],
     width: 256,
-    training: { epochs: 10, batchSize: 100, learningRate: 1e-3, lrSchedule: { every: 4, factor: 0.1 } },
+    training: { epochs: 6, batchSize: 100, learningRate: 1e-3, lrSchedule: { every: 3, factor: 0.1 } },
   },
   'bottleneck-12d': {
     ...paper['bottleneck-12d'],
     width: 256,
-    training: { epochs: 10, batchSize: 100, learningRate: 1e-3, lrSchedule: { every: 4, factor: 0.1 } },
+    training: { epochs: 6, batchSize: 100, learningRate: 1e-3, lrSchedule: { every: 3, factor: 0.1 } },
   },
 };
 
@@ -161,7 +177,8 @@ const quickMnist: MnistSettings = {
 
 const quick: Profile = {
   name: 'quick',
-  description: 'a smoke test of the whole pipeline: tiny layers, 2-3 epochs, an MNIST subset',
+  description: 'a smoke test of the whole pipeline: tiny layers, 2-3 epochs, an MNIST subset, 2 seeds',
+  seeds: 2,
   spiral: {
     ...paper.spiral,
     width: 16,

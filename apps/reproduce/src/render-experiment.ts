@@ -1,18 +1,49 @@
-import { fixed, percent, sig, table } from './markdown.js';
-import type { ExperimentResults, ModelResults, SpectrumTable } from './results.js';
+import { meanInterval } from '@manifold-mixup/analysis';
+import { table } from './markdown.js';
+import type { ExperimentResults, ModelResults, ModelRun, SpectrumTable } from './results.js';
+
+/**
+ * `mean ± half-width of the 95% t interval` over seeds, formatted by `format`; a single seed prints
+ * its value alone, a missing statistic '-'.
+ */
+export function overSeeds(
+  runs: readonly ModelRun[],
+  statistic: (run: ModelRun) => number | undefined,
+  format: (x: number) => string,
+): string {
+  const values = runs.map(statistic);
+  if (values.length === 0 || values.some((v) => v === undefined || !Number.isFinite(v))) return '-';
+  const interval = meanInterval(values as number[]);
+  if (interval.n < 2) return format(interval.mean);
+  return `${format(interval.mean)} ± ${format(interval.high - interval.mean)}`;
+}
+
+const pct = (digits: number) => (x: number) => `${(100 * x).toFixed(digits)}%`;
+const fix = (digits: number) => (x: number) => x.toFixed(digits);
+/** 3 significant digits for statistics whose scale varies (singular values, margins). */
+const sig3 = (x: number): string => {
+  const a = Math.abs(x);
+  return a >= 1000
+    ? x.toFixed(0)
+    : a >= 100
+      ? x.toFixed(1)
+      : a >= 0.001 || a === 0
+        ? x.toPrecision(3)
+        : x.toExponential(2);
+};
 
 function metricsTable(results: ExperimentResults): string {
-  const last = (m: ModelResults) => m.history[m.history.length - 1];
+  const last = (r: ModelRun) => r.history[r.history.length - 1];
   return table(
     ['model', 'test accuracy', 'test NLL', 'ECE', 'MCE', 'final train loss', 'final val. accuracy'],
     results.models.map((m) => [
       m.label,
-      percent(m.metrics.accuracy, 2),
-      fixed(m.metrics.nll, 4),
-      percent(m.metrics.ece, 2),
-      percent(m.metrics.mce, 2),
-      fixed(last(m)?.loss, 4),
-      percent(last(m)?.valAccuracy, 2),
+      overSeeds(m.runs, (r) => r.metrics.accuracy, pct(2)),
+      overSeeds(m.runs, (r) => r.metrics.nll, fix(4)),
+      overSeeds(m.runs, (r) => r.metrics.ece, pct(2)),
+      overSeeds(m.runs, (r) => r.metrics.mce, pct(2)),
+      overSeeds(m.runs, (r) => last(r)?.loss, fix(4)),
+      overSeeds(m.runs, (r) => last(r)?.valAccuracy, pct(2)),
     ]),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
@@ -23,28 +54,34 @@ function figures(results: ExperimentResults): string {
 }
 
 function spiralStatistics(results: ExperimentResults): string {
-  const threshold = results.models[0]?.analysis.confidence?.threshold ?? 0.9;
+  const threshold = results.models[0]?.runs[0]?.analysis.confidence?.threshold ?? 0.9;
   return table(
     ['model', `grid area with top-class P < ${threshold}`, 'mean entropy (nats)', 'total variation of P(class 1)'],
-    results.models.map((m) => {
-      const c = m.analysis.confidence;
-      return [m.label, percent(c?.lowConfidenceFraction), fixed(c?.meanEntropy, 4), sig(c?.totalVariation)];
-    }),
+    results.models.map((m) => [
+      m.label,
+      overSeeds(m.runs, (r) => r.analysis.confidence?.lowConfidenceFraction, pct(1)),
+      overSeeds(m.runs, (r) => r.analysis.confidence?.meanEntropy, fix(4)),
+      overSeeds(m.runs, (r) => r.analysis.confidence?.totalVariation, sig3),
+    ]),
     ['l', 'r', 'r', 'r'],
   );
 }
 
 function marginStatistics(results: ExperimentResults): string {
+  const groups = results.models[0]?.runs[0]?.analysis.margins?.map((g) => g.digits) ?? [];
   const rows = results.models.flatMap((m) =>
-    (m.analysis.margins ?? []).map((g) => [
-      m.label,
-      g.digits,
-      String(g.n),
-      sig(g.meanMargin),
-      sig(g.minMargin),
-      sig(g.closestPairDistanceP05),
-      fixed(g.silhouette, 3),
-    ]),
+    groups.map((digits, g) => {
+      const at = (r: ModelRun) => r.analysis.margins?.[g];
+      return [
+        m.label,
+        digits,
+        String(at(m.runs[0])?.n ?? '-'),
+        overSeeds(m.runs, (r) => at(r)?.meanMargin, sig3),
+        overSeeds(m.runs, (r) => at(r)?.minMargin, sig3),
+        overSeeds(m.runs, (r) => at(r)?.closestPairDistanceP05, sig3),
+        overSeeds(m.runs, (r) => at(r)?.silhouette, fix(3)),
+      ];
+    }),
   );
   return table(
     ['model', 'digits', 'points', 'mean margin', 'min margin', 'closest cross-class pairs (5th pct.)', 'silhouette'],
@@ -59,9 +96,18 @@ const VARIANTS: Array<{ key: 'raw' | 'normalized' | 'centeredNormalized'; label:
   { key: 'centeredNormalized', label: 'normalised, centred' },
 ];
 
+/** The paper's section 3.2 table (largest σ / sum of the others per class, means over classes). */
+const PAPER_TABLE: Record<string, [number, number]> = {
+  baseline: [51.73, 78.67],
+  'weight-decay': [33.76, 73.36],
+  dropout: [28.83, 77.47],
+  'input-mixup': [33.46, 66.89],
+  'manifold-mixup': [31.65, 40.98],
+};
+
 function spectraStatistics(results: ExperimentResults): string {
-  const spectra = (m: ModelResults, key: (typeof VARIANTS)[number]['key']): SpectrumTable | undefined =>
-    m.analysis.spectra?.[key];
+  const spectrum = (r: ModelRun, key: (typeof VARIANTS)[number]['key']): SpectrumTable | undefined =>
+    r.analysis.spectra?.[key];
   const averaged = table(
     [
       'model',
@@ -73,42 +119,73 @@ function spectraStatistics(results: ExperimentResults): string {
       'all classes pooled: significant directions',
     ],
     results.models.flatMap((m) =>
-      VARIANTS.map(({ key, label }) => {
-        const s = spectra(m, key);
-        return [
-          m.label,
-          label,
-          sig(s?.mean.largest),
-          sig(s?.mean.sumOfOthers),
-          fixed(s?.mean.effectiveRank, 2),
-          fixed(s?.mean.significantDirections, 1),
-          String(s?.allClasses.significantDirections ?? '-'),
-        ];
-      }),
+      VARIANTS.map(({ key, label }) => [
+        m.label,
+        label,
+        overSeeds(m.runs, (r) => spectrum(r, key)?.mean.largest, sig3),
+        overSeeds(m.runs, (r) => spectrum(r, key)?.mean.sumOfOthers, sig3),
+        overSeeds(m.runs, (r) => spectrum(r, key)?.mean.effectiveRank, fix(2)),
+        overSeeds(m.runs, (r) => spectrum(r, key)?.mean.significantDirections, fix(1)),
+        overSeeds(m.runs, (r) => spectrum(r, key)?.allClasses.significantDirections, fix(1)),
+      ]),
     ),
     ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
   );
-  const labels = results.models[0]?.analysis.spectra?.raw.perClass.map((r) => r.label) ?? [];
-  const perClass = table(
-    ['digit', 'n', ...results.models.map((m) => `${m.label}: largest σ / sum of others / directions`)],
-    labels.map((label, c) => [
-      String(label),
-      String(spectra(results.models[0], 'raw')?.perClass[c]?.n ?? '-'),
-      ...results.models.map((m) => {
-        const raw = spectra(m, 'raw')?.perClass[c];
-        const centred = spectra(m, 'centeredNormalized')?.perClass[c];
-        return raw && centred
-          ? `${sig(raw.largest)} / ${sig(raw.sumOfOthers)} / ${centred.significantDirections}`
-          : '-';
-      }),
-    ]),
-    ['l', 'r', ...results.models.map(() => 'r' as const)],
+  const ratio = (r: ModelRun) => {
+    const raw = spectrum(r, 'raw');
+    return raw ? raw.mean.sumOfOthers / raw.mean.largest : undefined;
+  };
+  const paper = table(
+    [
+      'model',
+      'largest σ (ours)',
+      'sum of the others (ours)',
+      'others / largest (ours)',
+      'paper: largest σ',
+      'paper: sum of the others',
+      'paper: others / largest',
+    ],
+    results.models.map((m) => {
+      const p = PAPER_TABLE[m.model];
+      return [
+        m.label,
+        overSeeds(m.runs, (r) => spectrum(r, 'raw')?.mean.largest, sig3),
+        overSeeds(m.runs, (r) => spectrum(r, 'raw')?.mean.sumOfOthers, sig3),
+        overSeeds(m.runs, ratio, fix(2)),
+        p ? p[0].toFixed(2) : '-',
+        p ? p[1].toFixed(2) : '-',
+        p ? (p[1] / p[0]).toFixed(2) : '-',
+      ];
+    }),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
   return (
-    `Means over the ten classes:\n\n${averaged}\n\n` +
-    'Per class, the numbers the claims use: largest singular value and sum of the others of the raw uncentred spectrum ' +
-    `(the paper's section 3.2 statistics), significant directions of the centred spectrum (Theorem 1):\n\n${perClass}`
+    `Means over the ten classes (then over seeds):\n\n${averaged}\n\n` +
+    "The paper's section 3.2 comparison of regularisers, beside its numbers: per class, the largest singular value " +
+    'and the sum of the others of the raw, uncentred spectrum of the 12-D codes, averaged over the ten classes ' +
+    `(the ratio does not depend on the codes' scale or the number of examples):\n\n${paper}`
   );
+}
+
+function fgsmTable(results: ExperimentResults): string {
+  const epsilons = results.models[0]?.runs[0]?.fgsm?.map((p) => p.epsilon) ?? [];
+  if (epsilons.length === 0) return '';
+  return (
+    'Test accuracy under FGSM (x + ε·sign(∇ₓ loss), clipped to [0, 1]):\n\n' +
+    table(
+      ['model', ...epsilons.map((e) => `ε = ${e}`)],
+      results.models.map((m: ModelResults) => [
+        m.label,
+        ...epsilons.map((_, e) => overSeeds(m.runs, (r) => r.fgsm?.[e]?.accuracy, pct(1))),
+      ]),
+      ['l', ...epsilons.map(() => 'r' as const)],
+    )
+  );
+}
+
+function seedList(seeds: readonly number[]): string {
+  const consecutive = seeds.every((s, i) => i === 0 || s === seeds[i - 1] + 1);
+  return seeds.length > 2 && consecutive ? `${seeds[0]}-${seeds[seeds.length - 1]}` : seeds.join(', ');
 }
 
 /** The README block of one experiment: metrics, its statistics, figures. */
@@ -118,9 +195,12 @@ export function renderExperimentBlock(results: ExperimentResults): string {
       ? spiralStatistics(results)
       : results.experiment === 'bottleneck-2d'
         ? marginStatistics(results)
-        : spectraStatistics(results);
+        : `${spectraStatistics(results)}\n\n${fgsmTable(results)}`;
+  const n = results.seeds.length;
   return [
-    `Profile \`${results.profile}\`, seed ${results.seed}; ${results.models.length} models, test set of ${results.models[0]?.metrics.n ?? '-'} examples.`,
+    `Profile \`${results.profile}\`, seeds ${seedList(results.seeds)} (${n} per model); ${results.models.length} models, ` +
+      `test set of ${results.models[0]?.runs[0]?.metrics.n ?? '-'} examples. ` +
+      (n > 1 ? `Each number is the mean over seeds ± the half-width of its 95% Student t interval.` : 'One seed.'),
     metricsTable(results),
     stats,
     figures(results),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticResults } from './__fixtures__/synthetic-results.js';
 import { BLOCK_NAMES, renderBlocks } from './render-readme.js';
+import { overSeeds } from './render-experiment.js';
+import type { ModelRun } from './results.js';
 import { configDifferences } from './seed-differences.js';
 
 describe('renderBlocks', () => {
@@ -12,18 +14,32 @@ describe('renderBlocks', () => {
     expect(renderBlocks(structuredClone(all))).toEqual(blocks);
   });
 
-  it('says which claims this run does not support', () => {
+  it('counts verdicts, names the claims that are not supported, shows mean [interval] and agreeing seeds', () => {
     const claims = renderBlocks(all).get('claims') ?? '';
-    expect(claims).toContain(
-      'This run supports 2 of the 3 claims checked; it does **not** support: `bottleneck-2d-x`.',
+    expect(claims).toMatch(
+      /Over 3 seeds \(profile `quick`\), of the 12 claims checked \d+ are supported, 0 contradicted/,
     );
-    expect(claims).toContain('| bottleneck-2d | a claim | paper | **not supported** | numbers |');
+    expect(claims).toContain('`bottleneck-2d-silhouette`');
+    expect(claims).toMatch(
+      /\| spiral \| Manifold mixup gives a smoother decision boundary .* \| 10\.0 \[10\.0, 10\.0\] \| 3\/3 \| \*\*supported\*\* \|/,
+    );
+    expect(claims).toContain('![Claims at a glance');
   });
 
-  it('links figures relative to the README and shows the numbers from the results', () => {
+  it('links figures relative to the README and shows means ± interval half-widths', () => {
     const spiral = renderBlocks(all).get('spiral') ?? '';
-    expect(spiral).toContain('![caption of spiral-confidence](figures/spiral-confidence.svg)');
-    expect(spiral).toContain('| baseline | 90.00% |');
+    expect(spiral).toContain('(figures/spiral-metrics.svg)');
+    expect(spiral).toContain('seeds 0-2 (3 per model)');
+    expect(spiral).toContain('| baseline | 90.00% ± 0.00% |');
+  });
+
+  it('12-D: the section 3.2 table beside the paper, and the FGSM table', () => {
+    const block = renderBlocks(all).get('bottleneck-12d') ?? '';
+    expect(block).toContain('| manifold mixup |');
+    expect(block).toMatch(
+      /\| weight decay \| 60\.0 ± 0\.00 \| 18\.0 ± 0\.00 \| 0\.30 ± 0\.00 \| 33\.76 \| 73\.36 \| 2\.17 \|/,
+    );
+    expect(block).toContain('| model | ε = 0 | ε = 0.05 | ε = 0.1 | ε = 0.2 | ε = 0.3 |');
   });
 
   it('marks experiments without results as not run', () => {
@@ -36,5 +52,27 @@ describe('renderBlocks', () => {
     expect(rows).toContainEqual(['training.epochs', '24', '2']);
     expect(rows.some(([key]) => key === 'alpha')).toBe(false);
     expect(renderBlocks(all).get('differences')).toContain('the 12-D codes are mixed');
+  });
+});
+
+describe('overSeeds', () => {
+  const runs = (xs: number[]) => xs.map((x) => ({ metrics: { accuracy: x } }) as unknown as ModelRun);
+  it('prints mean ± the t half-width, one value alone, and - for missing', () => {
+    // 1..5: mean 3, half-width 2.7764451·√0.5 = 1.963
+    expect(
+      overSeeds(
+        runs([1, 2, 3, 4, 5]),
+        (r) => r.metrics.accuracy,
+        (x) => x.toFixed(3),
+      ),
+    ).toBe('3.000 ± 1.963');
+    expect(
+      overSeeds(
+        runs([0.5]),
+        (r) => r.metrics.accuracy,
+        (x) => x.toFixed(1),
+      ),
+    ).toBe('0.5');
+    expect(overSeeds(runs([0.5, NaN]), (r) => r.metrics.accuracy, String)).toBe('-');
   });
 });

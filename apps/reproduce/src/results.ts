@@ -3,17 +3,40 @@ import type { EpochRecord } from '@manifold-mixup/mixup-core';
 import type { Mixing, ModelJob } from './model-job.js';
 import type { ExperimentName, Profile, ProfileName } from './profiles.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** A claim of the paper and whether this run's numbers support it (computed, never asserted). */
+export type Verdict = 'supported' | 'contradicted' | 'inconclusive';
+
+/** One seed's share of a claim: the effect (signed: > 0 is the claimed direction) and what it compares. */
+export interface ClaimSeed {
+  seed: number;
+  effect: number;
+  /** The statistic of each model compared, by model label. */
+  values: Record<string, number>;
+}
+
+/**
+ * A claim of the paper and the verdict of this run's seeds on it (computed, never asserted): the
+ * paired effect per seed, its mean and 95% Student t interval, and where the interval lies.
+ */
 export interface Claim {
   id: string;
   statement: string;
   /** Where the claim comes from (paper section, theorem, literature). */
   source: string;
-  /** The numbers behind the verdict, in words. */
-  evidence: string;
-  supported: boolean;
+  /** A few words for the claims-at-a-glance figure. */
+  label: string;
+  /** What the effect is, e.g. 'baseline − manifold mixup, total variation'. */
+  effect: string;
+  /** Unit of the effect ('' when unitless). */
+  unit: string;
+  perSeed: ClaimSeed[];
+  mean: number;
+  /** 95% interval of the mean effect (null bounds with one seed: no interval). */
+  interval: { low: number | null; high: number | null; level: number; method: 'student-t' };
+  /** Seeds whose effect is > 0 (in the claimed direction). */
+  seedsAgreeing: number;
+  verdict: Verdict;
 }
 
 export type { ReliabilityBin };
@@ -67,10 +90,16 @@ export interface ModelAnalysis {
   spectra?: { raw: SpectrumTable; normalized: SpectrumTable; centeredNormalized: SpectrumTable };
 }
 
-export interface ModelResults {
-  model: string;
-  label: string;
-  mixing: Mixing;
+/** Test accuracy under FGSM at one ε. */
+export interface FgsmRecord {
+  epsilon: number;
+  accuracy: number;
+  n: number;
+}
+
+/** One model trained with one seed. */
+export interface ModelRun {
+  seed: number;
   configHash: string;
   /** The model's full config (architecture, data, training, seed, backend) as hashed for the cache. */
   config: ModelJob;
@@ -78,6 +107,15 @@ export interface ModelResults {
   reliability: ReliabilityBin[];
   history: HistoryRecord[];
   analysis: ModelAnalysis;
+  fgsm?: FgsmRecord[];
+}
+
+/** One model of an experiment, trained once per seed (runs in seed order). */
+export interface ModelResults {
+  model: string;
+  label: string;
+  mixing: Mixing;
+  runs: ModelRun[];
 }
 
 export interface FigureRecord {
@@ -107,7 +145,10 @@ export interface Environment {
   finishedAt: string;
   /** Wall-clock of the whole run that wrote this file (all experiments of that run). */
   runSeconds: number;
-  /** Training time per model; `cached` means this run reused a model trained earlier (its original time shown). */
+  /**
+   * Training time per model and seed (key 'model/seed-N'); `cached` means this run reused a model
+   * trained earlier (its original time shown).
+   */
   models: Record<string, { seconds: number; cached: boolean; epochSeconds: number[] }>;
 }
 
@@ -116,7 +157,8 @@ export interface ExperimentResults {
   experiment: ExperimentName;
   profile: ProfileName;
   profileDescription: string;
-  seed: number;
+  /** Every model was trained once with each of these seeds; models share a seed's weights, data and order. */
+  seeds: number[];
   config: Profile[ExperimentName];
   models: ModelResults[];
   claims: Claim[];
@@ -126,4 +168,14 @@ export interface ExperimentResults {
 
 export function resultsPath(experiment: ExperimentName): string {
   return `results/${experiment}.json`;
+}
+
+/** The arrays an experiment's figures need beyond its results file (see experiment-figures.ts). */
+export function figureArraysPath(experiment: ExperimentName): string {
+  return `results/${experiment}.arrays.json`;
+}
+
+/** The key of a model's training time in `environment.models`. */
+export function runKey(model: string, seed: number): string {
+  return `${model}/seed-${seed}`;
 }

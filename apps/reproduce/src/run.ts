@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '@manifold-mixup/mixup-core';
 import { svgToPng } from '@manifold-mixup/viz';
-import { analyzeBottleneck12d } from './analyze-bottleneck-12d.js';
-import { analyzeBottleneck2d } from './analyze-bottleneck-2d.js';
-import type { ExperimentAnalysis, TrainedModel } from './analyze-common.js';
-import { analyzeSpiral } from './analyze-spiral.js';
+import { analyzeExperiment } from './analyze-experiment.js';
+import { globalFigures } from './global-figures.js';
 import type { CliOptions } from './args.js';
 import { writeFileAtomic, writeJsonAtomic } from './atomic-write.js';
 import { loadResults, validateRun } from './check-outputs.js';
@@ -16,23 +14,21 @@ import { sha256Hex } from './config-hash.js';
 import { gitState, machine, packageVersions } from './environment.js';
 import { experimentJobs } from './experiments.js';
 import { duration } from './markdown.js';
-import { PROFILES, type ExperimentName, type Profile } from './profiles.js';
+import { PROFILES } from './profiles.js';
 import type { Progress } from './progress.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
-import { SCHEMA_VERSION, resultsPath, type Environment, type ExperimentResults } from './results.js';
+import { experimentFigures } from './experiment-figures.js';
+import { drawFigure, encodeArrays, type FigureSpec } from './figure-spec.js';
+import {
+  SCHEMA_VERSION,
+  figureArraysPath,
+  resultsPath,
+  runKey,
+  type Environment,
+  type ExperimentResults,
+} from './results.js';
 import { defaultWorkers, trainAll } from './train-all.js';
-
-function analyze(
-  experiment: ExperimentName,
-  models: TrainedModel[],
-  profile: Profile,
-  seed: number,
-): ExperimentAnalysis {
-  if (experiment === 'spiral') return analyzeSpiral(models, profile.spiral);
-  if (experiment === 'bottleneck-2d') return analyzeBottleneck2d(models, seed);
-  return analyzeBottleneck12d(models, profile['bottleneck-12d']);
-}
 
 /** Rewrites the generated blocks of <out>/README.md from every results file there (creating the file if needed). */
 export async function updateReadme(out: string, progress: Progress): Promise<void> {
@@ -48,30 +44,52 @@ export async function updateReadme(out: string, progress: Progress): Promise<voi
   await writeFileAtomic(path, text);
 }
 
-/** The whole run: train (or reuse) every model, analyse, write figures, results and README; returns the exit code. */
+/** Draws figures into <out>/figures (and PNGs with --png); returns their records for the results file. */
+async function writeFigures(out: string, specs: readonly FigureSpec[], png: boolean) {
+  const records = [];
+  for (const spec of specs) {
+    const svg = drawFigure(spec);
+    const path = `figures/${spec.name}`;
+    await writeFileAtomic(join(out, path), svg);
+    if (png) await writeFileAtomic(join(out, path.replace(/\.svg$/, '.png')), svgToPng(svg, { width: 1600 }));
+    records.push({ path, caption: spec.caption, sha256: sha256Hex(svg) });
+  }
+  return records;
+}
+
+function describeClaim(c: ExperimentResults['claims'][number]): string {
+  const bound = (x: number | null) => (x === null ? '-' : x.toPrecision(3));
+  return `${c.verdict}: ${c.statement} (effect ${c.mean.toPrecision(3)} [${bound(c.interval.low)}, ${bound(c.interval.high)}], ${c.seedsAgreeing}/${c.perSeed.length} seeds agree)`;
+}
+
+/** The whole run: train (or reuse) every model for every seed, analyse, write figures, results and README; returns the exit code. */
 export async function reproduce(options: CliOptions, progress: Progress): Promise<number> {
   const startedAt = new Date();
   const t0 = performance.now();
   const profile = PROFILES[options.profile];
+  const seeds = options.seeds ?? Array.from({ length: profile.seeds }, (_, i) => i);
   // One thread per process: independent models in parallel processes use the cores better than
   // one model on all of them (the workers do the same, so results never depend on threads).
   const backend = await initBackend(options.backend, { threads: 1 });
-  const context = { seed: options.seed, backend: backend.name, code: codeFingerprint() };
+  const code = codeFingerprint();
   const jobsByExperiment = options.experiments.map((experiment) => ({
     experiment,
-    jobs: experimentJobs(profile, experiment, context),
+    bySeed: seeds.map((seed) => ({
+      seed,
+      jobs: experimentJobs(profile, experiment, { seed, backend: backend.name, code }),
+    })),
   }));
-  const allJobs = jobsByExperiment.flatMap((e) => e.jobs);
+  const allJobs = jobsByExperiment.flatMap((e) => e.bySeed.flatMap((s) => s.jobs));
   const workers = options.workers ?? defaultWorkers(backend.threads, allJobs.length);
   progress.log(
-    `profile ${profile.name} (${profile.description}); experiments ${options.experiments.join(', ')}; seed ${options.seed}; ` +
-      `backend ${backend.name} (${backend.threads} thread(s)); code ${context.code}; workers ${workers}; out ${options.out}`,
+    `profile ${profile.name} (${profile.description}); experiments ${options.experiments.join(', ')}; seeds ${seeds.join(', ')}; ` +
+      `backend ${backend.name} (${backend.threads} thread(s)); code ${code}; workers ${workers}; out ${options.out}`,
   );
   const trained = await trainAll(allJobs, { cacheRoot: join(options.out, '.reproduce-cache'), workers, progress });
 
-  const analysed = jobsByExperiment.map(({ experiment, jobs }) => {
-    const models = trained.filter((t) => jobs.includes(t.job));
-    return { experiment, models, analysis: analyze(experiment, models, profile, options.seed) };
+  const analysed = jobsByExperiment.map(({ experiment, bySeed }) => {
+    const perSeed = bySeed.map(({ seed, jobs }) => ({ seed, models: trained.filter((t) => jobs.includes(t.job)) }));
+    return { experiment, perSeed, ...analyzeExperiment(experiment, perSeed, profile) };
   });
   const finishedAt = new Date();
   const environmentBase = {
@@ -92,26 +110,22 @@ export async function reproduce(options: CliOptions, progress: Progress): Promis
     runSeconds: Math.round((performance.now() - t0) / 100) / 10,
   };
 
-  for (const { experiment, models, analysis } of analysed) {
-    const figures = [];
-    for (const figure of analysis.figures) {
-      const path = `figures/${figure.name}`;
-      await writeFileAtomic(join(options.out, path), figure.svg);
-      if (options.png)
-        await writeFileAtomic(join(options.out, path.replace(/\.svg$/, '.png')), svgToPng(figure.svg, { width: 1600 }));
-      figures.push({ path, caption: figure.caption, sha256: sha256Hex(figure.svg) });
-    }
+  for (const { experiment, perSeed, models, claims, arrays } of analysed) {
+    const arraysFile = figureArraysPath(experiment);
+    await writeFileAtomic(join(options.out, arraysFile), encodeArrays(arrays));
     const environment: Environment = {
       ...environmentBase,
       models: Object.fromEntries(
-        models.map((m) => [
-          m.job.model,
-          {
-            seconds: Math.round(m.outputs.seconds * 10) / 10,
-            cached: m.cached,
-            epochSeconds: m.outputs.history.map((h) => Math.round(h.seconds * 100) / 100),
-          },
-        ]),
+        perSeed.flatMap(({ seed, models: trainedModels }) =>
+          trainedModels.map((m) => [
+            runKey(m.job.model, seed),
+            {
+              seconds: Math.round(m.outputs.seconds * 10) / 10,
+              cached: m.cached,
+              epochSeconds: m.outputs.history.map((h) => Math.round(h.seconds * 100) / 100),
+            },
+          ]),
+        ),
       ),
     };
     const results: ExperimentResults = {
@@ -119,27 +133,19 @@ export async function reproduce(options: CliOptions, progress: Progress): Promis
       experiment,
       profile: profile.name,
       profileDescription: profile.description,
-      seed: options.seed,
+      seeds,
       config: profile[experiment],
-      models: models.map((m, i) => ({
-        model: m.job.model,
-        label: m.job.label,
-        mixing: m.job.mixing,
-        configHash: m.hash,
-        config: m.job,
-        ...analysis.models[i],
-        history: m.outputs.history.map(({ seconds: _seconds, ...record }) => record),
-      })),
-      claims: analysis.claims,
-      figures,
+      models,
+      claims,
+      figures: [],
       environment,
     };
+    results.figures = await writeFigures(options.out, experimentFigures(results, arrays, arraysFile), options.png);
     await writeJsonAtomic(join(options.out, resultsPath(experiment)), results);
-    for (const claim of results.claims)
-      progress.log(
-        `${experiment}: ${claim.supported ? 'supported' : 'NOT supported'}: ${claim.statement} (${claim.evidence})`,
-      );
+    for (const claim of results.claims) progress.log(`${experiment}: ${describeClaim(claim)}`);
   }
+  const { results: all } = await loadResults(options.out);
+  await writeFigures(options.out, globalFigures(all), options.png);
   await updateReadme(options.out, progress);
   progress.log(
     `done in ${duration((performance.now() - t0) / 1000)}: figures/, results/ and README.md in ${options.out}`,

@@ -22,7 +22,11 @@ export async function trainAll(
   options: { cacheRoot: string; workers: number; progress: Progress },
 ): Promise<TrainedModel[]> {
   const { cacheRoot, workers, progress } = options;
-  const hashed = jobs.map((job) => ({ job, hash: configHash(job), key: `${job.experiment}/${job.model}` }));
+  const hashed = jobs.map((job) => ({
+    job,
+    hash: configHash(job),
+    key: `${job.experiment}/${job.model}/seed-${job.seed}`,
+  }));
   const pending = hashed.filter((h) => !hasOutputs(cacheRoot, h.hash));
   const cached = new Set(hashed.filter((h) => !pending.includes(h)).map((h) => h.hash));
   for (const h of hashed) if (cached.has(h.hash)) progress.log(`${h.key}: cached (${h.hash}), not retrained`);

@@ -1,5 +1,5 @@
 import { makeGrid } from '@manifold-mixup/analysis';
-import { initBackend } from '@manifold-mixup/mixup-core';
+import { fgsmAccuracy, initBackend } from '@manifold-mixup/mixup-core';
 import { activationIndex, buildModel } from './build-model.js';
 import { checkpointDir, writeOutputs } from './cache.js';
 import { loadData, perClass } from './load-data.js';
@@ -59,8 +59,11 @@ export async function trainModel(
       arrays.codes = { data: Float32Array.from(codes.values), rows: codes.rows, cols: codes.cols };
       arrays.codeLabels = { data: set.y, rows: set.n, cols: 1 };
     }
+    const fgsm = job.outputs.fgsm
+      ? fgsmAccuracy(model, data.test, { epsilons: job.outputs.fgsm.epsilons, clip: job.outputs.fgsm.clip })
+      : undefined;
     const seconds = (performance.now() - started) / 1000;
-    await writeOutputs(cacheRoot, hash, { history: history.epochs, backend: backend.name, seconds }, arrays);
+    await writeOutputs(cacheRoot, hash, { history: history.epochs, backend: backend.name, seconds, fgsm }, arrays);
     post({ type: 'done', seconds });
   } finally {
     model.dispose();

@@ -7,7 +7,6 @@ const finite: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null
 const probability: Check = (v) =>
   typeof v === 'number' && v >= 0 && v <= 1 ? null : `a number in [0, 1], found ${show(v)}`;
 const string: Check = (v) => (typeof v === 'string' && v !== '' ? null : `a non-empty string, found ${show(v)}`);
-const boolean: Check = (v) => (typeof v === 'boolean' ? null : `a boolean, found ${show(v)}`);
 const object: Check = (v) =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `an object, found ${show(v)}`;
 const oneOf =
@@ -47,33 +46,56 @@ export function validateResults(value: unknown, file: string): string[] {
   if (problems.length > 0) return problems;
   expect('experiment', oneOf(EXPERIMENT_NAMES));
   expect('profile', oneOf(PROFILE_NAMES));
-  expect('seed', finite);
+  expect('seeds', array(1));
   expect('config', object);
   expect('models', array(2));
   expect('claims', array(1));
   expect('figures', array(1));
   expect('environment', object);
   const results = value as ExperimentResults;
+  const seeds = Array.isArray(results.seeds) ? results.seeds : [];
+  seeds.forEach((seed, i) => {
+    if (!Number.isInteger(seed) || seed < 0)
+      problems.push(`${file}: seeds[${i}]: expected an integer >= 0, found ${show(seed)}`);
+  });
   (Array.isArray(results.models) ? results.models : []).forEach((model, i) => {
     const at = `models[${i}].`;
-    for (const field of ['model', 'label', 'configHash']) expect(field, string, model, at);
+    for (const field of ['model', 'label']) expect(field, string, model, at);
     expect('mixing', oneOf(['none', 'input', 'manifold']), model, at);
-    expect('config', object, model, at);
-    expect('metrics.accuracy', probability, model, at);
-    expect('metrics.ece', probability, model, at);
-    expect('metrics.mce', probability, model, at);
-    expect('metrics.nll', finite, model, at);
-    expect('reliability', array(1), model, at);
-    expect('history', array(1), model, at);
-    expect('analysis', object, model, at);
-    (Array.isArray(model.history) ? model.history : []).forEach((record, e) => {
-      expect('epoch', finite, record, `${at}history[${e}].`);
-      expect('loss', finite, record, `${at}history[${e}].`);
+    expect('runs', array(1), model, at);
+    const runs = Array.isArray(model?.runs) ? model.runs : [];
+    if (runs.length !== seeds.length || runs.some((r, k) => r?.seed !== seeds[k]))
+      problems.push(`${file}: ${at}runs: expected one run per seed in the order of 'seeds' (${seeds.join(', ')})`);
+    runs.forEach((run, k) => {
+      const r = `${at}runs[${k}].`;
+      expect('configHash', string, run, r);
+      expect('config', object, run, r);
+      expect('metrics.accuracy', probability, run, r);
+      expect('metrics.ece', probability, run, r);
+      expect('metrics.mce', probability, run, r);
+      expect('metrics.nll', finite, run, r);
+      expect('reliability', array(1), run, r);
+      expect('history', array(1), run, r);
+      expect('analysis', object, run, r);
+      (Array.isArray(run?.history) ? run.history : []).forEach((record, e) => {
+        expect('epoch', finite, record, `${r}history[${e}].`);
+        expect('loss', finite, record, `${r}history[${e}].`);
+      });
     });
   });
+  const bound: Check = (v) =>
+    v === null || (typeof v === 'number' && Number.isFinite(v)) ? null : `null or a finite number, found ${show(v)}`;
   (Array.isArray(results.claims) ? results.claims : []).forEach((claim, i) => {
-    for (const field of ['id', 'statement', 'source', 'evidence']) expect(field, string, claim, `claims[${i}].`);
-    expect('supported', boolean, claim, `claims[${i}].`);
+    const at = `claims[${i}].`;
+    for (const field of ['id', 'statement', 'source', 'label', 'effect']) expect(field, string, claim, at);
+    expect('mean', finite, claim, at);
+    expect('interval.low', bound, claim, at);
+    expect('interval.high', bound, claim, at);
+    expect('verdict', oneOf(['supported', 'contradicted', 'inconclusive']), claim, at);
+    expect('perSeed', array(1), claim, at);
+    (Array.isArray(claim?.perSeed) ? claim.perSeed : []).forEach((s, k) =>
+      expect('effect', finite, s, `${at}perSeed[${k}].`),
+    );
   });
   (Array.isArray(results.figures) ? results.figures : []).forEach((figure, i) => {
     expect(
