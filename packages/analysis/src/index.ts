@@ -13,4 +13,3 @@ export { confidenceStatistics } from './confidence.js';
 export type { ConfidenceStatistics } from './confidence.js';
 export { calibration } from './calibration.js';
 export type { Calibration, ReliabilityBin } from './calibration.js';
-export { mulberry32, sampleIndices } from './random.js';
