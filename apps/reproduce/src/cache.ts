@@ -26,10 +26,6 @@ export interface LoadedOutputs extends ModelOutputs {
   data: Record<string, Float32Array | Uint8Array>;
 }
 
-export function modelCacheDir(cacheRoot: string, hash: string): string {
-  return join(cacheRoot, hash);
-}
-
 export function checkpointDir(cacheRoot: string, hash: string): string {
   return join(cacheRoot, hash, 'checkpoint');
 }

@@ -1,6 +1,7 @@
 // Times perClassSingularValues on random 50,000 x 12 and 50,000 x 1024 matrices with 10 classes.
 // Run after `pnpm build`: `pnpm bench` (or `node benchmark/spectra.js [cols...]`).
-import { perClassSingularValues, singularValues, mulberry32 } from '../dist/index.js';
+import { mulberry32 } from '@manifold-mixup/random';
+import { perClassSingularValues, singularValues } from '../dist/index.js';
 
 const rows = 50_000;
 const classes = 10;

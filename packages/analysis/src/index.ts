@@ -13,7 +13,6 @@ export { confidenceStatistics } from './confidence.js';
 export type { ConfidenceStatistics } from './confidence.js';
 export { calibration } from './calibration.js';
 export type { Calibration, ReliabilityBin } from './calibration.js';
-export { mulberry32, sampleIndices } from './random.js';
 export { incompleteBeta, studentTCdf, studentTQuantile } from './student-t.js';
 export { meanInterval, verdictOf } from './mean-interval.js';
 export type { MeanInterval, Verdict } from './mean-interval.js';

@@ -1,5 +1,5 @@
+import { mulberry32, sampleWithoutReplacement } from '@manifold-mixup/random';
 import { checkLabels, checkMatrix, groupRowsByLabel, squaredRowDistance, type Matrix } from './matrix.js';
-import { sampleIndices } from './random.js';
 
 export interface ClassMargin {
   label: number;
@@ -107,7 +107,7 @@ function nearestOtherClassDistances(
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
     throw new RangeError(`marginStatistics: maxPoints must be an integer >= 2, found ${maxPoints}`);
   }
-  const sample = sampleIndices(codes.rows, maxPoints, seed);
+  const sample = sampleWithoutReplacement(codes.rows, maxPoints, mulberry32(seed));
   const out = new Float64Array(sample.length).fill(Infinity);
   for (let a = 0; a < sample.length; a++) {
     for (let b = a + 1; b < sample.length; b++) {

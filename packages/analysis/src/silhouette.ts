@@ -1,5 +1,5 @@
+import { mulberry32, sampleWithoutReplacement } from '@manifold-mixup/random';
 import { checkLabels, checkMatrix, squaredRowDistance, type Matrix } from './matrix.js';
-import { sampleIndices } from './random.js';
 
 /**
  * Mean silhouette s(i) = (b_i - a_i) / max(a_i, b_i) over points, with a_i the mean Euclidean distance
@@ -18,7 +18,7 @@ export function silhouetteScore(
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
     throw new RangeError(`silhouetteScore: maxPoints must be an integer >= 2, found ${maxPoints}`);
   }
-  const sample = sampleIndices(codes.rows, maxPoints, options.seed ?? 0);
+  const sample = sampleWithoutReplacement(codes.rows, maxPoints, mulberry32(options.seed ?? 0));
   const classOf = new Map<number, number>();
   const sampleClass = new Int32Array(sample.length);
   sample.forEach((row, i) => {

@@ -1,11 +1,11 @@
 import { Matrix as MlMatrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
-import { mulberry32 } from '../src/random.js';
+import { mulberry32, sampleNormal } from '@manifold-mixup/random';
 import type { Matrix } from '../src/matrix.js';
 
 /** Standard normal draws (Box-Muller) from a seeded generator. */
 export function gaussian(seed: number): () => number {
   const random = mulberry32(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return () => sampleNormal(random);
 }
 
 export function randomMatrix(rows: number, cols: number, seed: number): Matrix {

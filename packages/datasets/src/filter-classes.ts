@@ -1,4 +1,5 @@
-import { gather, type LabeledSet } from './labeled-set.js';
+import type { LabeledSet } from '@manifold-mixup/types';
+import { gather } from './labeled-set.js';
 
 /**
  * The examples whose label is in `classes`, in their original order. Labels are not renumbered and

@@ -1,4 +1,5 @@
-import { slice, type LabeledSet } from './labeled-set.js';
+import type { LabeledSet } from '@manifold-mixup/types';
+import { slice } from './labeled-set.js';
 
 /** The seed's MNIST validation split: the last `count` examples become validation, the rest train (order kept). */
 export function holdOutLast(set: LabeledSet, count: number): { train: LabeledSet; validation: LabeledSet } {

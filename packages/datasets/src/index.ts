@@ -1,7 +1,7 @@
-export type { LabeledSet } from './labeled-set.js';
-export { mulberry32 } from './mulberry32.js';
+// Re-exported so that users of this package can name its sets and seed its generator without another import.
+export type { LabeledSet } from '@manifold-mixup/types';
+export { mulberry32 } from '@manifold-mixup/random';
 export { twoSpirals, type TwoSpiralsOptions } from './two-spirals.js';
-export { shuffledIndices } from './shuffled-indices.js';
 export { subset } from './subset.js';
 export { trainValidationTestSplit, type SplitOptions } from './train-validation-test-split.js';
 export { holdOutLast } from './hold-out-last.js';

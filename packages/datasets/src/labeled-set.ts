@@ -1,19 +1,7 @@
-/** A supervised data set as plain typed arrays: the shape every package of this project exchanges. */
-export interface LabeledSet {
-  /** n * prod(shape) features, row-major (example i occupies x[i * size, (i + 1) * size)). */
-  x: Float32Array;
-  /** n labels (class indices). */
-  y: Uint8Array;
-  /** Number of examples. */
-  n: number;
-  /** Per-example feature shape: [2] for spirals, [28, 28] for MNIST. */
-  shape: readonly number[];
-  /** Number of classes of the task (2 for spirals, 10 for MNIST), kept even after filtering. */
-  numClasses: number;
-}
+import type { LabeledSet } from '@manifold-mixup/types';
 
 /** Features per example: the product of the shape. */
-export function exampleSize(shape: readonly number[]): number {
+function exampleSize(shape: readonly number[]): number {
   let size = 1;
   for (const d of shape) size *= d;
   return size;

@@ -8,7 +8,7 @@ import { encodeIdx } from './encode-idx.js';
 import { filterClasses } from './filter-classes.js';
 import { holdOutLast } from './hold-out-last.js';
 import { IdxFormatError } from './idx-format-error.js';
-import type { LabeledSet } from './labeled-set.js';
+import type { LabeledSet } from '@manifold-mixup/types';
 import { defaultMnistDir, loadMnist, type MnistData } from './load-mnist.js';
 import { MNIST_CHECKSUMS, MNIST_FILES } from './mnist-checksums.js';
 

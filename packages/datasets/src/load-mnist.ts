@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { IdxArray } from './idx-array.js';
 import { IdxFormatError } from './idx-format-error.js';
-import type { LabeledSet } from './labeled-set.js';
+import type { LabeledSet } from '@manifold-mixup/types';
 import { MNIST_CHECKSUMS, MNIST_FILES, type MnistFile } from './mnist-checksums.js';
 import { gunzipIfNeeded, parseIdx, type ParseIdxOptions } from './parse-idx.js';
 

@@ -71,6 +71,25 @@ describe('parseIdx round trips', () => {
   });
 });
 
+describe('parseIdx input types', () => {
+  it('reads an ArrayBuffer, raw or gzipped, like a Uint8Array of it', () => {
+    const bytes = encodeIdx(images);
+    const copy = Uint8Array.from(bytes).buffer; // a fresh ArrayBuffer holding exactly the file
+    expect(parseIdx(copy)).toEqual(parseIdx(bytes));
+    const gunzipped = parseIdx(Uint8Array.from(gzipSync(bytes)).buffer);
+    expect({ ...gunzipped, data: Array.from(gunzipped.data) }).toEqual({ ...images, data: Array.from(images.data) });
+  });
+
+  it('rejects anything else with a TypeError naming the argument and what it found', () => {
+    expect(() => parseIdx(null as never)).toThrow(
+      new TypeError('parseIdx: bytes must be a Uint8Array or an ArrayBuffer, found null'),
+    );
+    expect(() => parseIdx(undefined as never)).toThrow('found undefined');
+    expect(() => parseIdx('00000801' as never)).toThrow('found string');
+    expect(() => parseIdx([0, 0, 8, 1] as never)).toThrow('found Array');
+  });
+});
+
 describe('parseIdx rejects malformed files with a specific error', () => {
   it('wrong magic', () => {
     const bytes = encodeIdx(labels);

@@ -26,10 +26,16 @@ export function isGzip(bytes: Uint8Array): boolean {
  * Parses an unsigned-byte IDX file (MNIST's format), raw or gzipped (detected by its magic).
  * Validates the magic, type code, dimension count and that the data length equals what the
  * big-endian dimensions declare, before touching the data; the result's `data` is a view, not a copy.
+ * An ArrayBuffer (e.g. from `fetch(...).arrayBuffer()`) is read through a Uint8Array view of it.
+ * @throws TypeError when `bytes` is neither a Uint8Array nor an ArrayBuffer.
  * @throws IdxFormatError naming `fileName`, with what was expected and what was found.
  */
-export function parseIdx(bytes: Uint8Array, fileName = '<buffer>', options: ParseIdxOptions = {}): IdxArray {
-  const raw = gunzipIfNeeded(bytes, fileName, options);
+export function parseIdx(
+  bytes: Uint8Array | ArrayBuffer,
+  fileName = '<buffer>',
+  options: ParseIdxOptions = {},
+): IdxArray {
+  const raw = gunzipIfNeeded(asBytes(bytes), fileName, options);
   if (raw.length < 4) {
     throw new IdxFormatError(
       'HEADER_TRUNCATED',
@@ -141,6 +147,13 @@ export function gunzipIfNeeded(bytes: Uint8Array, fileName: string, options: Par
       (error as Error).message,
     );
   }
+}
+
+function asBytes(bytes: unknown): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  const found = bytes === null ? 'null' : bytes instanceof Object ? bytes.constructor.name : typeof bytes;
+  throw new TypeError(`parseIdx: bytes must be a Uint8Array or an ArrayBuffer, found ${found}`);
 }
 
 function hex(value: number, width = 8): string {

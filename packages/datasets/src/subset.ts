@@ -1,4 +1,5 @@
-import { gather, type LabeledSet } from './labeled-set.js';
+import type { LabeledSet } from '@manifold-mixup/types';
+import { gather } from './labeled-set.js';
 
 /** A new set holding copies of the examples at `indices`, in that order (repeats allowed). */
 export function subset(set: LabeledSet, indices: ArrayLike<number>): LabeledSet {

@@ -1,5 +1,6 @@
-import { gather, type LabeledSet } from './labeled-set.js';
-import { shuffledIndices } from './shuffled-indices.js';
+import { mulberry32, randomPermutation } from '@manifold-mixup/random';
+import type { LabeledSet } from '@manifold-mixup/types';
+import { gather } from './labeled-set.js';
 
 /**
  * At most `perClass` examples of every class present (e.g. 250 per digit for scatter plots).
@@ -11,7 +12,8 @@ export function takePerClass(set: LabeledSet, perClass: number, options: { seed?
   if (!Number.isInteger(perClass) || perClass < 0) {
     throw new RangeError(`takePerClass: perClass must be a non-negative integer, found ${perClass}`);
   }
-  const visitOrder = options.seed === undefined ? null : shuffledIndices(set.n, options.seed);
+  const visitOrder =
+    options.seed === undefined ? null : randomPermutation(set.n, mulberry32(options.seed), new Uint32Array(set.n));
   const taken = new Uint32Array(256);
   const chosen = new Uint8Array(set.n);
   for (let k = 0; k < set.n; k++) {

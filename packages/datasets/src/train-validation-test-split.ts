@@ -1,5 +1,6 @@
-import { gather, type LabeledSet } from './labeled-set.js';
-import { shuffledIndices } from './shuffled-indices.js';
+import { mulberry32, randomPermutation } from '@manifold-mixup/random';
+import type { LabeledSet } from '@manifold-mixup/types';
+import { gather } from './labeled-set.js';
 
 export interface SplitOptions {
   /** Fraction of all examples for the test set, in [0, 1). */
@@ -23,7 +24,7 @@ export function trainValidationTestSplit(
   const { testFraction, validationFraction, seed } = options;
   checkFraction('testFraction', testFraction);
   checkFraction('validationFraction', validationFraction);
-  const order = shuffledIndices(set.n, seed);
+  const order = randomPermutation(set.n, mulberry32(seed), new Uint32Array(set.n));
   const testCount = Math.ceil(testFraction * set.n);
   const validationCount = Math.ceil(validationFraction * (set.n - testCount));
   const validationEnd = testCount + validationCount;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32 } from '@manifold-mixup/random';
 import { twoSpirals } from './two-spirals.js';
 
 describe('twoSpirals', () => {

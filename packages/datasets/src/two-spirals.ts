@@ -1,5 +1,5 @@
-import type { LabeledSet } from './labeled-set.js';
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32 } from '@manifold-mixup/random';
+import type { LabeledSet } from '@manifold-mixup/types';
 
 export interface TwoSpiralsOptions {
   /** Points per class (default 2000, as in the seed). */

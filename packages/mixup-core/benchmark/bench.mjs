@@ -6,7 +6,8 @@
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
-import { initBackend, ManifoldMixupModel, mulberry32, uninstallFastWasmMatMul } from '../dist/index.js';
+import { mulberry32 } from '@manifold-mixup/random';
+import { initBackend, ManifoldMixupModel, uninstallFastWasmMatMul } from '../dist/index.js';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {

@@ -4,7 +4,8 @@
 // --shapes splits the matmul kernels by operand shapes and transpose flags.
 import * as tf from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
-import { initBackend, ManifoldMixupModel, mulberry32 } from '../dist/index.js';
+import { mulberry32 } from '@manifold-mixup/random';
+import { initBackend, ManifoldMixupModel } from '../dist/index.js';
 
 const args = process.argv.slice(2);
 const steps = Number(args.find((a) => !a.startsWith('--')) ?? 20);

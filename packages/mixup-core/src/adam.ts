@@ -6,7 +6,7 @@ export interface AdamConfig {
   beta2: number;
   epsilon: number;
 }
-export const ADAM_DEFAULTS: AdamConfig = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const ADAM_DEFAULTS: AdamConfig = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
 /**
  * Adam in the form TensorFlow/Keras use (the seed's): the bias corrections are folded into

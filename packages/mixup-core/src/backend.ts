@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { availableParallelism } from 'node:os';
 import { installFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
 import { setHeapKernelThreads } from './heap-kernels.js';
 import { MAX_WASM_THREADS, prepareWasmThreads } from './wasm-threads.js';
@@ -47,11 +47,18 @@ function requestedBackend(name: BackendName | undefined): BackendName {
   return chosen as BackendName;
 }
 
+/** Make `name` the active backend and wait for its initialisation. */
+async function activate(name: Exclude<BackendName, 'auto'>): Promise<void> {
+  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') returned false`);
+  await tf.ready();
+}
+
 async function loadTensorflow(): Promise<void> {
   // Optional dependency: absent or unbuildable (no libtensorflow) means "not available".
   const moduleName = '@tensorflow/tfjs-node';
   await import(moduleName);
   if (tf.findBackend('tensorflow') == null) throw new Error('@tensorflow/tfjs-node did not register a backend');
+  await activate('tensorflow');
 }
 
 /** The thread count asked for (option, else environment variable), or null for the default. */
@@ -88,6 +95,7 @@ async function loadWasm(threads: number | null): Promise<void> {
       );
     }
     installFastWasmMatMul();
+    await activate('wasm');
     return;
   }
   // Load the .wasm binaries from the installed package, never over the network.
@@ -104,8 +112,8 @@ async function loadWasm(threads: number | null): Promise<void> {
     wasm.setThreadsCount,
   );
   try {
-    if (!(await tf.setBackend('wasm'))) throw new Error("tf.setBackend('wasm') returned false");
-    await tf.ready();
+    // Inside the window prepareWasmThreads opens: the first initialisation is what reads the thread setup.
+    await activate('wasm');
   } finally {
     restore();
   }
@@ -114,6 +122,7 @@ async function loadWasm(threads: number | null): Promise<void> {
 
 async function loadCpu(): Promise<void> {
   await import('@tensorflow/tfjs-backend-cpu');
+  await activate('cpu');
 }
 
 const LOADERS: Record<Exclude<BackendName, 'auto'>, (threads: number | null) => Promise<void>> = {
@@ -127,10 +136,7 @@ async function threadsOf(name: string): Promise<number> {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     return wasm.getThreadsCount();
   }
-  if (name === 'tensorflow') {
-    const os = await import('node:os');
-    return os.availableParallelism();
-  }
+  if (name === 'tensorflow') return availableParallelism();
   return 1;
 }
 
@@ -147,9 +153,8 @@ export async function initBackend(name?: BackendName, options: BackendOptions = 
   const skipped: Array<{ name: string; reason: string }> = [];
   for (const candidate of order) {
     try {
+      // Each loader activates its backend itself: wasm must do so while its thread setup is in place.
       await LOADERS[candidate](threads);
-      if (!(await tf.setBackend(candidate))) throw new Error(`tf.setBackend('${candidate}') returned false`);
-      await tf.ready();
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       skipped.push({ name: candidate, reason });

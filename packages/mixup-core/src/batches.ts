@@ -1,17 +1,28 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { DataSet } from './types.js';
+import type { LabeledSet } from '@manifold-mixup/types';
 
 /** prod(shape): the number of features per example. */
 export function featureSize(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Check a DataSet against the model's input shape and class count; errors name the field. */
-export function checkDataSet(data: DataSet, inputShape: readonly number[], numClasses: number, what: string): void {
+/** Check a LabeledSet against the model's input shape and class count; errors name the field. */
+export function checkLabeledSet(
+  data: LabeledSet<ArrayLike<number>>,
+  inputShape: readonly number[],
+  numClasses: number,
+  what: string,
+): void {
   if (data == null || !(data.x instanceof Float32Array))
     throw new Error(`${what}.x: expected a Float32Array, found ${data == null ? data : typeof data.x}`);
   if (!Number.isInteger(data.n) || data.n < 1)
     throw new Error(`${what}.n: expected a positive integer, found ${data.n}`);
+  if (!Array.isArray(data.shape) || !data.shape.every((d) => Number.isInteger(d) && d > 0)) {
+    // Without this, a set built by hand without `shape` fails below with a TypeError about `reduce`.
+    throw new Error(
+      `${what}.shape: expected the per-example feature shape, an array of positive integers, found ${JSON.stringify(data.shape)}`,
+    );
+  }
   const size = featureSize(inputShape);
   if (featureSize(data.shape) !== size) {
     throw new Error(
@@ -46,7 +57,12 @@ export class BatchBuffer {
   }
 
   /** Tensors for rows order[start .. start+rows) of `data`: features and one-hot targets. */
-  fill(data: DataSet, order: ArrayLike<number>, start: number, rows: number): { x: tf.Tensor; y: tf.Tensor2D } {
+  fill(
+    data: LabeledSet<ArrayLike<number>>,
+    order: ArrayLike<number>,
+    start: number,
+    rows: number,
+  ): { x: tf.Tensor; y: tf.Tensor2D } {
     const { rowSize, numClasses } = this;
     const y = this.y.subarray(0, rows * numClasses);
     y.fill(0);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkDataSet, featureSize } from './batches.js';
+import { checkLabeledSet, featureSize } from './batches.js';
 import type { ManifoldMixupModel } from './model.js';
 import { softCrossEntropy } from './output-head.js';
-import type { DataSet } from './types.js';
+import type { LabeledSet } from '@manifold-mixup/types';
 
 export interface FgsmOptions {
   /** Attack strengths ε (each finite, >= 0), in the units of the inputs. */
@@ -58,7 +58,7 @@ function perturb(x: tf.Tensor, sign: tf.Tensor, epsilon: number, clip: FgsmOptio
 /** Walks the data batch by batch, handing each batch's inputs, one-hot labels and gradient sign to `use`. */
 function forEachAttackBatch(
   model: ManifoldMixupModel,
-  data: DataSet,
+  data: LabeledSet<ArrayLike<number>>,
   batchSize: number,
   use: (x: tf.Tensor, sign: tf.Tensor, start: number, rows: number) => void,
 ): void {
@@ -79,12 +79,12 @@ function forEachAttackBatch(
 /** The FGSM examples x + ε·sign(∇ₓ loss), clipped to `clip`, as n * features values (row-major). */
 export function fgsmExamples(
   model: ManifoldMixupModel,
-  data: DataSet,
+  data: LabeledSet<ArrayLike<number>>,
   epsilon: number,
   options: Omit<FgsmOptions, 'epsilons'>,
 ): Float32Array {
   const batchSize = checkFgsmOptions({ ...options, epsilons: [epsilon] }, 'fgsmExamples');
-  checkDataSet(data, model.inputShape, model.numClasses, 'fgsmExamples: data');
+  checkLabeledSet(data, model.inputShape, model.numClasses, 'fgsmExamples: data');
   const size = featureSize(model.inputShape);
   const out = new Float32Array(data.n * size);
   forEachAttackBatch(model, data, batchSize, (x, sign, start) => {
@@ -98,9 +98,13 @@ export function fgsmExamples(
  * own cross-entropy at its true label, taken once per example), clipped, and classified again.
  * ε = 0 gives the clean accuracy.
  */
-export function fgsmAccuracy(model: ManifoldMixupModel, data: DataSet, options: FgsmOptions): FgsmPoint[] {
+export function fgsmAccuracy(
+  model: ManifoldMixupModel,
+  data: LabeledSet<ArrayLike<number>>,
+  options: FgsmOptions,
+): FgsmPoint[] {
   const batchSize = checkFgsmOptions(options, 'fgsmAccuracy');
-  checkDataSet(data, model.inputShape, model.numClasses, 'fgsmAccuracy: data');
+  checkLabeledSet(data, model.inputShape, model.numClasses, 'fgsmAccuracy: data');
   const correct = new Array<number>(options.epsilons.length).fill(0);
   forEachAttackBatch(model, data, batchSize, (x, sign, start, rows) => {
     options.epsilons.forEach((epsilon, e) => {

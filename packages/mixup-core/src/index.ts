@@ -1,10 +1,12 @@
-export { initBackend, type BackendInfo, type BackendName } from './backend.js';
+export { initBackend, type BackendInfo, type BackendName, type BackendOptions } from './backend.js';
 export { installFastWasmMatMul, uninstallFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
 export { ManifoldMixupModel, type ManifoldMixupOptions } from './model.js';
 export { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
-export type { DataSet, EpochRecord, FitOptions, LayerSpec, TrainingHistory } from './types.js';
+export type { EpochRecord, FitOptions, LayerSpec, TrainingHistory } from './types.js';
+// Re-exported so that users of this package can name what fit and evaluate accept without another import.
+export type { LabeledSet } from '@manifold-mixup/types';
 export type { ClassificationMetrics } from './metrics.js';
 export type { LogitsSource } from './output-head.js';
 export { learningRateAt } from './training.js';
-export { mulberry32, randomPermutation, sampleBeta, sampleGamma, sampleNormal, SeededRandom } from './random.js';
 export { fgsmAccuracy, fgsmExamples, type FgsmOptions, type FgsmPoint } from './fgsm.js';
+export { writeFileAtomic } from './atomic-file.js';

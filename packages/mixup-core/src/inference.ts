@@ -1,14 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkDataSet, featureSize } from './batches.js';
+import type { LabeledSet } from '@manifold-mixup/types';
+import { checkLabeledSet, featureSize } from './batches.js';
 import { MetricsAccumulator, type ClassificationMetrics } from './metrics.js';
 import type { ManifoldMixupModel } from './model.js';
 import { logProbabilities, probabilities } from './output-head.js';
-import type { DataSet } from './types.js';
 
 const DEFAULT_BATCH = 1000;
 
 function checkInput(model: ManifoldMixupModel, x: Float32Array, n: number, batchSize: number, what: string): void {
-  if (!(x instanceof Float32Array)) throw new Error(`${what}: x must be a Float32Array, found ${typeof x}`);
+  if (!(x instanceof Float32Array)) {
+    // A common slip: passing a whole LabeledSet where its features are expected.
+    const hint = x != null && typeof x === 'object' && 'x' in x ? ' (pass set.x and set.n, not the set)' : '';
+    throw new Error(`${what}: x must be a Float32Array${hint}, found ${x === null ? 'null' : typeof x}`);
+  }
   if (!Number.isInteger(n) || n < 0) throw new Error(`${what}: n must be a non-negative integer, found ${n}`);
   const size = featureSize(model.inputShape);
   if (x.length !== n * size)
@@ -64,10 +68,10 @@ export async function predictModel(
 
 export async function evaluateModel(
   model: ManifoldMixupModel,
-  data: DataSet,
+  data: LabeledSet<ArrayLike<number>>,
   batchSize = DEFAULT_BATCH,
 ): Promise<ClassificationMetrics> {
-  checkDataSet(data, model.inputShape, model.numClasses, 'evaluate: data');
+  checkLabeledSet(data, model.inputShape, model.numClasses, 'evaluate: data');
   checkInput(model, data.x, data.n, batchSize, 'evaluate');
   const metrics = new MetricsAccumulator(model.numClasses);
   forEachBatch(

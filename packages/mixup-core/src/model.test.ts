@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '@manifold-mixup/random';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
 import { softCrossEntropy } from './output-head.js';
-import { SeededRandom } from './random.js';
 import { trainStep } from './training.js';
 
 const weightsOf = (model: ManifoldMixupModel) => model.weights.map((w) => Array.from(w.variable.dataSync()));
@@ -68,6 +68,57 @@ describe('ManifoldMixupModel', () => {
           numClasses: 2,
         }),
     ).toThrow(/layers\[0\]/);
+  });
+
+  it("says which layer does not fit the input shape, instead of tfjs' ValueError", () => {
+    const conv = () =>
+      new ManifoldMixupModel({
+        layers: [
+          [layers.conv2d({ filters: 2, kernelSize: 3 }), false],
+          [layers.flatten(), false],
+          [layers.dense({ units: 2 }), false],
+        ],
+        inputShape: [784],
+        numClasses: 2,
+      });
+    expect(conv).toThrow(
+      /^ManifoldMixupModel: inputShape \[784\] does not fit layers\[0\] \(conv2d_Conv2D\d+\): .*expected ndim=4, found ndim=2/,
+    );
+    const declared = () =>
+      new ManifoldMixupModel({
+        layers: [[layers.dense({ units: 2, inputShape: [3] }), false]],
+        inputShape: [2],
+        numClasses: 2,
+      });
+    expect(declared).toThrow(
+      /^ManifoldMixupModel: inputShape must fit layers\[0\] \(dense_Dense\d+\), which was created with inputShape \[3\], found \[2\]$/,
+    );
+    const built = layers.dense({ units: 2 });
+    built.apply(tf.zeros([1, 7]));
+    const second = () =>
+      new ManifoldMixupModel({
+        layers: [
+          [layers.dense({ units: 4 }), false],
+          [built, false],
+        ],
+        inputShape: [2],
+        numClasses: 2,
+      });
+    expect(second).toThrow(
+      /^ManifoldMixupModel: layers\[1\] \(dense_Dense\d+\) does not accept the output of layers\[0\], shape \[4\] per example: .*expected axis -1 of input shape to have value 7/,
+    );
+  });
+
+  it('rejects a data set without a shape in evaluate, and a whole set given to predict', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 2 });
+    const { shape: _shape, ...withoutShape } = blobs(4);
+    await expect(model.evaluate(withoutShape as never)).rejects.toThrow(
+      'evaluate: data.shape: expected the per-example feature shape, an array of positive integers, found undefined',
+    );
+    await expect(model.predict(blobs(4) as never, 4)).rejects.toThrow(
+      'predict: x must be a Float32Array (pass set.x and set.n, not the set), found object',
+    );
+    model.dispose();
   });
 
   it('computes the soft-target cross-entropy stably from logits', () => {
@@ -141,8 +192,17 @@ describe('ManifoldMixupModel', () => {
     expect(metrics.n).toBe(40);
     expect(metrics.accuracy).toBeCloseTo(correct / 40, 6);
     expect(metrics.nll).toBeCloseTo(nll / 40, 4);
-    expect(metrics.ece).toBeGreaterThanOrEqual(0);
-    expect(metrics.ece).toBeLessThanOrEqual(1);
+    // ECE over 15 equal-width confidence bins: sum over bins of |hits - summed confidence| / n.
+    const hits = new Float64Array(15);
+    const confidence = new Float64Array(15);
+    for (let r = 0; r < data.n; r++) {
+      const top = Math.max(p[2 * r], p[2 * r + 1]);
+      const bin = Math.min(14, Math.floor(top * 15));
+      hits[bin] += (p[2 * r + 1] > p[2 * r] ? 1 : 0) === data.y[r] ? 1 : 0;
+      confidence[bin] += top;
+    }
+    const ece = hits.reduce((sum, h, b) => sum + Math.abs(h - confidence[b]), 0) / data.n;
+    expect(metrics.ece).toBeCloseTo(ece, 4);
     model.dispose();
   });
 

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { layers } from '@tensorflow/tfjs-layers';
+import type { LabeledSet } from '@manifold-mixup/types';
 import { Adam } from './adam.js';
+import { buildLayers, checkDeclaredInputShape } from './build-layers.js';
 import { applyDataDense, isPlainDense } from './data-dense.js';
 import { evaluateModel, modelActivations, predictModel } from './inference.js';
 import type { ClassificationMetrics } from './metrics.js';
@@ -9,7 +11,7 @@ import { mixRows, type MixPlan } from './mixing.js';
 import { withSeededMathRandom } from './seeded-math-random.js';
 import { loadModel, saveModel } from './model-io.js';
 import { fitModel } from './training.js';
-import type { DataSet, FitOptions, LayerSpec, TrainingHistory } from './types.js';
+import type { FitOptions, LayerSpec, TrainingHistory } from './types.js';
 
 export interface ManifoldMixupOptions {
   /** Ordered [layer, eligible] pairs; eligible = the activations entering it may be mixed. */
@@ -100,9 +102,10 @@ export class ManifoldMixupModel {
     this.logitsSource = resolveLogitsSource(this.layers[this.layers.length - 1], options.output);
     this.networkDepth = this.logitsSource === 'softmax-layer-skipped' ? this.layers.length - 1 : this.layers.length;
 
+    checkDeclaredInputShape(this.layers[0], this.inputShape);
     // Build every layer on a one-example batch (seeded initialisers) and check the output width.
     const outputShape = withSeededMathRandom(this.seed ^ 0x5eed, () =>
-      tf.tidy(() => this.forward(tf.zeros([1, ...this.inputShape]), false, undefined, this.layers.length).shape),
+      tf.tidy(() => buildLayers(this.layers, this.inputShape).shape),
     );
     if (outputShape.length !== 2 || outputShape[1] !== this.numClasses) {
       throw new Error(
@@ -140,12 +143,12 @@ export class ManifoldMixupModel {
     return h;
   }
 
-  fit(train: DataSet, options: FitOptions): Promise<TrainingHistory> {
+  fit(train: LabeledSet<ArrayLike<number>>, options: FitOptions): Promise<TrainingHistory> {
     this.assertUsable();
     return fitModel(this, train, options);
   }
 
-  evaluate(data: DataSet, options: { batchSize?: number } = {}): Promise<ClassificationMetrics> {
+  evaluate(data: LabeledSet<ArrayLike<number>>, options: { batchSize?: number } = {}): Promise<ClassificationMetrics> {
     this.assertUsable();
     return evaluateModel(this, data, options.batchSize);
   }

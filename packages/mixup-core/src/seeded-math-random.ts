@@ -1,4 +1,4 @@
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '@manifold-mixup/random';
 
 /**
  * Runs `fn` with Math.random replaced by a seeded stream. tfjs draws its hidden randomness from

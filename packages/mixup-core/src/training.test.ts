@@ -72,11 +72,11 @@ describe('fit', () => {
     expect(batches[8]).toEqual({ epoch: 3, step: 3, steps: 3 });
     expect(history.epochs).toEqual(records);
     expect(records.map((r) => r.learningRate)).toEqual([0.01, 0.01, 0.005]);
-    for (const r of records) {
-      expect(r.valAccuracy).toBeGreaterThanOrEqual(0);
-      expect(Number.isFinite(r.valLoss)).toBe(true);
-      expect(Number.isFinite(r.loss)).toBe(true);
-    }
+    // The last epoch's validation metrics are those of the final weights.
+    const final = await model.evaluate(validation);
+    expect(records[2].valAccuracy).toBe(final.accuracy);
+    expect(records[2].valLoss).toBe(final.nll);
+    for (const r of records) expect(Number.isFinite(r.loss)).toBe(true);
     expect(learningRateAt(23, 1e-3, { every: 10, factor: 0.1 })).toBeCloseTo(1e-5, 12);
     model.dispose();
   });
@@ -99,6 +99,19 @@ describe('fit', () => {
     await expect(model.fit(train, { epochs: 1, batchSize: 0 })).rejects.toThrow(
       /batchSize must be a positive integer, found 0/,
     );
+    await expect(model.fit(train, { epochs: 1, batchSize: 8, learningRate: Infinity })).rejects.toThrow(
+      'fit: options.learningRate must be a finite positive number, found Infinity',
+    );
+    await expect(model.fit(train, { epochs: 1, batchSize: 8, learningRate: 0 })).rejects.toThrow(
+      'fit: options.learningRate must be a finite positive number, found 0',
+    );
+    const { shape: _shape, ...withoutShape } = train;
+    await expect(model.fit(withoutShape as typeof train, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      'fit: train.shape: expected the per-example feature shape, an array of positive integers, found undefined',
+    );
+    await expect(
+      model.fit(train, { epochs: 1, batchSize: 8, validation: withoutShape as typeof train }),
+    ).rejects.toThrow('fit: options.validation.shape: expected the per-example feature shape');
     model.dispose();
   });
 

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { BatchBuffer, checkDataSet } from './batches.js';
+import { randomPermutation, sampleBeta, SeededRandom } from '@manifold-mixup/random';
+import type { LabeledSet } from '@manifold-mixup/types';
+import { BatchBuffer, checkLabeledSet } from './batches.js';
 import { readTrainingState, saveModel, type TrainingState } from './model-io.js';
 import { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
 import type { ManifoldMixupModel } from './model.js';
 import { softCrossEntropy } from './output-head.js';
-import { randomPermutation, sampleBeta, SeededRandom } from './random.js';
 import { stepSeed, withSeededMathRandom } from './seeded-math-random.js';
-import type { DataSet, EpochRecord, FitOptions, TrainingHistory } from './types.js';
+import type { EpochRecord, FitOptions, TrainingHistory } from './types.js';
 
 /** Draw where and how much to mix for one batch (k, then lambda(s), then the pairing). */
 function planMix(model: ManifoldMixupModel, rows: number, rng: SeededRandom): MixPlan | undefined {
@@ -60,7 +61,9 @@ function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'learni
   if (!Number.isInteger(options.batchSize) || options.batchSize < 1)
     throw new Error(`fit: options.batchSize must be a positive integer, found ${options.batchSize}`);
   const learningRate = options.learningRate ?? 1e-3;
-  if (!(learningRate > 0)) throw new Error(`fit: options.learningRate must be positive, found ${learningRate}`);
+  if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
+    throw new Error(`fit: options.learningRate must be a finite positive number, found ${learningRate}`);
+  }
   const lrSchedule = options.lrSchedule ?? { every: 10, factor: 0.1 };
   if (!Number.isInteger(lrSchedule.every) || lrSchedule.every < 1 || !(lrSchedule.factor > 0)) {
     throw new Error(
@@ -77,13 +80,13 @@ export function learningRateAt(epoch: number, base: number, schedule: { every: n
 
 export async function fitModel(
   model: ManifoldMixupModel,
-  train: DataSet,
+  train: LabeledSet<ArrayLike<number>>,
   options: FitOptions,
 ): Promise<TrainingHistory> {
   const { learningRate, lrSchedule } = checkFitOptions(options);
-  checkDataSet(train, model.inputShape, model.numClasses, 'fit: train');
+  checkLabeledSet(train, model.inputShape, model.numClasses, 'fit: train');
   if (options.validation != null)
-    checkDataSet(options.validation, model.inputShape, model.numClasses, 'fit: options.validation');
+    checkLabeledSet(options.validation, model.inputShape, model.numClasses, 'fit: options.validation');
   const seed = options.seed ?? model.seed;
   // What must match for a checkpoint to continue this very run.
   const run = {

@@ -1,16 +1,5 @@
 import type { layers } from '@tensorflow/tfjs-layers';
-
-/** A labelled set as plain typed arrays; @manifold-mixup/datasets' LabeledSet fits. */
-export interface DataSet {
-  /** n * prod(shape) features, row-major. */
-  x: Float32Array;
-  /** n class indices in [0, numClasses). */
-  y: ArrayLike<number>;
-  n: number;
-  /** Per-example feature shape, e.g. [2] or [28, 28]. */
-  shape: readonly number[];
-  numClasses: number;
-}
+import type { LabeledSet } from '@manifold-mixup/types';
 
 /** A tfjs layer and whether the activations entering it may be mixed. */
 export type LayerSpec = [layer: layers.Layer, eligible: boolean];
@@ -20,7 +9,6 @@ export interface EpochRecord {
   epoch: number;
   /** Mean training loss (cross-entropy against the mixed targets) over the epoch. */
   loss: number;
-  accuracy?: number;
   valLoss?: number;
   valAccuracy?: number;
   learningRate: number;
@@ -42,7 +30,7 @@ export interface FitOptions {
   learningRate?: number;
   /** Step decay: multiply the rate by `factor` every `every` epochs; default {every: 10, factor: 0.1}. */
   lrSchedule?: { every: number; factor: number };
-  validation?: DataSet;
+  validation?: LabeledSet<ArrayLike<number>>;
   /** Seed of the shuffling and mixing stream; default: the model's seed. */
   seed?: number;
   /** Resume from, and write after every epoch, a checkpoint in this directory. */

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '@manifold-mixup/random';
 import { initBackend, type BackendInfo } from './backend.js';
 import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
 import { fastTranspose, heapKernels, heapKernelSlices, type WasmBackendInternals } from './heap-kernels.js';
-import { mulberry32 } from './random.js';
 import { PthreadWorker } from './wasm-threads.js';
 import { GOLDEN_WEIGHTS_SHA256, trainGoldenModel } from './__fixtures__/thread-golden.js';
 

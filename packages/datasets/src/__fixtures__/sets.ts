@@ -1,4 +1,4 @@
-import type { LabeledSet } from '../labeled-set.js';
+import type { LabeledSet } from '@manifold-mixup/types';
 
 /** n examples of shape [2]: example i is (i, -i) with label labelOf(i), so every row says where it came from. */
 export function numberedSet(n: number, numClasses = 3, labelOf = (i: number) => i % numClasses): LabeledSet {

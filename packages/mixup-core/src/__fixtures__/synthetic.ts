@@ -1,6 +1,6 @@
 import { layers } from '@tensorflow/tfjs-layers';
+import { mulberry32, sampleNormal } from '@manifold-mixup/random';
 import type { LayerSpec } from '../types.js';
-import { mulberry32, sampleNormal } from '../random.js';
 
 /** Two Gaussian blobs in 2-D (class 0 around (-1, -1), class 1 around (1, 1)). */
 export function blobs(n: number, seed = 1) {

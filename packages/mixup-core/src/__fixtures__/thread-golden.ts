@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { layers } from '@tensorflow/tfjs-layers';
+import { mulberry32 } from '@manifold-mixup/random';
 import { ManifoldMixupModel } from '../model.js';
-import { mulberry32 } from '../random.js';
 import type { LayerSpec } from '../types.js';
 
 /**

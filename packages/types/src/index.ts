@@ -1,0 +1,1 @@
+export type { LabeledSet } from './labeled-set.js';
