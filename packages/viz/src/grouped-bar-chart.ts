@@ -1,14 +1,15 @@
 // Grouped bar chart for metrics across models: groups on x, one bar per series, bars start at zero.
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { createFigure, serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure, type FigureOptions } from './document.js';
 import { axisExtent, drawAxis } from './axes.js';
-import { drawLegend, legendSize, type LegendItem } from './legend.js';
-import { drawHeader, headerHeight, wrapText } from './layout.js';
+import type { LegendItem } from './legend.js';
+import { wrapText } from './layout.js';
+import { frameTop, openFrame, type FrameSpec } from './frame.js';
 import { addText } from './svg-text.js';
 import { textWidth } from './text-width.js';
 import { colors, fontSize, seriesColor } from './theme.js';
 import { compact, num } from './format.js';
-import { arrayLike, fail, finiteValues, nonEmptyArray } from './validate.js';
+import { arrayLike, fail, figureOptions, finiteValues, nonEmptyArray, positiveNumber } from './validate.js';
 
 export interface GroupedBarData {
   groups: string[];
@@ -26,6 +27,7 @@ export interface GroupedBarOptions extends FigureOptions {
 const figureName = 'groupedBarChart';
 
 export function groupedBarChart(data: GroupedBarData, options: GroupedBarOptions = {}): string {
+  figureOptions(figureName, options);
   if (!data || typeof data !== 'object') fail(figureName, 'data', 'must be { groups, series }', String(data));
   const groups = nonEmptyArray(figureName, 'data.groups', data.groups);
   const series = nonEmptyArray(figureName, 'data.series', data.series);
@@ -38,8 +40,12 @@ export function groupedBarChart(data: GroupedBarData, options: GroupedBarOptions
   const fmt = options.format ?? compact;
   const title = options.title ?? 'Metrics by model';
   const subtitle = options.subtitle ?? 'Bars start at zero; the value of each bar is printed above it.';
-  const pw = options.plotWidth ?? Math.max(360, groups.length * (series.length * 34 + 40));
-  const ph = options.plotHeight ?? 300;
+  const pw = positiveNumber(
+    figureName,
+    'options.plotWidth',
+    options.plotWidth ?? Math.max(360, groups.length * (series.length * 34 + 40)),
+  );
+  const ph = positiveNumber(figureName, 'options.plotHeight', options.plotHeight ?? 300);
   const all = series.flatMap((s) => s.values);
   const y = scaleLinear()
     .domain([Math.min(0, ...all), Math.max(0, ...all)])
@@ -61,13 +67,13 @@ export function groupedBarChart(data: GroupedBarData, options: GroupedBarOptions
   const groupLines = groups.map((g) => wrapText(g, fontSize.axisLabel, x.step() - 6));
   const maxLines = Math.max(...groupLines.map((l) => l.length));
   const legendItems: LegendItem[] = series.map((s, i) => ({ label: s.name, color: seriesColor(i), symbol: 'swatch' }));
-  const top = headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32).height + 18;
+  const frame: FrameSpec = { title, subtitle, width, legend: legendItems, headroom: 10 };
+  const top = frameTop(frame);
   const height = top + ph + 10 + maxLines * fontSize.axisLabel * 1.3 + 16;
   const description = `${subtitle} ${groups.map((g, gi) => `${g}: ${series.map((s) => `${s.name} ${fmt(s.values[gi])}`).join(', ')}`).join('; ')}.`;
 
-  const figure = createFigure({ document: options.document, width, height, title, description });
+  const figure = openFrame({ ...frame, height, description, document: options.document });
   const root = figure.root;
-  drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32);
   const sy = scaleLinear()
     .domain(y.domain())
     .range([top + ph, top]);

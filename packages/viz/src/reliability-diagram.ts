@@ -1,14 +1,14 @@
 // Reliability diagram: per-bin accuracy against confidence with the diagonal, the gap shaded, and a count strip.
 import { scaleLinear } from 'd3-scale';
-import { createFigure, serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure, type FigureOptions } from './document.js';
 import { axisExtent, drawAxis } from './axes.js';
-import { drawLegend, legendSize, type LegendItem } from './legend.js';
-import { drawHeader, headerHeight, panelGrid } from './layout.js';
-import { addText } from './svg-text.js';
-import { colors, fontSize, seriesColor } from './theme.js';
+import type { LegendItem } from './legend.js';
+import { panelGrid } from './layout.js';
+import { drawPanelBorder, drawPanelTitle, frameTop, openFrame, type FrameSpec } from './frame.js';
+import { colors, seriesColor } from './theme.js';
 import { num, percent } from './format.js';
 import { format } from 'd3-format';
-import { fail, finiteNumber, nonEmptyArray } from './validate.js';
+import { fail, figureOptions, finiteNumber, nonEmptyArray, positiveNumber } from './validate.js';
 
 export interface ReliabilityBin {
   lower: number;
@@ -56,6 +56,7 @@ function validate(models: ReliabilityModel[]): void {
 
 /** One reliability panel per model with a shared-scale count strip underneath; returns a standalone SVG string. */
 export function reliabilityDiagram(models: ReliabilityModel[], options: ReliabilityOptions = {}): string {
+  figureOptions(figureName, options);
   nonEmptyArray(figureName, 'models', models);
   validate(models);
   const title = options.title ?? 'Reliability diagram';
@@ -63,7 +64,7 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
     options.subtitle ??
     'Bars: accuracy of the predictions in each confidence bin; shaded: the gap to their mean confidence ' +
       '(below the diagonal = overconfident). Strip: number of predictions per bin, same scale in every panel; empty bins are not drawn.';
-  const size = options.panelSize ?? 300;
+  const size = positiveNumber(figureName, 'options.panelSize', options.panelSize ?? 300);
   const strip = 70;
   const stripGap = 14;
   const unit = scaleLinear().domain([0, 1]).range([size, 0]);
@@ -82,15 +83,14 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
     { label: 'gap to mean confidence', color: gapColor, symbol: 'swatch' },
     { label: 'perfect calibration', color: colors.diagonal, symbol: 'line' },
   ];
-  const top =
-    headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32).height + 8 + fontSize.panelTitle * 1.6;
+  const frame: FrameSpec = { title, subtitle, width, legend: legendItems };
+  const top = frameTop(frame);
   const bottom = axisExtent(unit, { orient: 'bottom', at: 0, label: 'confidence' }) + 12;
   const height = top + size + stripGap + strip + bottom;
   const description = `${subtitle} ${models.map((m) => `${m.model}: ${m.bins.reduce((s, b) => s + b.count, 0)} predictions in ${m.bins.length} bins${m.ece === undefined ? '' : `, ECE ${percent(m.ece)}`}`).join('; ')}.`;
 
-  const figure = createFigure({ document: options.document, width, height, title, description });
+  const figure = openFrame({ ...frame, height, description, document: options.document });
   const root = figure.root;
-  drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32);
   const rects = panelGrid({
     count: models.length,
     columns: models.length,
@@ -115,7 +115,7 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
       .range([stripTop + strip, stripTop]);
     const g = root.append<SVGElement>('g').attr('class', 'panel');
     const heading = m.ece === undefined ? m.model : `${m.model} (ECE ${percent(m.ece)})`;
-    addText(g, r.x + size / 2, r.y - 8, heading, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
+    drawPanelTitle(g, r, heading);
     drawAxis(g, sy, { orient: 'left', at: r.x, label: 'accuracy', grid: size });
     const bars = g.append<SVGElement>('g').attr('stroke', '#ffffff').attr('stroke-width', '0.5');
     const gaps = g
@@ -152,13 +152,7 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
       .attr('stroke', colors.diagonal)
       .attr('stroke-width', '1.5')
       .attr('stroke-dasharray', '5,4');
-    g.append('rect')
-      .attr('x', num(r.x))
-      .attr('y', num(r.y))
-      .attr('width', num(size))
-      .attr('height', num(size))
-      .attr('fill', 'none')
-      .attr('stroke', colors.panelBorder);
+    drawPanelBorder(g, r, { strokeWidth: null });
     drawAxis(g, sc, { orient: 'left', at: r.x, label: 'count', ticks: 2, format: countFormat, grid: size });
     const counts = g.append<SVGElement>('g').attr('fill', colors.mutedText);
     for (const b of m.bins) {
