@@ -1,15 +1,7 @@
 // Filled contour bands of a scalar field on a regular grid, as SVG path data (vector, small, crisp).
 import { contours } from 'd3-contour';
+import type { GridBox } from '@manifold-mixup/analysis';
 import { ringPath, simplifyPolyline } from './simplify.js';
-
-export interface GridBox {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  nx: number;
-  ny: number;
-}
 
 /**
  * One path per threshold t: the region where value >= t (d3-contour isobands, stacked in ascending order so each

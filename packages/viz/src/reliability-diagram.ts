@@ -1,5 +1,6 @@
 // Reliability diagram: per-bin accuracy against confidence with the diagonal, the gap shaded, and a count strip.
 import { scaleLinear } from 'd3-scale';
+import type { ReliabilityBin } from '@manifold-mixup/analysis';
 import { serializeFigure, type FigureOptions } from './document.js';
 import { axisExtent, drawAxis } from './axes.js';
 import type { LegendItem } from './legend.js';
@@ -10,15 +11,9 @@ import { num, percent } from './format.js';
 import { format } from 'd3-format';
 import { fail, figureOptions, finiteNumber, nonEmptyArray, positiveNumber } from './validate.js';
 
-export interface ReliabilityBin {
-  lower: number;
-  upper: number;
-  confidence: number;
-  accuracy: number;
-  count: number;
-}
 export interface ReliabilityModel {
   model: string;
+  /** As returned by calibration() of @manifold-mixup/analysis; empty bins (count 0) may hold NaN. */
   bins: ReliabilityBin[];
   ece?: number;
 }
