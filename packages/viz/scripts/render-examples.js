@@ -47,8 +47,9 @@ function field(sharpness) {
   const p = new Float32Array(grid.nx * grid.ny);
   for (let j = 0; j < grid.ny; j++) {
     for (let i = 0; i < grid.nx; i++) {
-      const x = grid.xMin + (i * (grid.xMax - grid.xMin)) / (grid.nx - 1);
-      const y = grid.yMin + (j * (grid.yMax - grid.yMin)) / (grid.ny - 1);
+      // cell centres, as analysis' makeGrid samples them
+      const x = grid.xMin + ((i + 0.5) * (grid.xMax - grid.xMin)) / grid.nx;
+      const y = grid.yMin + ((j + 0.5) * (grid.yMax - grid.yMin)) / grid.ny;
       const r = Math.hypot(x, y);
       const arm = Math.cos(Math.atan2(y, -x) - r); // +1 on class 0's arm, -1 on class 1's
       p[j * grid.nx + i] = 1 / (1 + Math.exp(sharpness * arm));

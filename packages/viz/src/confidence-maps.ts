@@ -27,7 +27,10 @@ import {
 export interface ConfidenceMapPanel {
   title: string;
   grid: GridBox;
-  /** P(class 1) per grid point, nx*ny values, y outer (row j is y = yMin + j*(yMax-yMin)/(ny-1)), x inner. */
+  /**
+   * P(class 1) per grid cell, nx*ny values, y outer, x inner; value (i, j) is taken at the cell centre
+   * (xMin + (i + 0.5)(xMax - xMin)/nx, yMin + (j + 0.5)(yMax - yMin)/ny), as analysis' makeGrid samples it.
+   */
   probability: Float32Array | Float64Array | ArrayLike<number>;
   points: { x: Float32Array | ArrayLike<number> /* n*2 */; labels: ArrayLike<number> };
 }
