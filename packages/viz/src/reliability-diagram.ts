@@ -24,6 +24,9 @@ export interface ReliabilityOptions extends FigureOptions {
 
 const figureName = 'reliabilityDiagram';
 const gapColor = '#D55E00';
+// The gap's fill is opaque: the legend colour at 35% on white, precomputed. A translucent fill over the blue bar
+// (an underconfident bin, where the gap lies inside the bar) read as dark grey instead of the legend's light orange.
+const gapFill = '#F0C7A6';
 const countFormat = (v: number) => (v >= 1000 ? format('.3~s')(v) : String(v));
 
 function validate(models: ReliabilityModel[]): void {
@@ -58,7 +61,8 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
   const subtitle =
     options.subtitle ??
     'Bars: accuracy of the predictions in each confidence bin; shaded: the gap to their mean confidence ' +
-      '(below the diagonal = overconfident). Strip: number of predictions per bin, same scale in every panel; empty bins are not drawn.';
+      '(below the diagonal = overconfident; where accuracy exceeds confidence the gap is the top of the bar, capped ' +
+      'by a blue line at the accuracy). Strip: number of predictions per bin, same scale in every panel; empty bins are not drawn.';
   const size = positiveNumber(figureName, 'options.panelSize', options.panelSize ?? 300);
   const strip = 70;
   const stripGap = 14;
@@ -75,7 +79,7 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
   const width = left + models.length * size + (models.length - 1) * gapX + 24;
   const legendItems: LegendItem[] = [
     { label: 'accuracy', color: seriesColor(0), symbol: 'swatch' },
-    { label: 'gap to mean confidence', color: gapColor, symbol: 'swatch' },
+    { label: 'gap to mean confidence', color: gapFill, symbol: 'swatch', stroke: gapColor },
     { label: 'perfect calibration', color: colors.diagonal, symbol: 'line' },
   ];
   const frame: FrameSpec = { title, subtitle, width, legend: legendItems };
@@ -113,12 +117,8 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
     drawPanelTitle(g, r, heading);
     drawAxis(g, sy, { orient: 'left', at: r.x, label: 'accuracy', grid: size });
     const bars = g.append<SVGElement>('g').attr('stroke', '#ffffff').attr('stroke-width', '0.5');
-    const gaps = g
-      .append<SVGElement>('g')
-      .attr('fill', gapColor)
-      .attr('fill-opacity', '0.35')
-      .attr('stroke', gapColor)
-      .attr('stroke-width', '1');
+    const gaps = g.append<SVGElement>('g').attr('fill', gapFill).attr('stroke', gapColor).attr('stroke-width', '1');
+    const caps = g.append<SVGElement>('g').attr('stroke', seriesColor(0)).attr('stroke-width', '2');
     for (const b of m.bins) {
       if (b.count === 0) continue;
       const x0 = sx(b.lower),
@@ -138,6 +138,14 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
         .attr('y', num(sy(hi)))
         .attr('width', num(x1 - x0))
         .attr('height', num(sy(lo) - sy(hi)));
+      // Underconfident: the gap covers the bar's top, so a line in the bar's colour keeps its height readable.
+      if (b.accuracy > b.confidence)
+        caps
+          .append('line')
+          .attr('x1', num(x0))
+          .attr('x2', num(x1))
+          .attr('y1', num(sy(b.accuracy)))
+          .attr('y2', num(sy(b.accuracy)));
     }
     g.append('line')
       .attr('x1', num(sx(0)))

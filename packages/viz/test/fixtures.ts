@@ -56,12 +56,12 @@ export function reliabilityModels(): ReliabilityModel[] {
       lower: k / 4,
       upper: (k + 1) / 4,
       confidence: k / 4 + 0.125,
-      accuracy: Math.max(0, k / 4 + 0.125 - gap),
+      accuracy: Math.min(1, Math.max(0, k / 4 + 0.125 - gap)),
       count: k === 0 ? 0 : 10 * k,
     }));
   return [
     { model: 'baseline', bins: bins(0.1), ece: 0.1 },
-    { model: 'mixup', bins: bins(0.02) },
+    { model: 'mixup', bins: bins(-0.06) }, // underconfident: accuracy above confidence
   ];
 }
 
