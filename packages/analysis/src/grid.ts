@@ -5,9 +5,13 @@ export interface Box {
   yMax: number;
 }
 
-export interface Grid extends Box {
+/** A box divided into nx x ny equal cells; sample (i, j) is the centre of its cell (see makeGrid). */
+export interface GridBox extends Box {
   nx: number;
   ny: number;
+}
+
+export interface Grid extends GridBox {
   /** nx*ny*2 coordinates of the cell centres, row-major: y outer (from yMin up), x inner (from xMin). */
   points: Float32Array;
 }

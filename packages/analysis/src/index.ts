@@ -8,7 +8,7 @@ export { marginStatistics, percentile } from './margins.js';
 export type { ClassMargin, MarginOptions, MarginStatistics } from './margins.js';
 export { silhouetteScore } from './silhouette.js';
 export { makeGrid } from './grid.js';
-export type { Box, Grid } from './grid.js';
+export type { Box, Grid, GridBox } from './grid.js';
 export { confidenceStatistics } from './confidence.js';
 export type { ConfidenceStatistics } from './confidence.js';
 export { calibration } from './calibration.js';

@@ -9,6 +9,8 @@ import {
   spectraSmallMultiples,
   reliabilityDiagram,
   groupedBarChart,
+  claimsAtAGlance,
+  intervalCurves,
   svgToPng,
 } from '../dist/index.js';
 
@@ -47,8 +49,9 @@ function field(sharpness) {
   const p = new Float32Array(grid.nx * grid.ny);
   for (let j = 0; j < grid.ny; j++) {
     for (let i = 0; i < grid.nx; i++) {
-      const x = grid.xMin + (i * (grid.xMax - grid.xMin)) / (grid.nx - 1);
-      const y = grid.yMin + (j * (grid.yMax - grid.yMin)) / (grid.ny - 1);
+      // cell centres, as analysis' makeGrid samples them
+      const x = grid.xMin + ((i + 0.5) * (grid.xMax - grid.xMin)) / grid.nx;
+      const y = grid.yMin + ((j + 0.5) * (grid.yMax - grid.yMin)) / grid.ny;
       const r = Math.hypot(x, y);
       const arm = Math.cos(Math.atan2(y, -x) - r); // +1 on class 0's arm, -1 on class 1's
       p[j * grid.nx + i] = 1 / (1 + Math.exp(sharpness * arm));
@@ -175,6 +178,72 @@ write(
       ],
     },
     { title: 'MNIST metrics by model (synthetic example)' },
+  ),
+  900,
+);
+
+// Five seeds per model: bars are the means, dots the seeds.
+const seedsAround = (mean, spread) => Array.from({ length: 5 }, () => mean + (rng() - 0.5) * 2 * spread);
+const seededSeries = [
+  ['baseline', [0.981, 0.092, 0.071]],
+  ['input mixup', [0.984, 0.071, 0.032]],
+  ['manifold mixup', [0.986, 0.058, 0.018]],
+].map(([name, means]) => {
+  const points = means.map((m) => seedsAround(m, m > 0.5 ? 0.002 : 0.01));
+  return { name, values: points.map((p) => p.reduce((a, b) => a + b, 0) / p.length), points };
+});
+write(
+  'grouped-bar-chart-seeds',
+  groupedBarChart(
+    { groups: ['test accuracy', 'test NLL', 'ECE'], series: seededSeries },
+    { title: 'MNIST metrics, 5 seeds (synthetic example)', format: (v) => v.toFixed(3) },
+  ),
+  900,
+);
+
+// Accuracy under FGSM against epsilon: mean and 95% interval over 5 seeds.
+const epsilons = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
+function attackSeries(name, robustness) {
+  const mean = epsilons.map((e) => 0.985 * Math.exp(-e / robustness));
+  const half = epsilons.map((e) => 0.004 + 0.08 * e * (0.8 + 0.4 * rng()));
+  return {
+    name,
+    x: epsilons,
+    mean,
+    low: mean.map((m, k) => Math.max(0, m - half[k])),
+    high: mean.map((m, k) => Math.min(1, m + half[k])),
+  };
+}
+write(
+  'interval-curves',
+  intervalCurves([attackSeries('baseline', 0.08), attackSeries('manifold mixup', 0.16)], {
+    title: 'Accuracy under FGSM over 5 seeds (synthetic example)',
+    xLabel: 'ε (L∞ perturbation)',
+    yLabel: 'test accuracy',
+    yDomain: [0, 1],
+  }),
+  900,
+);
+
+// The claims of the paper as paired effects over 5 seeds (made-up numbers spanning the three verdicts).
+function claim(group, label, unit, center, spread, verdict) {
+  const perSeed = Array.from({ length: 5 }, () => center + (rng() - 0.5) * 2 * spread);
+  const mean = perSeed.reduce((a, b) => a + b, 0) / perSeed.length;
+  const sd = Math.sqrt(perSeed.reduce((a, v) => a + (v - mean) ** 2, 0) / (perSeed.length - 1));
+  const half = (2.776 * sd) / Math.sqrt(perSeed.length); // t(0.975, 4 degrees of freedom)
+  return { group, label, unit, mean, low: mean - half, high: mean + half, perSeed, verdict };
+}
+write(
+  'claims-at-a-glance',
+  claimsAtAGlance(
+    [
+      claim('two spirals', 'wider low-confidence band between the arms', 'share of grid', 0.11, 0.04, 'supported'),
+      claim('two spirals', 'lower confidence far from the data', 'mean P', 0.004, 0.03, 'inconclusive'),
+      claim('MNIST bottleneck', 'flatter class-conditional spectra', 'σ₂/σ₁', -0.05, 0.02, 'contradicted'),
+      claim('MNIST bottleneck', 'lower test NLL', 'nats', 0.021, 0.006, 'supported'),
+      claim('MNIST bottleneck', 'higher accuracy under FGSM at ε = 0.1', 'accuracy', 0.09, 0.05, 'supported'),
+    ],
+    { title: 'Claims at a glance, 5 seeds (synthetic example)' },
   ),
   900,
 );

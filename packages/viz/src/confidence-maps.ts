@@ -2,22 +2,35 @@
 import { scaleLinear } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { extent } from 'd3-array';
-import { createFigure, serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure, type FigureOptions } from './document.js';
 import { axisExtent, drawAxis } from './axes.js';
 import { drawColorBar, colorBarExtent } from './color-bar.js';
-import { drawLegend, legendSize, type LegendItem } from './legend.js';
-import { drawHeader, headerHeight, panelGrid } from './layout.js';
-import { addText } from './svg-text.js';
-import { contourBandPaths, isolinePath, type GridBox } from './contour-bands.js';
+import type { LegendItem } from './legend.js';
+import { panelGrid } from './layout.js';
+import { drawPanelBorder, drawPanelTitle, frameTop, openFrame, type FrameSpec } from './frame.js';
+import type { GridBox } from '@manifold-mixup/analysis';
+import { contourBandPaths, isolinePath } from './contour-bands.js';
 import { drawMarker, type MarkerShape } from './markers.js';
-import { binaryPointColors, colors, fontSize } from './theme.js';
+import { binaryPointColors } from './theme.js';
 import { num } from './format.js';
-import { arrayLike, fail, finiteValues, nonEmptyArray, positiveInteger, finiteNumber } from './validate.js';
+import {
+  arrayLike,
+  fail,
+  figureOptions,
+  finiteValues,
+  nonEmptyArray,
+  positiveInteger,
+  positiveNumber,
+  finiteNumber,
+} from './validate.js';
 
 export interface ConfidenceMapPanel {
   title: string;
   grid: GridBox;
-  /** P(class 1) per grid point, nx*ny values, y outer (row j is y = yMin + j*(yMax-yMin)/(ny-1)), x inner. */
+  /**
+   * P(class 1) per grid cell, nx*ny values, y outer, x inner; value (i, j) is taken at the cell centre
+   * (xMin + (i + 0.5)(xMax - xMin)/nx, yMin + (j + 0.5)(yMax - yMin)/ny), as analysis' makeGrid samples it.
+   */
   probability: Float32Array | Float64Array | ArrayLike<number>;
   points: { x: Float32Array | ArrayLike<number> /* n*2 */; labels: ArrayLike<number> };
 }
@@ -64,13 +77,14 @@ function validatePanel(panel: ConfidenceMapPanel, i: number): number {
 
 /** Two (or more) maps side by side sharing one colour bar; returns a standalone SVG string. */
 export function confidenceMaps(panels: ConfidenceMapPanel[], options: ConfidenceMapsOptions = {}): string {
+  figureOptions(figureName, options);
   nonEmptyArray(figureName, 'panels', panels);
   panels.forEach(validatePanel);
   const bands = positiveInteger(figureName, 'options.bands', options.bands ?? 20);
   const classNames = options.classNames ?? ['class 0', 'class 1'];
   if (classNames.length < 2) fail(figureName, 'options.classNames', 'must name 2 classes', `${classNames.length}`);
   const title = options.title ?? 'Model confidence over the input space';
-  const size = options.panelSize ?? 340;
+  const size = positiveNumber(figureName, 'options.panelSize', options.panelSize ?? 340);
   const thresholds = Array.from({ length: bands }, (_, i) => i / bands);
   const colorOf = (lower: number, upper: number) => interpolateViridis((lower + upper) / 2);
   const barLabel = `P(${classNames[1]})`;
@@ -100,20 +114,15 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
   const format = (v: number) => v.toFixed(2);
   const barSpace = 28 + colorBarExtent({ width: barWidth, tickValues, format }) + 16;
   const width = left + panels.length * size + (panels.length - 1) * gapX + barSpace;
-  const top =
-    headerHeight(title, subtitle, width) +
-    legendSize(legendItems, width - 32, 'Training points').height +
-    8 +
-    fontSize.panelTitle * 1.6;
+  const frame: FrameSpec = { title, subtitle, width, legend: legendItems, legendTitle: 'Training points' };
+  const top = frameTop(frame);
   const bottom = axisExtent(probeY, { orient: 'bottom', at: 0, label: options.xLabel ?? 'x1' }) + 12;
   const height = top + size + bottom;
 
   const ranges = panels.map((p) => extent(Array.from(p.probability)) as [number, number]);
   const description = `${subtitle} Panels: ${panels.map((p, i) => `${p.title} (${p.points.labels.length} points; ${barLabel} ranges ${ranges[i][0].toFixed(3)}–${ranges[i][1].toFixed(3)} on a ${p.grid.nx}×${p.grid.ny} grid)`).join('; ')}.`;
-  const figure = createFigure({ document: options.document, width, height, title, description });
+  const figure = openFrame({ ...frame, height, description, document: options.document });
   const root = figure.root;
-  const headerBottom = drawHeader(root, title, subtitle, width);
-  drawLegend(root, legendItems, 16, headerBottom, width - 32, 'Training points');
   const rects = panelGrid({
     count: panels.length,
     columns: panels.length,
@@ -135,7 +144,7 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
       .domain([g.yMin, g.yMax])
       .range([r.y + r.height, r.y]);
     const pg = root.append<SVGElement>('g').attr('class', 'panel');
-    addText(pg, r.x + r.width / 2, r.y - 8, panel.title, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
+    drawPanelTitle(pg, r, panel.title);
     const paths = contourBandPaths(panel.probability, g, thresholds, (x, y) => [sx(x), sy(y)]);
     const bandGroup = pg.append<SVGElement>('g').attr('class', 'bands');
     paths.forEach((d, k) => {
@@ -169,14 +178,7 @@ export function confidenceMaps(panels: ConfidenceMapPanel[], options: Confidence
       const c = panel.points.labels[k];
       drawMarker(pointGroup, shapes[c], sx(x), sy(y), radius, binaryPointColors[c]);
     }
-    pg.append('rect')
-      .attr('x', num(r.x))
-      .attr('y', num(r.y))
-      .attr('width', num(r.width))
-      .attr('height', num(r.height))
-      .attr('fill', 'none')
-      .attr('stroke', colors.panelBorder)
-      .attr('stroke-width', '1');
+    drawPanelBorder(pg, r);
     drawAxis(pg, sx, { orient: 'bottom', at: r.y + r.height, label: options.xLabel ?? 'x1' });
     drawAxis(pg, sy, { orient: 'left', at: r.x, label: options.yLabel ?? 'x2' });
   });

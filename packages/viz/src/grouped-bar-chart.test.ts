@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupedBarChart } from './grouped-bar-chart.js';
-import { barData } from '../test/fixtures.js';
+import { barData, barDataWithSeeds } from '../test/fixtures.js';
 import { checkStandalone } from '../test/check-svg.js';
 import { expectGolden } from '../test/golden.js';
 
@@ -20,6 +20,19 @@ describe('groupedBarChart', () => {
     expect([...doc.querySelectorAll('g.bars text')].map((t) => t.textContent)).toEqual(['0.9', '0.92', '0.08', '0.03']);
   });
 
+  it('matches its golden file with per-seed dots', () => {
+    expectGolden('grouped-bar-chart-seeds', groupedBarChart(barDataWithSeeds(), { title: 'golden', yLabel: 'value' }));
+  });
+
+  it('draws per-seed dots over the bars and says that bars are means', () => {
+    const doc = checkStandalone(groupedBarChart(barDataWithSeeds(), { title: 'B' }), 'B');
+    expect(doc.querySelectorAll('g.seed-points circle').length).toBe(12);
+    expect(doc.querySelector('desc')!.textContent).toContain('Bars are means over seeds, dots single seeds');
+    expect(doc.querySelector('desc')!.textContent).toContain('baseline 0.9 (seeds: 0.88, 0.9, 0.92)');
+    const plain = checkStandalone(groupedBarChart(barData(), { title: 'B' }), 'B');
+    expect(plain.querySelectorAll('g.seed-points').length).toBe(0);
+  });
+
   it('rejects mismatched lengths and NaN with the field named', () => {
     expect(() => groupedBarChart({ groups: ['a', 'b'], series: [{ name: 's', values: [1] }] })).toThrow(
       /groupedBarChart: data\.series\[0\]\.values must have length 2, found length 1/,
@@ -28,5 +41,11 @@ describe('groupedBarChart', () => {
       /data\.series\[0\]\.values\[0\] must be a finite number, found NaN/,
     );
     expect(() => groupedBarChart({ groups: [], series: [] })).toThrow(/data\.groups must not be empty/);
+    expect(() => groupedBarChart({ groups: ['a'], series: [{ name: 's', values: [1], points: [] }] })).toThrow(
+      /data\.series\[0\]\.points must be an array of 1 arrays \(one per group\), found an array of length 0/,
+    );
+    expect(() => groupedBarChart({ groups: ['a'], series: [{ name: 's', values: [1], points: [[1, NaN]] }] })).toThrow(
+      /data\.series\[0\]\.points\[0\]\[1\] must be a finite number, found NaN/,
+    );
   });
 });

@@ -77,12 +77,14 @@ export function drawLegend(
           .attr('stroke', item.color)
           .attr('stroke-width', '2.5');
       } else if (item.symbol === 'swatch') {
-        g.append('rect')
+        const swatch = g
+          .append('rect')
           .attr('x', num(cx + 2))
           .attr('y', num(cy - 6))
           .attr('width', '14')
           .attr('height', '12')
           .attr('fill', item.color);
+        if (item.stroke) swatch.attr('stroke', item.stroke);
       } else {
         drawMarker(g, item.symbol, cx + symbolWidth / 2, cy, 4.5, item.color, item.stroke);
       }

@@ -22,6 +22,22 @@ describe('reliabilityDiagram', () => {
     expect(panels[0].querySelectorAll('g > rect:not([fill="none"])').length).toBe(9);
   });
 
+  it('draws the gap of an underconfident bin opaque, capped by a line at the accuracy', () => {
+    const doc = checkStandalone(reliabilityDiagram(reliabilityModels(), { title: 'R' }), 'R');
+    const [over, under] = [...doc.querySelectorAll('g.panel')];
+    const gapGroups = doc.querySelectorAll('g[stroke="#D55E00"]');
+    expect(gapGroups.length).toBe(2);
+    for (const group of gapGroups) {
+      expect(group.getAttribute('fill')).toBe('#F0C7A6');
+      expect(group.hasAttribute('fill-opacity')).toBe(false);
+    }
+    expect(over.querySelectorAll('g[stroke="#0072B2"] line').length).toBe(0);
+    const caps = [...under.querySelectorAll('g[stroke="#0072B2"] line')];
+    expect(caps.length).toBe(3);
+    const bars = [...under.querySelectorAll('rect[fill="#0072B2"]')];
+    expect(caps.map((c) => c.getAttribute('y1'))).toEqual(bars.map((b) => b.getAttribute('y')));
+  });
+
   it('accepts NaN in empty bins but rejects it in non-empty ones', () => {
     const m = reliabilityModels();
     m[0].bins[0] = { ...m[0].bins[0], confidence: NaN, accuracy: NaN };

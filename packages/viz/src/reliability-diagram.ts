@@ -1,24 +1,19 @@
 // Reliability diagram: per-bin accuracy against confidence with the diagonal, the gap shaded, and a count strip.
 import { scaleLinear } from 'd3-scale';
-import { createFigure, serializeFigure, type FigureOptions } from './document.js';
+import type { ReliabilityBin } from '@manifold-mixup/analysis';
+import { serializeFigure, type FigureOptions } from './document.js';
 import { axisExtent, drawAxis } from './axes.js';
-import { drawLegend, legendSize, type LegendItem } from './legend.js';
-import { drawHeader, headerHeight, panelGrid } from './layout.js';
-import { addText } from './svg-text.js';
-import { colors, fontSize, seriesColor } from './theme.js';
+import type { LegendItem } from './legend.js';
+import { panelGrid } from './layout.js';
+import { drawPanelBorder, drawPanelTitle, frameTop, openFrame, type FrameSpec } from './frame.js';
+import { colors, seriesColor } from './theme.js';
 import { num, percent } from './format.js';
 import { format } from 'd3-format';
-import { fail, finiteNumber, nonEmptyArray } from './validate.js';
+import { fail, figureOptions, finiteNumber, nonEmptyArray, positiveNumber } from './validate.js';
 
-export interface ReliabilityBin {
-  lower: number;
-  upper: number;
-  confidence: number;
-  accuracy: number;
-  count: number;
-}
 export interface ReliabilityModel {
   model: string;
+  /** As returned by calibration() of @manifold-mixup/analysis; empty bins (count 0) may hold NaN. */
   bins: ReliabilityBin[];
   ece?: number;
 }
@@ -29,6 +24,9 @@ export interface ReliabilityOptions extends FigureOptions {
 
 const figureName = 'reliabilityDiagram';
 const gapColor = '#D55E00';
+// The gap's fill is opaque: the legend colour at 35% on white, precomputed. A translucent fill over the blue bar
+// (an underconfident bin, where the gap lies inside the bar) read as dark grey instead of the legend's light orange.
+const gapFill = '#F0C7A6';
 const countFormat = (v: number) => (v >= 1000 ? format('.3~s')(v) : String(v));
 
 function validate(models: ReliabilityModel[]): void {
@@ -56,14 +54,16 @@ function validate(models: ReliabilityModel[]): void {
 
 /** One reliability panel per model with a shared-scale count strip underneath; returns a standalone SVG string. */
 export function reliabilityDiagram(models: ReliabilityModel[], options: ReliabilityOptions = {}): string {
+  figureOptions(figureName, options);
   nonEmptyArray(figureName, 'models', models);
   validate(models);
   const title = options.title ?? 'Reliability diagram';
   const subtitle =
     options.subtitle ??
     'Bars: accuracy of the predictions in each confidence bin; shaded: the gap to their mean confidence ' +
-      '(below the diagonal = overconfident). Strip: number of predictions per bin, same scale in every panel; empty bins are not drawn.';
-  const size = options.panelSize ?? 300;
+      '(below the diagonal = overconfident; where accuracy exceeds confidence the gap is the top of the bar, capped ' +
+      'by a blue line at the accuracy). Strip: number of predictions per bin, same scale in every panel; empty bins are not drawn.';
+  const size = positiveNumber(figureName, 'options.panelSize', options.panelSize ?? 300);
   const strip = 70;
   const stripGap = 14;
   const unit = scaleLinear().domain([0, 1]).range([size, 0]);
@@ -79,18 +79,17 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
   const width = left + models.length * size + (models.length - 1) * gapX + 24;
   const legendItems: LegendItem[] = [
     { label: 'accuracy', color: seriesColor(0), symbol: 'swatch' },
-    { label: 'gap to mean confidence', color: gapColor, symbol: 'swatch' },
+    { label: 'gap to mean confidence', color: gapFill, symbol: 'swatch', stroke: gapColor },
     { label: 'perfect calibration', color: colors.diagonal, symbol: 'line' },
   ];
-  const top =
-    headerHeight(title, subtitle, width) + legendSize(legendItems, width - 32).height + 8 + fontSize.panelTitle * 1.6;
+  const frame: FrameSpec = { title, subtitle, width, legend: legendItems };
+  const top = frameTop(frame);
   const bottom = axisExtent(unit, { orient: 'bottom', at: 0, label: 'confidence' }) + 12;
   const height = top + size + stripGap + strip + bottom;
   const description = `${subtitle} ${models.map((m) => `${m.model}: ${m.bins.reduce((s, b) => s + b.count, 0)} predictions in ${m.bins.length} bins${m.ece === undefined ? '' : `, ECE ${percent(m.ece)}`}`).join('; ')}.`;
 
-  const figure = createFigure({ document: options.document, width, height, title, description });
+  const figure = openFrame({ ...frame, height, description, document: options.document });
   const root = figure.root;
-  drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32);
   const rects = panelGrid({
     count: models.length,
     columns: models.length,
@@ -115,15 +114,11 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
       .range([stripTop + strip, stripTop]);
     const g = root.append<SVGElement>('g').attr('class', 'panel');
     const heading = m.ece === undefined ? m.model : `${m.model} (ECE ${percent(m.ece)})`;
-    addText(g, r.x + size / 2, r.y - 8, heading, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
+    drawPanelTitle(g, r, heading);
     drawAxis(g, sy, { orient: 'left', at: r.x, label: 'accuracy', grid: size });
     const bars = g.append<SVGElement>('g').attr('stroke', '#ffffff').attr('stroke-width', '0.5');
-    const gaps = g
-      .append<SVGElement>('g')
-      .attr('fill', gapColor)
-      .attr('fill-opacity', '0.35')
-      .attr('stroke', gapColor)
-      .attr('stroke-width', '1');
+    const gaps = g.append<SVGElement>('g').attr('fill', gapFill).attr('stroke', gapColor).attr('stroke-width', '1');
+    const caps = g.append<SVGElement>('g').attr('stroke', seriesColor(0)).attr('stroke-width', '2');
     for (const b of m.bins) {
       if (b.count === 0) continue;
       const x0 = sx(b.lower),
@@ -143,6 +138,14 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
         .attr('y', num(sy(hi)))
         .attr('width', num(x1 - x0))
         .attr('height', num(sy(lo) - sy(hi)));
+      // Underconfident: the gap covers the bar's top, so a line in the bar's colour keeps its height readable.
+      if (b.accuracy > b.confidence)
+        caps
+          .append('line')
+          .attr('x1', num(x0))
+          .attr('x2', num(x1))
+          .attr('y1', num(sy(b.accuracy)))
+          .attr('y2', num(sy(b.accuracy)));
     }
     g.append('line')
       .attr('x1', num(sx(0)))
@@ -152,13 +155,7 @@ export function reliabilityDiagram(models: ReliabilityModel[], options: Reliabil
       .attr('stroke', colors.diagonal)
       .attr('stroke-width', '1.5')
       .attr('stroke-dasharray', '5,4');
-    g.append('rect')
-      .attr('x', num(r.x))
-      .attr('y', num(r.y))
-      .attr('width', num(size))
-      .attr('height', num(size))
-      .attr('fill', 'none')
-      .attr('stroke', colors.panelBorder);
+    drawPanelBorder(g, r, { strokeWidth: null });
     drawAxis(g, sc, { orient: 'left', at: r.x, label: 'count', ticks: 2, format: countFormat, grid: size });
     const counts = g.append<SVGElement>('g').attr('fill', colors.mutedText);
     for (const b of m.bins) {

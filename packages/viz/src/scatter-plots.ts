@@ -1,14 +1,15 @@
 // Hidden-representation scatter: 2-D codes coloured by class, side-by-side panels, a class legend and direct labels.
 import { scaleLinear } from 'd3-scale';
 import { median } from 'd3-array';
-import { createFigure, serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure, type FigureOptions } from './document.js';
 import { axisExtent, drawAxis } from './axes.js';
-import { drawLegend, legendSize, type LegendItem } from './legend.js';
-import { drawHeader, headerHeight, panelGrid } from './layout.js';
+import type { LegendItem } from './legend.js';
+import { panelGrid } from './layout.js';
+import { drawPanelBorder, drawPanelTitle, frameTop, openFrame, type FrameSpec } from './frame.js';
 import { addText } from './svg-text.js';
-import { classColor, colors, fontSize } from './theme.js';
+import { classColor, fontSize } from './theme.js';
 import { num } from './format.js';
-import { arrayLike, fail, finiteValues, nonEmptyArray } from './validate.js';
+import { arrayLike, fail, figureOptions, finiteValues, nonEmptyArray, positiveNumber } from './validate.js';
 
 export interface ScatterPanel {
   title: string;
@@ -74,6 +75,7 @@ function boxOf(panels: readonly ScatterPanel[], equalAspect: boolean): Box {
 
 /** Side-by-side scatter panels of 2-D codes; returns a standalone SVG string. */
 export function scatterPlots(panels: ScatterPanel[], options: ScatterPlotsOptions = {}): string {
+  figureOptions(figureName, options);
   nonEmptyArray(figureName, 'panels', panels);
   panels.forEach(validate);
   const shared = options.sharedAxes ?? false;
@@ -87,7 +89,7 @@ export function scatterPlots(panels: ScatterPanel[], options: ScatterPlotsOption
   const subtitle =
     options.subtitle ??
     `${axesNote}${equalAspect ? ' Equal scale on x and y.' : ''} Numbers mark each class's median; points are drawn in input order so no class is always on top.`;
-  const size = options.panelSize ?? 380;
+  const size = positiveNumber(figureName, 'options.panelSize', options.panelSize ?? 380);
   const boxes = shared ? panels.map(() => boxOf(panels, equalAspect)) : panels.map((p) => boxOf([p], equalAspect));
   const xLabel = options.xLabel ?? 'dimension 1';
   const yLabel = options.yLabel ?? 'dimension 2';
@@ -105,19 +107,15 @@ export function scatterPlots(panels: ScatterPanel[], options: ScatterPlotsOption
     symbol: 'circle',
     stroke: '#4d4d4d',
   }));
-  const top =
-    headerHeight(title, subtitle, width) +
-    legendSize(legendItems, width - 32, 'Class').height +
-    8 +
-    fontSize.panelTitle * 1.6;
+  const frame: FrameSpec = { title, subtitle, width, legend: legendItems, legendTitle: 'Class' };
+  const top = frameTop(frame);
   const bottom =
     axisExtent(scaleLinear().domain([0, 1]).range([0, size]), { orient: 'bottom', at: 0, label: xLabel }) + 12;
   const height = top + size + bottom;
   const description = `${subtitle} Panels: ${panels.map((p, i) => `${p.title} (${p.labels.length} points, x ${boxes[i].x.map((v) => v.toFixed(2)).join(' to ')}, y ${boxes[i].y.map((v) => v.toFixed(2)).join(' to ')})`).join('; ')}. Classes: ${classes.map(nameOf).join(', ')}.`;
 
-  const figure = createFigure({ document: options.document, width, height, title, description });
+  const figure = openFrame({ ...frame, height, description, document: options.document });
   const root = figure.root;
-  drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32, 'Class');
   const rects = panelGrid({
     count: panels.length,
     columns: panels.length,
@@ -137,7 +135,7 @@ export function scatterPlots(panels: ScatterPanel[], options: ScatterPlotsOption
       .domain(boxes[i].y)
       .range([r.y + r.height, r.y]);
     const pg = root.append<SVGElement>('g').attr('class', 'panel');
-    addText(pg, r.x + r.width / 2, r.y - 8, panel.title, { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
+    drawPanelTitle(pg, r, panel.title);
     drawAxis(pg, sx, { orient: 'bottom', at: r.y + r.height, label: xLabel, grid: r.height });
     drawAxis(pg, sy, { orient: 'left', at: r.x, label: yLabel, grid: r.width });
     const n = panel.labels.length;
@@ -174,14 +172,7 @@ export function scatterPlots(panels: ScatterPanel[], options: ScatterPlotsOption
         halo: true,
       });
     }
-    pg.append('rect')
-      .attr('x', num(r.x))
-      .attr('y', num(r.y))
-      .attr('width', num(r.width))
-      .attr('height', num(r.height))
-      .attr('fill', 'none')
-      .attr('stroke', colors.panelBorder)
-      .attr('stroke-width', '1');
+    drawPanelBorder(pg, r);
   });
   return serializeFigure(figure, options);
 }

@@ -1,14 +1,14 @@
 // Singular-value spectra: one small panel per class, one line per model, a single legend, linear or log y.
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { createFigure, serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure, type FigureOptions } from './document.js';
 import { axisExtent, drawAxis, type AxisScale } from './axes.js';
-import { drawLegend, legendSize, type LegendItem } from './legend.js';
-import { drawHeader, headerHeight, panelGrid } from './layout.js';
-import { addText } from './svg-text.js';
+import type { LegendItem } from './legend.js';
+import { panelGrid } from './layout.js';
+import { drawPanelBorder, drawPanelTitle, frameTop, openFrame, type FrameSpec } from './frame.js';
 import { drawMarker } from './markers.js';
 import { colors, fontSize, seriesColor } from './theme.js';
-import { fail, finiteValues, nonEmptyArray } from './validate.js';
-import { compact, num, pathFrom } from './format.js';
+import { fail, figureOptions, finiteValues, nonEmptyArray, positiveInteger, positiveNumber } from './validate.js';
+import { compact, pathFrom } from './format.js';
 
 export interface SpectrumSeries {
   model: string;
@@ -43,6 +43,7 @@ function validate(series: SpectrumSeries[]): void {
 
 /** Small multiples of per-class singular values for several models; returns a standalone SVG string. */
 export function spectraSmallMultiples(series: SpectrumSeries[], options: SpectraOptions = {}): string {
+  figureOptions(figureName, options);
   nonEmptyArray(figureName, 'series', series);
   validate(series);
   const log = (options.yScale ?? 'linear') === 'log';
@@ -64,10 +65,10 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
     `One panel per class, one line per model; singular values in descending order. ` +
       `The y axis (${log ? 'log' : 'linear'}) is shared by all panels, so heights compare across classes.` +
       (dropped ? ` ${dropped} zero value${dropped === 1 ? ' is' : 's are'} not drawn on the log scale.` : '');
-  const columns = options.columns ?? Math.min(5, labels.length);
+  const columns = positiveInteger(figureName, 'options.columns', options.columns ?? Math.min(5, labels.length));
   const rows = Math.ceil(labels.length / columns);
-  const pw = options.panelWidth ?? 190;
-  const ph = options.panelHeight ?? 150;
+  const pw = positiveNumber(figureName, 'options.panelWidth', options.panelWidth ?? 190);
+  const ph = positiveNumber(figureName, 'options.panelHeight', options.panelHeight ?? 150);
   const y: AxisScale = log
     ? (scaleLog()
         .domain([Math.min(...positive), yMax])
@@ -88,17 +89,13 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
   const gapY = bottomAxis + fontSize.panelTitle * 1.6;
   const width = left + columns * pw + (columns - 1) * gapX + 20;
   const legendItems: LegendItem[] = series.map((s, i) => ({ label: s.model, color: seriesColor(i), symbol: 'line' }));
-  const top =
-    headerHeight(title, subtitle, width) +
-    legendSize(legendItems, width - 32, 'Model').height +
-    8 +
-    fontSize.panelTitle * 1.6;
+  const frame: FrameSpec = { title, subtitle, width, legend: legendItems, legendTitle: 'Model' };
+  const top = frameTop(frame);
   const height = top + rows * ph + (rows - 1) * gapY + bottomAxis + 12;
   const description = `${subtitle} Models: ${series.map((s) => s.model).join(', ')}. Classes: ${labels.map(nameOf).join(', ')}. Largest value ${yMax.toPrecision(4)}.`;
 
-  const figure = createFigure({ document: options.document, width, height, title, description });
+  const figure = openFrame({ ...frame, height, description, document: options.document });
   const root = figure.root;
-  drawLegend(root, legendItems, 16, drawHeader(root, title, subtitle, width), width - 32, 'Model');
   const rects = panelGrid({ count: labels.length, columns, panelWidth: pw, panelHeight: ph, gapX, gapY, left, top });
   labels.forEach((label, p) => {
     const r = rects[p];
@@ -108,7 +105,7 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
     const sy = ((v: number) => r.y + y(v)) as AxisScale;
     Object.assign(sy, { ticks: y.ticks, tickFormat: y.tickFormat, range: () => [r.y + ph, r.y] });
     const g = root.append<SVGElement>('g').attr('class', 'panel');
-    addText(g, r.x + r.width / 2, r.y - 7, nameOf(label), { size: fontSize.panelTitle, bold: true, anchor: 'middle' });
+    drawPanelTitle(g, r, nameOf(label), 7);
     const firstColumn = p % columns === 0;
     const hasBelow = p + columns < labels.length;
     drawAxis(g, sy, {
@@ -149,13 +146,7 @@ export function spectraSmallMultiples(series: SpectrumSeries[], options: Spectra
         });
       }
     });
-    g.append('rect')
-      .attr('x', num(r.x))
-      .attr('y', num(r.y))
-      .attr('width', num(r.width))
-      .attr('height', num(r.height))
-      .attr('fill', 'none')
-      .attr('stroke', colors.grid);
+    drawPanelBorder(g, r, { stroke: colors.grid, strokeWidth: null });
   });
   return serializeFigure(figure, options);
 }

@@ -4,16 +4,17 @@ export function fail(figure: string, field: string, expected: string, found: str
   throw new Error(`${figure}: ${field} ${expected}, found ${found}`);
 }
 
-export function describe(value: unknown): string {
+/** How a found value reads in an error message ("an array of length 3", "NaN", "undefined"). */
+export function describeFound(value: unknown): string {
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value))
     return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   if (typeof value === 'number') return String(value);
-  return value === null ? 'null' : typeof value;
+  return value === null ? 'null' : value === undefined ? 'undefined' : typeof value;
 }
 
 export function nonEmptyArray<T>(figure: string, field: string, value: readonly T[] | undefined): readonly T[] {
-  if (!Array.isArray(value)) fail(figure, field, 'must be an array', describe(value));
+  if (!Array.isArray(value)) fail(figure, field, 'must be an array', describeFound(value));
   if (value.length === 0) fail(figure, field, 'must not be empty', 'an empty array');
   return value;
 }
@@ -25,7 +26,7 @@ export function arrayLike(
   length?: number,
 ): ArrayLike<number> {
   if (value === null || typeof value !== 'object' || typeof (value as ArrayLike<number>).length !== 'number') {
-    fail(figure, field, 'must be an array of numbers', describe(value));
+    fail(figure, field, 'must be an array of numbers', describeFound(value));
   }
   if (length !== undefined && value.length !== length)
     fail(figure, field, `must have length ${length}`, `length ${value.length}`);
@@ -49,12 +50,31 @@ export function finiteValues(
 
 export function finiteNumber(figure: string, field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value))
-    fail(figure, field, 'must be a finite number', describe(value));
+    fail(figure, field, 'must be a finite number', describeFound(value));
   return value;
 }
 
 export function positiveInteger(figure: string, field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
-    fail(figure, field, 'must be a positive integer', describe(value));
+    fail(figure, field, 'must be a positive integer', describeFound(value));
   return value;
+}
+
+export function positiveNumber(figure: string, field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    fail(figure, field, 'must be a positive finite number', describeFound(value));
+  return value;
+}
+
+/** Checks the options every figure shares (rendered size, title) and that options is an object. */
+export function figureOptions(figure: string, options: unknown): void {
+  if (options === null || typeof options !== 'object')
+    fail(figure, 'options', 'must be an object', describeFound(options));
+  const o = options as { title?: unknown; subtitle?: unknown; width?: unknown; height?: unknown };
+  if (o.width !== undefined) positiveNumber(figure, 'options.width', o.width);
+  if (o.height !== undefined) positiveNumber(figure, 'options.height', o.height);
+  if (o.title !== undefined && typeof o.title !== 'string')
+    fail(figure, 'options.title', 'must be a string', describeFound(o.title));
+  if (o.subtitle !== undefined && typeof o.subtitle !== 'string')
+    fail(figure, 'options.subtitle', 'must be a string', describeFound(o.subtitle));
 }

@@ -5,6 +5,8 @@ import type {
   SpectrumSeries,
   ReliabilityModel,
   GroupedBarData,
+  ClaimRow,
+  IntervalSeries,
 } from '../src/index.js';
 
 export function confidencePanels(): ConfidenceMapPanel[] {
@@ -56,12 +58,12 @@ export function reliabilityModels(): ReliabilityModel[] {
       lower: k / 4,
       upper: (k + 1) / 4,
       confidence: k / 4 + 0.125,
-      accuracy: Math.max(0, k / 4 + 0.125 - gap),
+      accuracy: Math.min(1, Math.max(0, k / 4 + 0.125 - gap)),
       count: k === 0 ? 0 : 10 * k,
     }));
   return [
     { model: 'baseline', bins: bins(0.1), ece: 0.1 },
-    { model: 'mixup', bins: bins(0.02) },
+    { model: 'mixup', bins: bins(-0.06) }, // underconfident: accuracy above confidence
   ];
 }
 
@@ -73,4 +75,87 @@ export function barData(): GroupedBarData {
       { name: 'mixup', values: [0.92, 0.03] },
     ],
   };
+}
+
+export function barDataWithSeeds(): GroupedBarData {
+  return {
+    groups: ['accuracy', 'ECE'],
+    series: [
+      {
+        name: 'baseline',
+        values: [0.9, 0.08],
+        points: [
+          [0.88, 0.9, 0.92],
+          [0.07, 0.08, 0.09],
+        ],
+      },
+      {
+        name: 'mixup',
+        values: [0.92, 0.03],
+        points: [
+          [0.91, 0.925, 0.925],
+          [0.02, 0.03, 0.04],
+        ],
+      },
+    ],
+  };
+}
+
+export function claimRows(): ClaimRow[] {
+  return [
+    {
+      group: 'spiral',
+      label: 'wider low-confidence band between the arms of the two spirals',
+      unit: 'share of grid',
+      mean: 0.12,
+      low: 0.05,
+      high: 0.19,
+      perSeed: [0.08, 0.1, 0.15, 0.16],
+      verdict: 'supported',
+    },
+    {
+      group: 'spiral',
+      label: 'lower test NLL',
+      unit: 'nats',
+      mean: -0.02,
+      low: -0.06,
+      high: 0.02,
+      perSeed: [-0.05, 0.01, -0.03, 0.0],
+      verdict: 'inconclusive',
+    },
+    {
+      group: 'MNIST',
+      label: 'flatter spectra',
+      unit: '',
+      mean: -1.5,
+      low: -2.4,
+      high: -0.6,
+      perSeed: [-1, -2, -1.6, -1.4],
+      verdict: 'contradicted',
+    },
+    {
+      group: 'MNIST',
+      label: 'one seed only',
+      unit: 'points',
+      mean: 0.4,
+      low: NaN,
+      high: NaN,
+      perSeed: [0.4],
+      verdict: 'inconclusive',
+    },
+  ];
+}
+
+export function intervalSeries(): IntervalSeries[] {
+  const x = [0, 0.05, 0.1, 0.2];
+  return [
+    { name: 'baseline', x, mean: [0.98, 0.7, 0.4, 0.1], low: [0.97, 0.65, 0.33, 0.05], high: [0.99, 0.75, 0.47, 0.15] },
+    {
+      name: 'manifold mixup',
+      x,
+      mean: [0.985, 0.8, 0.55, 0.2],
+      low: [0.98, NaN, 0.5, 0.14],
+      high: [0.99, NaN, 0.6, 0.26],
+    },
+  ];
 }
