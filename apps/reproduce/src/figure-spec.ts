@@ -1,16 +1,12 @@
-import * as viz from '@manifold-mixup/viz';
 import {
+  claimsAtAGlance,
   confidenceMaps,
   groupedBarChart,
+  intervalCurves,
   reliabilityDiagram,
   scatterPlots,
   spectraSmallMultiples,
 } from '@manifold-mixup/viz';
-// TEMPORARY until the viz branch lands
-const claimsAtAGlance = (d: unknown, o: object) =>
-  (viz as unknown as Record<string, (d: unknown, o: object) => string>).claimsAtAGlance(d, o);
-const intervalCurves = (d: unknown, o: object) =>
-  (viz as unknown as Record<string, (d: unknown, o: object) => string>).intervalCurves(d, o);
 
 /**
  * A figure as data: the viz function to call and its arguments, computed from the results files (see
