@@ -68,6 +68,6 @@ export function decodeArrays(text: string, file: string): unknown {
       return value;
     });
   } catch (error) {
-    throw new Error(`${file}: not valid figure arrays (${(error as Error).message})`);
+    throw new Error(`${file}: not valid figure arrays (${(error as Error).message})`, { cause: error });
   }
 }
