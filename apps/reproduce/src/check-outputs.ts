@@ -91,7 +91,13 @@ export async function checkFigures(out: string, results: readonly ExperimentResu
     const source = `${resultsPath(r.experiment)} and ${arraysFile}`;
     const listed = new Map(r.figures.map((f) => [f.path, f]));
     for (const spec of specs) {
-      const svg = drawFigure(spec);
+      let svg: string;
+      try {
+        svg = drawFigure(spec);
+      } catch (error) {
+        problems.push(`figures/${spec.name}: cannot be drawn from ${source}: ${(error as Error).message}`);
+        continue;
+      }
       const problem = await compareFigure(out, spec.name, svg, source);
       if (problem !== null) problems.push(problem);
       const record = listed.get(`figures/${spec.name}`);
@@ -106,7 +112,14 @@ export async function checkFigures(out: string, results: readonly ExperimentResu
       problems.push(`${path}: listed in ${resultsPath(r.experiment)} but not drawn from it`);
   }
   for (const spec of globalFigures(results)) {
-    const problem = await compareFigure(out, spec.name, drawFigure(spec), 'results/*.json');
+    let svg: string;
+    try {
+      svg = drawFigure(spec);
+    } catch (error) {
+      problems.push(`figures/${spec.name}: cannot be drawn from results/*.json: ${(error as Error).message}`);
+      continue;
+    }
+    const problem = await compareFigure(out, spec.name, svg, 'results/*.json');
     if (problem !== null) problems.push(problem);
   }
   return problems;
