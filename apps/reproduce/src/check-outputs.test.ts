@@ -100,12 +100,19 @@ describe('--check', () => {
   it('redraws the claims figure from results/*.json: an edited claim is caught', async () => {
     const path = join(out, 'results', 'spiral.json');
     const results = JSON.parse(await readFile(path, 'utf8'));
-    results.claims[0].mean = 123;
+    results.claims[0].label = 'an edited label';
     await writeFile(path, JSON.stringify(results));
-    const problems = await checkOutputs(out);
-    expect(problems).toContainEqual(
+    expect(await checkOutputs(out)).toEqual([
       expect.stringMatching(
         /^figures\/claims-at-a-glance.svg: differs from the figure drawn again from results\/\*\.json/,
+      ),
+    ]);
+    // Numbers that cannot be drawn are a problem to report, not a crash.
+    results.claims[0].mean = 123;
+    await writeFile(path, JSON.stringify(results));
+    expect(await checkOutputs(out)).toContainEqual(
+      expect.stringMatching(
+        /^figures\/claims-at-a-glance.svg: cannot be drawn from results\/\*\.json: claimsAtAGlance: rows\[0\]/,
       ),
     );
   });
