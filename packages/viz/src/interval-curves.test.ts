@@ -42,6 +42,21 @@ describe('intervalCurves', () => {
     expect(ticks[ticks.length - 1]).toBe('1');
   });
 
+  it('stops bands that leave the y range at the edge of the plot', () => {
+    const wide = [{ name: 'a', x: [0, 1], mean: [0.5, 0.4], low: [-3, 0.2], high: [4, 0.6] }];
+    const doc = checkStandalone(intervalCurves(wide, { title: 'W', yDomain: [0, 1] }), 'W');
+    const ys = (doc.querySelector('g.bands path')?.getAttribute('d') ?? '')
+      .match(/-?\d+(\.\d+)?/g)
+      ?.map(Number)
+      .filter((_, i) => i % 2 === 1) as number[];
+    const ticks = [...doc.querySelectorAll('g.axis-left .tick')].map((t) =>
+      Number(/translate\([^,]+,\s*([-\d.]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1]),
+    );
+    expect(ys.length).toBeGreaterThan(0);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(Math.min(...ticks) - 0.01);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(Math.max(...ticks) + 0.01);
+  });
+
   it('rejects bad input with the field named', () => {
     const s = intervalSeries();
     expect(() => intervalCurves([])).toThrow(/intervalCurves: series must not be empty/);

@@ -130,6 +130,9 @@ export function intervalCurves(series: IntervalSeries[], options: IntervalCurves
   drawAxis(g, sx, { orient: 'bottom', at: rect.y + rect.height, label: xLabel, tickValues: xTicks, format: fmt });
   const order = series.map((s) => s.x.map((_, k) => k).sort((a, b) => s.x[a] - s.x[b]));
   const bands = g.append<SVGElement>('g').attr('class', 'bands').attr('fill-opacity', '0.18');
+  // Wide intervals (few seeds) may leave the y range; the band stops at the plot's edge.
+  const [yLow, yHigh] = [Math.min(...sy.domain()), Math.max(...sy.domain())];
+  const inRange = (v: number): number => Math.min(yHigh, Math.max(yLow, v));
   series.forEach((s, i) => {
     // One closed area per run of x values that have an interval.
     const runs: number[][] = [[]];
@@ -140,8 +143,8 @@ export function intervalCurves(series: IntervalSeries[], options: IntervalCurves
     let d = '';
     for (const run of runs) {
       if (run.length === 0) continue;
-      const upper = run.map((k): [number, number] => [sx(s.x[k]), sy(s.high[k])]);
-      const lower = run.map((k): [number, number] => [sx(s.x[k]), sy(s.low[k])]).reverse();
+      const upper = run.map((k): [number, number] => [sx(s.x[k]), sy(inRange(s.high[k]))]);
+      const lower = run.map((k): [number, number] => [sx(s.x[k]), sy(inRange(s.low[k]))]).reverse();
       d += pathFrom([...upper, ...lower], true);
     }
     if (d) bands.append('path').attr('d', d).attr('fill', seriesColor(i));
