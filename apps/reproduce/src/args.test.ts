@@ -9,6 +9,9 @@ describe('parseCliArgs', () => {
       profile: 'default',
       experiments: ['spiral', 'bottleneck-2d', 'bottleneck-12d'],
       seeds: null,
+      shard: null,
+      cache: null,
+      merge: null,
       out: '/repo',
       backend: 'auto',
       workers: null,
@@ -64,7 +67,7 @@ describe('parseCliArgs', () => {
 
   it('rejects an unknown flag, listing the valid ones', () => {
     expect(() => parse('--profiel', 'quick')).toThrow(
-      /unknown flag '--profiel'; valid flags: --profile, --only, --seeds, --out, --backend, --workers, --png, --check, --validate, --help/,
+      /unknown flag '--profiel'; valid flags: --profile, --only, --seeds, --shard, --cache, --out, --backend, --workers, --png, --check, --validate, --help/,
     );
   });
 
@@ -87,6 +90,18 @@ describe('parseCliArgs', () => {
     expect(() => parse('--seeds', 'abc')).toThrow(`--seeds: expected ${accepted}; found 'abc'`);
     expect(() => parse('--seeds', '1,2.5')).toThrow(UsageError);
     expect(() => parse('--seeds', '0,1,0')).toThrow(`--seeds: seed 0 is listed twice; expected ${accepted}`);
+  });
+
+  it('reads --shard i/n, --cache and merge DIR...', () => {
+    expect(parse('--shard', '2/3', '--cache', '/shared').shard).toEqual({ index: 2, count: 3 });
+    expect(parse('--shard', '2/3', '--cache', '/shared').cache).toBe('/shared');
+    expect(parse('merge', 'a', 'b', '--out', 'x')).toMatchObject({ merge: ['a', 'b'], out: 'x', shard: null });
+    expect(() => parse('--shard', '4/3')).toThrow(
+      "--shard: expected i/n with integers 1 <= i <= n (e.g. 2/3), found '4/3'",
+    );
+    expect(() => parse('merge')).toThrow(/merge: give the --out folders of the shards/);
+    expect(() => parse('merge', 'a', '--shard', '1/2')).toThrow(/--shard and merge do not go together/);
+    expect(() => parse('split', 'a')).toThrow("unexpected argument 'split'; the only command is 'merge DIR...'");
   });
 
   it('rejects positional arguments and missing values', () => {

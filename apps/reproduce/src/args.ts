@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseShard, type ShardSpec } from './shards.js';
 import { EXPERIMENT_NAMES, PROFILE_NAMES, type ExperimentName, type ProfileName } from './profiles.js';
 
 export const BACKEND_NAMES = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
@@ -9,6 +10,12 @@ export interface CliOptions {
   experiments: ExperimentName[];
   /** Seeds to train every model with; null: the profile's count, 0..n-1. */
   seeds: number[] | null;
+  /** Train only this share of the jobs and write a shard.json for `merge` (null: everything). */
+  shard: ShardSpec | null;
+  /** Folder of trained models (null: <out>/.reproduce-cache); shards may share one. */
+  cache: string | null;
+  /** `merge DIR...`: the shard folders to combine (null: not a merge). */
+  merge: string[] | null;
   /** Folder holding figures/, results/ and README.md (absolute). */
   out: string;
   backend: BackendChoice;
@@ -29,6 +36,8 @@ const OPTIONS = {
   profile: { type: 'string', default: 'default' },
   only: { type: 'string' },
   seeds: { type: 'string' },
+  shard: { type: 'string' },
+  cache: { type: 'string' },
   out: { type: 'string' },
   backend: { type: 'string', default: 'auto' },
   workers: { type: 'string' },
@@ -78,7 +87,7 @@ export function parseSeeds(value: string): number[] {
 export function parseCliArgs(argv: readonly string[], defaults: { out: string }): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
     const message = (error as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message);
@@ -86,6 +95,19 @@ export function parseCliArgs(argv: readonly string[], defaults: { out: string })
     throw new UsageError(message);
   }
   const v = parsed.values;
+  const positionals = parsed.positionals;
+  if (positionals.length > 0 && positionals[0] !== 'merge')
+    throw new UsageError(`unexpected argument '${positionals[0]}'; the only command is 'merge DIR...'`);
+  const merge = positionals[0] === 'merge' ? positionals.slice(1) : null;
+  if (merge !== null && merge.length === 0)
+    throw new UsageError("merge: give the --out folders of the shards, e.g. 'merge out/1 out/2 out/3'");
+  let shard: ShardSpec | null = null;
+  if (v.shard !== undefined) {
+    const parsedShard = parseShard(v.shard);
+    if (typeof parsedShard === 'string') throw new UsageError(`--shard: ${parsedShard}`);
+    shard = parsedShard;
+  }
+  if (shard && merge) throw new UsageError('--shard and merge do not go together: merge combines finished shards');
   const experiments =
     v.only === undefined
       ? [...EXPERIMENT_NAMES]
@@ -101,6 +123,9 @@ export function parseCliArgs(argv: readonly string[], defaults: { out: string })
     profile: oneOf('--profile', v.profile, PROFILE_NAMES),
     experiments: unique,
     seeds: v.seeds === undefined ? null : parseSeeds(v.seeds),
+    shard,
+    cache: v.cache ?? null,
+    merge,
     out: v.out ?? defaults.out,
     backend: oneOf('--backend', v.backend, BACKEND_NAMES),
     workers: v.workers === undefined ? null : integer('--workers', v.workers, 1),
@@ -114,6 +139,7 @@ export function parseCliArgs(argv: readonly string[], defaults: { out: string })
 export const HELP = `manifold-mixup-reproduce: retrain every model and regenerate every figure and number of the README
 
 Usage: manifold-mixup-reproduce [flags]
+       manifold-mixup-reproduce merge DIR... [--out <dir>] [--png] [--validate]
 
   --profile <name>     ${PROFILE_NAMES.join(' | ')} (default: default)
                          quick:   tiny models, the whole pipeline in < 2 minutes (CI)
@@ -127,6 +153,11 @@ Usage: manifold-mixup-reproduce [flags]
   --backend <name>     ${BACKEND_NAMES.join(' | ')} (default: auto = tensorflow if it loads, else wasm, else cpu)
   --workers <n>        models trained in parallel processes, each on one thread (default: the core count
                        for wasm/cpu, 1 for tensorflow)
+  --shard <i/n>        train only shard i of n (jobs split by estimated cost, the same on every machine) into
+                       --out, writing <out>/shard.json instead of figures, results and README
+  --cache <dir>        folder of trained models (default: <out>/.reproduce-cache); shards may share one
+  merge DIR...         check that DIR... are all the shards of one run (same profile, seeds, code; each job
+                       once) and write figures/, results/ and README.md into --out, as an unsharded run would
   --png                also write a PNG beside every SVG figure
   --check              train nothing: verify that README.md, figures/ and results/ in --out agree; exit 1 otherwise
   --validate           after the run, verify every expected figure and result exists and is valid; exit 1 otherwise

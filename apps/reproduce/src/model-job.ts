@@ -61,6 +61,11 @@ export interface ModelJob {
   code: string;
 }
 
+/** A job's name in logs, shard manifests and results: experiment/model/seed-N. */
+export function jobKey(job: Pick<ModelJob, 'experiment' | 'model' | 'seed'>): string {
+  return `${job.experiment}/${job.model}/seed-${job.seed}`;
+}
+
 /** Multiply-adds per training example (forward pass): the job queue starts the largest jobs first. */
 export function estimatedCost(job: ModelJob): number {
   let inputs = job.inputSize;

@@ -143,8 +143,10 @@ export interface Environment {
   workers: number;
   startedAt: string;
   finishedAt: string;
-  /** Wall-clock of the whole run that wrote this file (all experiments of that run). */
+  /** Wall-clock of the whole run that wrote this file (all experiments of that run; merged: the slowest shard). */
   runSeconds: number;
+  /** A merged run: the shards it was made of. */
+  shards?: Array<{ index: number; count: number; folder: string; models: number; runSeconds: number; machine: string }>;
   /**
    * Training time per model and seed (key 'model/seed-N'); `cached` means this run reused a model
    * trained earlier (its original time shown).

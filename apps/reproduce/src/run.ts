@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { initBackend } from '@manifold-mixup/mixup-core';
+import { initBackend, type BackendInfo } from '@manifold-mixup/mixup-core';
 import { svgToPng } from '@manifold-mixup/viz';
 import { analyzeExperiment } from './analyze-experiment.js';
 import { globalFigures } from './global-figures.js';
@@ -14,7 +14,11 @@ import { sha256Hex } from './config-hash.js';
 import { gitState, machine, packageVersions } from './environment.js';
 import { experimentJobs } from './experiments.js';
 import { duration } from './markdown.js';
-import { PROFILES } from './profiles.js';
+import { estimatedCost, jobKey, type ModelJob } from './model-job.js';
+import { PROFILES, type ExperimentName, type Profile, type ProfileName } from './profiles.js';
+import { SHARD_MANIFEST, writeShardManifest } from './shard-manifest.js';
+import { assignShards } from './shards.js';
+import type { TrainedModel } from './analyze-common.js';
 import type { Progress } from './progress.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
@@ -62,57 +66,68 @@ function describeClaim(c: ExperimentResults['claims'][number]): string {
   return `${c.verdict}: ${c.statement} (effect ${c.mean.toPrecision(3)} [${bound(c.interval.low)}, ${bound(c.interval.high)}], ${c.seedsAgreeing}/${c.perSeed.length} seeds agree)`;
 }
 
-/** The whole run: train (or reuse) every model for every seed, analyse, write figures, results and README; returns the exit code. */
-export async function reproduce(options: CliOptions, progress: Progress): Promise<number> {
-  const startedAt = new Date();
-  const t0 = performance.now();
-  const profile = PROFILES[options.profile];
-  const seeds = options.seeds ?? Array.from({ length: profile.seeds }, (_, i) => i);
-  // One thread per process: independent models in parallel processes use the cores better than
-  // one model on all of them (the workers do the same, so results never depend on threads).
-  const backend = await initBackend(options.backend, { threads: 1 });
-  const code = codeFingerprint();
-  const jobsByExperiment = options.experiments.map((experiment) => ({
-    experiment,
-    bySeed: seeds.map((seed) => ({
-      seed,
-      jobs: experimentJobs(profile, experiment, { seed, backend: backend.name, code }),
-    })),
-  }));
-  const allJobs = jobsByExperiment.flatMap((e) => e.bySeed.flatMap((s) => s.jobs));
-  const workers = options.workers ?? defaultWorkers(backend.threads, allJobs.length);
-  progress.log(
-    `profile ${profile.name} (${profile.description}); experiments ${options.experiments.join(', ')}; seeds ${seeds.join(', ')}; ` +
-      `backend ${backend.name} (${backend.threads} thread(s)); code ${code}; workers ${workers}; out ${options.out}`,
-  );
-  const trained = await trainAll(allJobs, { cacheRoot: join(options.out, '.reproduce-cache'), workers, progress });
+/** Everything a run is made of: profile, seeds and the jobs of every (experiment, seed). */
+export interface RunPlan {
+  profile: Profile;
+  experiments: ExperimentName[];
+  seeds: number[];
+  backend: string;
+  code: string;
+  jobsByExperiment: Array<{ experiment: ExperimentName; bySeed: Array<{ seed: number; jobs: ModelJob[] }> }>;
+}
 
-  const analysed = jobsByExperiment.map(({ experiment, bySeed }) => {
-    const perSeed = bySeed.map(({ seed, jobs }) => ({ seed, models: trained.filter((t) => jobs.includes(t.job)) }));
+export function planRun(
+  profileName: ProfileName,
+  experiments: readonly ExperimentName[],
+  seeds: readonly number[] | null,
+  backend: string,
+  code: string,
+): RunPlan {
+  const profile = PROFILES[profileName];
+  const seedList = seeds ? [...seeds] : Array.from({ length: profile.seeds }, (_, i) => i);
+  return {
+    profile,
+    experiments: [...experiments],
+    seeds: seedList,
+    backend,
+    code,
+    jobsByExperiment: experiments.map((experiment) => ({
+      experiment,
+      bySeed: seedList.map((seed) => ({ seed, jobs: experimentJobs(profile, experiment, { seed, backend, code }) })),
+    })),
+  };
+}
+
+export function allJobs(plan: RunPlan): ModelJob[] {
+  return plan.jobsByExperiment.flatMap((e) => e.bySeed.flatMap((s) => s.jobs));
+}
+
+/**
+ * Analyses the trained models of a plan and writes results/, figures/ and the README blocks into
+ * `out`. `trained` holds every job of the plan (by job object identity).
+ */
+export async function publish(
+  out: string,
+  plan: RunPlan,
+  trained: readonly TrainedModel[],
+  environmentBase: Omit<Environment, 'models'>,
+  options: { png: boolean; progress: Progress },
+): Promise<void> {
+  const { profile, seeds } = plan;
+  const analysed = plan.jobsByExperiment.map(({ experiment, bySeed }) => {
+    const perSeed = bySeed.map(({ seed, jobs }) => ({
+      seed,
+      models: jobs.map((job) => {
+        const found = trained.find((t) => t.job === job);
+        if (!found) throw new Error(`publish: no trained model for ${experiment}/${job.model}/seed-${seed}`);
+        return found;
+      }),
+    }));
     return { experiment, perSeed, ...analyzeExperiment(experiment, perSeed, profile) };
   });
-  const finishedAt = new Date();
-  const environmentBase = {
-    ...machine(),
-    backend: {
-      name: backend.name,
-      requested: backend.requested,
-      threads: backend.threads,
-      simd: backend.simd,
-      fastMatMul: backend.fastMatMul,
-      tfjsVersion: backend.tfjsVersion,
-    },
-    packages: packageVersions(),
-    git: gitState(fileURLToPath(new URL('.', import.meta.url))),
-    workers,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    runSeconds: Math.round((performance.now() - t0) / 100) / 10,
-  };
-
   for (const { experiment, perSeed, models, claims, arrays } of analysed) {
     const arraysFile = figureArraysPath(experiment);
-    await writeFileAtomic(join(options.out, arraysFile), encodeArrays(arrays));
+    await writeFileAtomic(join(out, arraysFile), encodeArrays(arrays));
     const environment: Environment = {
       ...environmentBase,
       models: Object.fromEntries(
@@ -140,24 +155,86 @@ export async function reproduce(options: CliOptions, progress: Progress): Promis
       figures: [],
       environment,
     };
-    results.figures = await writeFigures(options.out, experimentFigures(results, arrays, arraysFile), options.png);
-    await writeJsonAtomic(join(options.out, resultsPath(experiment)), results);
-    for (const claim of results.claims) progress.log(`${experiment}: ${describeClaim(claim)}`);
+    results.figures = await writeFigures(out, experimentFigures(results, arrays, arraysFile), options.png);
+    await writeJsonAtomic(join(out, resultsPath(experiment)), results);
+    for (const claim of results.claims) options.progress.log(`${experiment}: ${describeClaim(claim)}`);
   }
-  const { results: all } = await loadResults(options.out);
-  await writeFigures(options.out, globalFigures(all), options.png);
-  await updateReadme(options.out, progress);
+  const { results: all } = await loadResults(out);
+  await writeFigures(out, globalFigures(all), options.png);
+  await updateReadme(out, options.progress);
+}
+
+export function backendRecord(backend: BackendInfo): Environment['backend'] {
+  return {
+    name: backend.name,
+    requested: backend.requested,
+    threads: backend.threads,
+    simd: backend.simd,
+    fastMatMul: backend.fastMatMul,
+    tfjsVersion: backend.tfjsVersion,
+  };
+}
+
+async function validated(options: CliOptions, progress: Progress): Promise<number> {
+  if (!options.validate) return 0;
+  const problems = await validateRun(options.out, options.experiments);
+  if (problems.length > 0) {
+    progress.log(`--validate: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  }
+  progress.log('--validate: every expected figure and result exists and is valid; README.md agrees with them');
+  return 0;
+}
+
+/**
+ * The whole run: train (or reuse) every model for every seed, analyse, write figures, results and
+ * README; with --shard only this shard's models, and a shard.json instead of figures and README.
+ * Returns the exit code.
+ */
+export async function reproduce(options: CliOptions, progress: Progress): Promise<number> {
+  if (options.merge) {
+    const { mergeShards } = await import('./merge.js');
+    await mergeShards(options.merge, options, progress);
+    return validated(options, progress);
+  }
+  const startedAt = new Date();
+  const t0 = performance.now();
+  // One thread per process: independent models in parallel processes use the cores better than
+  // one model on all of them (the workers do the same, so results never depend on threads).
+  const backend = await initBackend(options.backend, { threads: 1 });
+  const plan = planRun(options.profile, options.experiments, options.seeds, backend.name, codeFingerprint());
+  const everyJob = allJobs(plan);
+  const shard = options.shard;
+  const jobs = shard ? assignShards(everyJob, shard.count, estimatedCost, jobKey)[shard.index - 1] : everyJob;
+  const workers = options.workers ?? defaultWorkers(backend.threads, jobs.length);
+  const cacheRoot = options.cache ?? join(options.out, '.reproduce-cache');
+  progress.log(
+    `profile ${plan.profile.name} (${plan.profile.description}); experiments ${plan.experiments.join(', ')}; seeds ${plan.seeds.join(', ')}; ` +
+      `backend ${backend.name} (${backend.threads} thread(s)); code ${plan.code}; workers ${workers}; out ${options.out}` +
+      (shard ? `; shard ${shard.index}/${shard.count}: ${jobs.length} of ${everyJob.length} models` : ''),
+  );
+  const trained = await trainAll(jobs, { cacheRoot, workers, progress });
+  const environmentBase = {
+    ...machine(),
+    backend: backendRecord(backend),
+    packages: packageVersions(),
+    git: gitState(fileURLToPath(new URL('.', import.meta.url))),
+    workers,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    runSeconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
+  if (shard) {
+    await writeShardManifest(options.out, { plan, shard, cacheRoot, trained, environment: environmentBase });
+    progress.log(
+      `done in ${duration((performance.now() - t0) / 1000)}: shard ${shard.index}/${shard.count} of ${jobs.length} models; ` +
+        `${join(options.out, SHARD_MANIFEST)} lists them for 'merge'`,
+    );
+    return 0;
+  }
+  await publish(options.out, plan, trained, environmentBase, { png: options.png, progress });
   progress.log(
     `done in ${duration((performance.now() - t0) / 1000)}: figures/, results/ and README.md in ${options.out}`,
   );
-
-  if (options.validate) {
-    const problems = await validateRun(options.out, options.experiments);
-    if (problems.length > 0) {
-      progress.log(`--validate: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-      return 1;
-    }
-    progress.log('--validate: every expected figure and result exists and is valid; README.md agrees with them');
-  }
-  return 0;
+  return validated(options, progress);
 }

@@ -2,7 +2,7 @@ import { cpus } from 'node:os';
 import { hasOutputs, readOutputs } from './cache.js';
 import { configHash } from './config-hash.js';
 import { runQueue } from './job-queue.js';
-import { estimatedCost, type ModelJob } from './model-job.js';
+import { estimatedCost, jobKey, type ModelJob } from './model-job.js';
 import type { Progress } from './progress.js';
 import type { TrainedModel } from './analyze-common.js';
 import { killWorkers, runInWorker } from './worker-pool.js';
