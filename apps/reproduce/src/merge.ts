@@ -9,7 +9,7 @@ import { gitState, machine, packageVersions } from './environment.js';
 import { jobKey } from './model-job.js';
 import type { Progress } from './progress.js';
 import type { Environment } from './results.js';
-import { allJobs, planRun, publish } from './run.js';
+import { allJobs, planRun, publish, type RunPlan } from './run.js';
 import { readShardManifest, type ShardManifest } from './shard-manifest.js';
 
 type Loaded = ShardManifest & { dir: string; cacheRoot: string };
@@ -91,7 +91,7 @@ export async function collectShards(
 }
 
 /** `reproduce merge DIR...`: check the shards, then analyse and write figures/, results/ and README into --out. */
-export async function mergeShards(dirs: readonly string[], options: CliOptions, progress: Progress): Promise<void> {
+export async function mergeShards(dirs: readonly string[], options: CliOptions, progress: Progress): Promise<RunPlan> {
   const t0 = performance.now();
   const shards: Loaded[] = [];
   for (const dir of dirs) shards.push(await readShardManifest(dir));

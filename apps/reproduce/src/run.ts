@@ -175,9 +175,13 @@ export function backendRecord(backend: BackendInfo): Environment['backend'] {
   };
 }
 
-async function validated(options: CliOptions, progress: Progress): Promise<number> {
+async function validated(
+  options: CliOptions,
+  experiments: readonly ExperimentName[],
+  progress: Progress,
+): Promise<number> {
   if (!options.validate) return 0;
-  const problems = await validateRun(options.out, options.experiments);
+  const problems = await validateRun(options.out, experiments);
   if (problems.length > 0) {
     progress.log(`--validate: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
@@ -194,8 +198,9 @@ async function validated(options: CliOptions, progress: Progress): Promise<numbe
 export async function reproduce(options: CliOptions, progress: Progress): Promise<number> {
   if (options.merge) {
     const { mergeShards } = await import('./merge.js');
-    await mergeShards(options.merge, options, progress);
-    return validated(options, progress);
+    // The shards say which experiments the run has (--only does not apply to a merge).
+    const plan = await mergeShards(options.merge, options, progress);
+    return validated(options, plan.experiments, progress);
   }
   const startedAt = new Date();
   const t0 = performance.now();
@@ -236,5 +241,5 @@ export async function reproduce(options: CliOptions, progress: Progress): Promis
   progress.log(
     `done in ${duration((performance.now() - t0) / 1000)}: figures/, results/ and README.md in ${options.out}`,
   );
-  return validated(options, progress);
+  return validated(options, plan.experiments, progress);
 }
