@@ -125,4 +125,5 @@ export async function mergeShards(dirs: readonly string[], options: CliOptions, 
   progress.log(
     `merged in ${((performance.now() - t0) / 1000).toFixed(1)} s: figures/, results/ and README.md in ${options.out}`,
   );
+  return plan;
 }
