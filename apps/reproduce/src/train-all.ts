@@ -25,7 +25,7 @@ export async function trainAll(
   const hashed = jobs.map((job) => ({
     job,
     hash: configHash(job),
-    key: `${job.experiment}/${job.model}/seed-${job.seed}`,
+    key: jobKey(job),
   }));
   const pending = hashed.filter((h) => !hasOutputs(cacheRoot, h.hash));
   const cached = new Set(hashed.filter((h) => !pending.includes(h)).map((h) => h.hash));
