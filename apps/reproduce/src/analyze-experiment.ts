@@ -2,7 +2,7 @@ import { analyzeBottleneck12d } from './analyze-bottleneck-12d.js';
 import { analyzeBottleneck2d } from './analyze-bottleneck-2d.js';
 import type { SeedAnalysis, TrainedModel } from './analyze-common.js';
 import { analyzeSpiral } from './analyze-spiral.js';
-import { bottleneck12dClaimSpecs, bottleneck2dClaimSpecs, judgeClaim, spiralClaimSpecs } from './claims.js';
+import { claimSpecs, judgeClaim } from './claims.js';
 import type { FigureArrays } from './experiment-figures.js';
 import type { ExperimentName, Profile } from './profiles.js';
 import type { Claim, ModelResults } from './results.js';
@@ -49,12 +49,7 @@ export function analyzeExperiment(
       };
     }),
   }));
-  const specs =
-    experiment === 'spiral'
-      ? spiralClaimSpecs()
-      : experiment === 'bottleneck-2d'
-        ? bottleneck2dClaimSpecs()
-        : bottleneck12dClaimSpecs(profile['bottleneck-12d']);
+  const specs = claimSpecs(experiment, profile);
   const claims = specs.map((spec) => judgeClaim(spec, models, seeds));
   return { models, claims, arrays: first.analysis.arrays };
 }

@@ -1,6 +1,5 @@
 import { meanInterval, verdictOf } from '@manifold-mixup/analysis';
-import type { Bottleneck12dSettings } from './profiles.js';
-import type { ExperimentName } from './profiles.js';
+import type { Bottleneck12dSettings, ExperimentName, Profile } from './profiles.js';
 import type { Claim, ModelResults, ModelRun } from './results.js';
 
 /**
@@ -216,4 +215,11 @@ export function bottleneck12dClaimSpecs(settings: Bottleneck12dSettings, dim = 1
       },
     },
   ];
+}
+
+/** The claims an experiment is judged on. */
+export function claimSpecs(experiment: ExperimentName, profile: Profile): ClaimSpec[] {
+  if (experiment === 'spiral') return spiralClaimSpecs();
+  if (experiment === 'bottleneck-2d') return bottleneck2dClaimSpecs();
+  return bottleneck12dClaimSpecs(profile['bottleneck-12d']);
 }

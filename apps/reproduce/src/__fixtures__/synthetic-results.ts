@@ -1,4 +1,4 @@
-import { bottleneck12dClaimSpecs, bottleneck2dClaimSpecs, judgeClaim, spiralClaimSpecs } from '../claims.js';
+import { claimSpecs, judgeClaim } from '../claims.js';
 import { sha256Hex } from '../config-hash.js';
 import { experimentJobs } from '../experiments.js';
 import { experimentFigures, type FigureArrays } from '../experiment-figures.js';
@@ -101,12 +101,7 @@ export function syntheticExperiment(
         : {}),
     })),
   }));
-  const specs =
-    experiment === 'spiral'
-      ? spiralClaimSpecs()
-      : experiment === 'bottleneck-2d'
-        ? bottleneck2dClaimSpecs()
-        : bottleneck12dClaimSpecs(profile['bottleneck-12d']);
+  const specs = claimSpecs(experiment, profile);
   const results: ExperimentResults = {
     schemaVersion: SCHEMA_VERSION,
     experiment,
