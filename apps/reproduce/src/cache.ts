@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -40,7 +41,10 @@ export function hasOutputs(cacheRoot: string, hash: string): boolean {
 
 /**
  * Writes the outputs into a temporary folder and renames it to `result/`: a reader sees either nothing
- * or everything (a kill mid-write leaves only a temporary folder, removed by the next attempt).
+ * or everything (a kill mid-write leaves only a temporary folder). Several processes may share one
+ * cache (shards on a network volume): temporary names are unique per process and call, and a result
+ * that another process finished first is kept, not replaced (training is deterministic, so it holds
+ * the same outputs).
  */
 export async function writeOutputs(
   cacheRoot: string,
@@ -49,20 +53,33 @@ export async function writeOutputs(
   arrays: Record<string, { data: Float32Array | Uint8Array; rows: number; cols: number }>,
 ): Promise<void> {
   const final = resultDir(cacheRoot, hash);
-  const tmp = `${final}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
+  const tmp = `${final}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   await mkdir(tmp, { recursive: true });
-  const records: Record<string, ArrayRecord> = {};
-  for (const [name, { data, rows, cols }] of Object.entries(arrays)) {
-    if (data.length !== rows * cols)
-      throw new Error(`writeOutputs: array '${name}' has ${data.length} values, expected ${rows} x ${cols}`);
-    const file = `${name}.bin`;
-    await writeFile(join(tmp, file), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    records[name] = { file, dtype: data instanceof Float32Array ? 'float32' : 'uint8', rows, cols };
+  try {
+    const records: Record<string, ArrayRecord> = {};
+    for (const [name, { data, rows, cols }] of Object.entries(arrays)) {
+      if (data.length !== rows * cols)
+        throw new Error(`writeOutputs: array '${name}' has ${data.length} values, expected ${rows} x ${cols}`);
+      const file = `${name}.bin`;
+      await writeFile(join(tmp, file), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      records[name] = { file, dtype: data instanceof Float32Array ? 'float32' : 'uint8', rows, cols };
+    }
+    await writeFile(join(tmp, 'outputs.json'), `${JSON.stringify({ ...outputs, arrays: records }, null, 2)}\n`);
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw error;
   }
-  await writeFile(join(tmp, 'outputs.json'), `${JSON.stringify({ ...outputs, arrays: records }, null, 2)}\n`);
-  await rm(final, { recursive: true, force: true });
-  await rename(tmp, final);
+  if (hasOutputs(cacheRoot, hash)) {
+    await rm(tmp, { recursive: true, force: true });
+    return;
+  }
+  try {
+    await rename(tmp, final);
+  } catch (error) {
+    // Another writer renamed its folder in between (the target is no longer empty): keep that one.
+    await rm(tmp, { recursive: true, force: true });
+    if (!hasOutputs(cacheRoot, hash)) throw error;
+  }
 }
 
 export async function readOutputs(cacheRoot: string, hash: string): Promise<LoadedOutputs> {

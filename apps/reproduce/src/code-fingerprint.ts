@@ -21,23 +21,29 @@ function jsFiles(dir: string): string[] {
 }
 
 /**
- * 16 hex digits identifying the code that trains a model: the built JavaScript of mixup-core and
- * datasets, this app's worker-side files and the tfjs versions. Part of every model's config, so a
+ * 16 hex digits identifying the code that trains a model: the built JavaScript of mixup-core,
+ * datasets and random (the PRNG behind shuffling, mixing and initialisation), this app's worker-side files and the tfjs versions. Part of every model's config, so a
  * change of the training code (even one that only changes floating-point rounding) retrains the
  * cached models instead of silently mixing results of two implementations.
  */
 export function codeFingerprint(): string {
   const require = createRequire(import.meta.url);
+  const coreRequire = createRequire(require.resolve('@manifold-mixup/mixup-core'));
   const parts: string[] = [];
-  for (const pkg of ['@manifold-mixup/mixup-core', '@manifold-mixup/datasets']) {
-    const dist = dirname(require.resolve(pkg));
+  // random is mixup-core's dependency, not this app's: resolved from mixup-core (pnpm's strict layout).
+  const packages: Array<[string, NodeJS.Require]> = [
+    ['@manifold-mixup/mixup-core', require],
+    ['@manifold-mixup/datasets', require],
+    ['@manifold-mixup/random', coreRequire],
+  ];
+  for (const [pkg, resolver] of packages) {
+    const dist = dirname(resolver.resolve(pkg));
     for (const file of jsFiles(dist)) parts.push(`${pkg}/${relative(dist, file)}:${sha256Hex(readFileSync(file))}`);
   }
   const here = fileURLToPath(import.meta.url);
   const ext = extname(here);
   for (const name of WORKER_FILES)
     parts.push(`app/${name}:${sha256Hex(readFileSync(join(dirname(here), `${name}${ext}`)))}`);
-  const coreRequire = createRequire(require.resolve('@manifold-mixup/mixup-core'));
   for (const pkg of TFJS) {
     try {
       parts.push(
