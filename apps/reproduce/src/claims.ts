@@ -158,10 +158,14 @@ export function bottleneck12dClaimSpecs(settings: Bottleneck12dSettings, dim = 1
   const bound = dim - classes + 1;
   const flatter = (id: string, label: string, than: string[], thanLabel: string): ClaimSpec => ({
     id,
-    statement: `Manifold mixup flattens class representations: a smaller sum of non-top singular values of each class's 12-D codes than ${thanLabel}`,
+    statement:
+      'Manifold mixup flattens class representations: a smaller sum of non-top singular values of ' +
+      `each class's 12-D codes than ${thanLabel}`,
     source: 'Verma et al. 2019, section 3.2 (and the seed’s SVD figures)',
     label,
-    effect: `mean over classes of the sum of non-top singular values (raw, uncentred): ${than.length > 1 ? `the smaller of ${thanLabel}` : thanLabel} − manifold mixup`,
+    effect:
+      'mean over classes of the sum of non-top singular values (raw, uncentred): ' +
+      `${than.length > 1 ? `the smaller of ${thanLabel}` : thanLabel} − manifold mixup`,
     unit: 'σ sum',
     compare: (run) => {
       const m = meanSumOfOthers(run('manifold-mixup'));

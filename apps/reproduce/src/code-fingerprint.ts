@@ -22,7 +22,8 @@ function jsFiles(dir: string): string[] {
 
 /**
  * 16 hex digits identifying the code that trains a model: the built JavaScript of mixup-core,
- * datasets and random (the PRNG behind shuffling, mixing and initialisation), this app's worker-side files and the tfjs versions. Part of every model's config, so a
+ * datasets and random (the PRNG behind shuffling, mixing and initialisation), this app's
+ * worker-side files and the tfjs versions. Part of every model's config, so a
  * change of the training code (even one that only changes floating-point rounding) retrains the
  * cached models instead of silently mixing results of two implementations.
  */

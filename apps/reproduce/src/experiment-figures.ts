@@ -50,7 +50,9 @@ export function metricsFigure(results: Pick<ExperimentResults, 'experiment' | 'm
   const seeds = results.models[0]?.runs.length ?? 0;
   return {
     name: `${results.experiment}-metrics.svg`,
-    caption: `${title}: test accuracy, NLL, ECE and MCE per model (bars: mean over ${seeds} seed${seeds === 1 ? '' : 's'}; dots: single seeds)`,
+    caption:
+      `${title}: test accuracy, NLL, ECE and MCE per model ` +
+      `(bars: mean over ${seeds} seed${seeds === 1 ? '' : 's'}; dots: single seeds)`,
     kind: 'groupedBarChart',
     data: {
       groups: ['test accuracy', 'test NLL', 'ECE', 'MCE'],
@@ -124,7 +126,9 @@ export function experimentFigures(results: ExperimentResults, arrays: FigureArra
     for (const [g, { digits }] of (list[0].groups ?? []).entries()) {
       figures.push({
         name: `bottleneck-2d-digits-${digits}.svg`,
-        caption: `MNIST, 2-D bottleneck: codes of ${perClass} training images per digit, digits ${digits}, baseline vs manifold mixup (each panel has its own axes)${suffix}`,
+        caption:
+          `MNIST, 2-D bottleneck: codes of ${perClass} training images per digit, digits ${digits}, ` +
+          `baseline vs manifold mixup (each panel has its own axes)${suffix}`,
         kind: 'scatterPlots',
         data: list.map((p, i) => ({
           title: models[i].label,
@@ -137,7 +141,9 @@ export function experimentFigures(results: ExperimentResults, arrays: FigureArra
   } else {
     figures.push({
       name: 'bottleneck-12d-spectra.svg',
-      caption: `MNIST, 12-D bottleneck: singular values of each digit's training codes (uncentred, divided by √n; log scale), per model${suffix}`,
+      caption:
+        "MNIST, 12-D bottleneck: singular values of each digit's training codes " +
+        `(uncentred, divided by √n; log scale), per model${suffix}`,
       kind: 'spectraSmallMultiples',
       data: models.map((m) => ({
         model: m.label,

@@ -13,7 +13,9 @@ export function globalFigures(all: readonly ExperimentResults[]): FigureSpec[] {
   return [
     {
       name: CLAIMS_FIGURE,
-      caption: `Every claim checked: the paired effect per seed (dots), its mean and 95% interval over ${seeds} seeds, right of zero = as the paper claims`,
+      caption:
+        `Every claim checked: the paired effect per seed (dots), its mean and 95% interval over ${seeds} ` +
+        'seeds, right of zero = as the paper claims',
       kind: 'claimsAtAGlance',
       data: all.flatMap((r) =>
         r.claims.map((c) => ({

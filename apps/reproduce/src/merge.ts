@@ -57,7 +57,8 @@ export async function collectShards(
     );
   if (first.code !== code)
     throw new Error(
-      `merge: the shards were trained by code ${first.code}, this checkout's training code is ${code}; merge with the code that trained them`,
+      `merge: the shards were trained by code ${first.code}, this checkout's training code is ${code}; ` +
+        'merge with the code that trained them',
     );
 
   const plan = planRun(first.profile, first.experiments, first.seeds, first.environment.backend.name, first.code);

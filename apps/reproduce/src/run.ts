@@ -63,7 +63,9 @@ async function writeFigures(out: string, specs: readonly FigureSpec[], png: bool
 
 function describeClaim(c: ExperimentResults['claims'][number]): string {
   const bound = (x: number | null) => (x === null ? '-' : x.toPrecision(3));
-  return `${c.verdict}: ${c.statement} (effect ${c.mean.toPrecision(3)} [${bound(c.interval.low)}, ${bound(c.interval.high)}], ${c.seedsAgreeing}/${c.perSeed.length} seeds agree)`;
+  const interval = `[${bound(c.interval.low)}, ${bound(c.interval.high)}]`;
+  const agree = `${c.seedsAgreeing}/${c.perSeed.length} seeds agree`;
+  return `${c.verdict}: ${c.statement} (effect ${c.mean.toPrecision(3)} ${interval}, ${agree})`;
 }
 
 /** Everything a run is made of: profile, seeds and the jobs of every (experiment, seed). */
@@ -214,7 +216,8 @@ export async function reproduce(options: CliOptions, progress: Progress): Promis
   const workers = options.workers ?? defaultWorkers(backend.threads, jobs.length);
   const cacheRoot = options.cache ?? join(options.out, '.reproduce-cache');
   progress.log(
-    `profile ${plan.profile.name} (${plan.profile.description}); experiments ${plan.experiments.join(', ')}; seeds ${plan.seeds.join(', ')}; ` +
+    `profile ${plan.profile.name} (${plan.profile.description}); ` +
+      `experiments ${plan.experiments.join(', ')}; seeds ${plan.seeds.join(', ')}; ` +
       `backend ${backend.name} (${backend.threads} thread(s)); code ${plan.code}; workers ${workers}; out ${options.out}` +
       (shard ? `; shard ${shard.index}/${shard.count}: ${jobs.length} of ${everyJob.length} models` : ''),
   );
