@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: [
       'src/method.test.ts',
+      'src/contracts.test.ts',
+      'src/sampling.test.ts',
+      'src/data-dense.test.ts',
       'src/model.test.ts',
       'src/training.test.ts',
       'src/mixing.test.ts',

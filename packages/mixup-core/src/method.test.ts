@@ -283,3 +283,76 @@ describe('the method, observed in training steps', () => {
     tf.dispose([x, y, matrix, targets, ...Object.values(grads)]);
   });
 });
+
+describe('fit, observed', () => {
+  beforeAll(async () => {
+    await initBackend('wasm', { threads: 1 });
+  });
+  afterEach(() => {
+    for (const m of live.splice(0)) m.dispose();
+  });
+
+  const dataSet = (n: number, seed: number) => {
+    const { x, y, labels } = batch(n, seed);
+    const data = { x: x.dataSync() as Float32Array, y: labels, n, shape: [6], numClasses: 8 };
+    tf.dispose([x, y]);
+    return data;
+  };
+
+  it('trains on every row exactly once per epoch, in a new order each epoch, the last batch partial', async () => {
+    const { model, seen } = track(probeModel([]));
+    const data = dataSet(10, 1);
+    const rowsOf = (values: Float32Array) =>
+      Array.from({ length: values.length / 6 }, (_, r) => Array.from(values.subarray(r * 6, (r + 1) * 6)).join());
+    const dataRows = rowsOf(data.x);
+    const epochs: string[][] = [[], []];
+    const sizes: number[] = [];
+    await model.fit(data, {
+      epochs: 2,
+      batchSize: 4,
+      onBatchEnd: ({ epoch }) => {
+        const rows = rowsOf(seen[0]!);
+        sizes.push(rows.length);
+        epochs[epoch - 1].push(...rows);
+      },
+    });
+    expect(sizes).toEqual([4, 4, 2, 4, 4, 2]);
+    for (const order of epochs) expect([...order].sort()).toEqual([...dataRows].sort());
+    expect(epochs[0]).not.toEqual(epochs[1]);
+    expect(epochs[0]).not.toEqual(dataRows);
+  });
+
+  it("reports as the epoch's loss the mean over rows of the batch losses", async () => {
+    const { model } = track(probeModel([2, 4]));
+    const losses: number[] = [];
+    const history = await model.fit(dataSet(10, 2), {
+      epochs: 1,
+      batchSize: 4,
+      onBatchEnd: ({ loss }) => losses.push(loss),
+    });
+    expect(losses).toHaveLength(3);
+    expect(history.epochs[0].loss).toBeCloseTo((4 * losses[0] + 4 * losses[1] + 2 * losses[2]) / 10, 12);
+  });
+
+  it('defaults to the model seed, Adam 1e-3 and x0.1 every 10 epochs, and reports validation as evaluate does', async () => {
+    const data = dataSet(4, 3);
+    const validation = dataSet(8, 4);
+    const { model: a } = track(probeModel([2]));
+    const { model: b } = track(probeModel([2]));
+    const started = performance.now();
+    const history = await a.fit(data, { epochs: 11, batchSize: 4, validation });
+    const wall = (performance.now() - started) / 1000;
+    await b.fit(data, { epochs: 11, batchSize: 4, validation, seed: 3, learningRate: 1e-3 });
+    a.trainableVariables.forEach((v, i) =>
+      expect(bitwiseEqual(v.dataSync() as Float32Array, b.trainableVariables[i].dataSync() as Float32Array)).toBe(true),
+    );
+    expect(history.epochs.map((e) => e.learningRate)).toEqual([...Array(10).fill(1e-3), expect.closeTo(1e-4, 15)]);
+    const last = history.epochs[10];
+    const metrics = await a.evaluate(validation);
+    expect(last.valLoss).toBe(metrics.nll);
+    expect(last.valAccuracy).toBe(metrics.accuracy);
+    const seconds = history.epochs.reduce((s, e) => s + e.seconds, 0);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(wall);
+  });
+});
