@@ -3,7 +3,10 @@ import { layers } from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
-import { ManifoldMixupModel, type LayerSpec } from './index.js';
+import { Adam } from './adam.js';
+import { ManifoldMixupModel, SeededRandom, type LayerSpec } from './index.js';
+import { recordInputs } from './__fixtures__/observe.js';
+import { trainStep } from './training.js';
 import { softCrossEntropy } from './output-head.js';
 
 // What the model's public methods promise at their edges: which output it takes as logits, what
@@ -152,5 +155,162 @@ describe('ManifoldMixupModel contracts', () => {
     expect(() => model.activations(new Float32Array(2), 1, 0)).toThrow(/disposed/);
     expect(() => model.save('/nonexistent')).toThrow(/disposed/);
     await expect(model.load('/nonexistent')).rejects.toThrow(/disposed/);
+  });
+
+  it('refuses bad fit options, naming each, and trains zero epochs to an empty history', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2 });
+    const train = blobs(8);
+    const fit = (options: object) => model.fit(train, { epochs: 1, batchSize: 4, ...options });
+    for (const epochs of [-1, 1.5]) {
+      await expect(fit({ epochs })).rejects.toThrow(
+        `fit: options.epochs must be a non-negative integer, found ${epochs}`,
+      );
+    }
+    await expect(fit({ batchSize: 2.5 })).rejects.toThrow(
+      'fit: options.batchSize must be a positive integer, found 2.5',
+    );
+    for (const learningRate of [0, -1, NaN]) {
+      await expect(fit({ learningRate })).rejects.toThrow(
+        `fit: options.learningRate must be positive, found ${learningRate}`,
+      );
+    }
+    for (const lrSchedule of [
+      { every: 0, factor: 0.5 },
+      { every: 1.5, factor: 0.5 },
+      { every: 2, factor: 0 },
+    ]) {
+      await expect(fit({ lrSchedule })).rejects.toThrow(`found ${JSON.stringify(lrSchedule)}`);
+    }
+    await expect(fit({ validation: { ...train, n: 0 } })).rejects.toThrow(/fit: options\.validation\.n/);
+    const history = await fit({ epochs: 0 });
+    expect(history.epochs).toEqual([]);
+    expect(history.resumedEpochs).toBeUndefined();
+    expect('resumedEpochs' in (await fit({}))).toBe(false);
+    model.dispose();
+  });
+
+  it('accepts the smallest valid batch size, layer index and schedule period', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, output: 'logits' });
+    const data = blobs(3);
+    expect((await model.predict(data.x, 3, { batchSize: 1 })).length).toBe(6);
+    const first = await model.activations(data.x, 3, 0);
+    expect([first.rows, first.cols]).toEqual([3, 16]);
+    expect((await model.activations(data.x, 3, model.layers[0].name)).values).toEqual(first.values);
+    expect(await model.activations(new Float32Array(0), 0, 1)).toEqual({
+      values: new Float32Array(0),
+      rows: 0,
+      cols: 0,
+    });
+    await expect(model.activations(data.x, 3, 'nope')).rejects.toThrow(
+      `layers are ${model.layers.map((l) => l.name).join(', ')}`,
+    );
+    const history = await model.fit(data, { epochs: 2, batchSize: 1, lrSchedule: { every: 1, factor: 0.5 } });
+    expect(history.epochs.map((e) => [e.epoch, e.learningRate])).toEqual([
+      [1, 1e-3],
+      [2, 5e-4],
+    ]);
+    model.dispose();
+  });
+
+  it('names the step whose loss is not finite', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2 });
+    const bad = blobs(4);
+    bad.x[3] = Number.NaN;
+    await expect(model.fit(bad, { epochs: 1, batchSize: 4 })).rejects.toThrow(
+      'loss became NaN at epoch 1, step 1 of 1 (learning rate 0.001)',
+    );
+    model.dispose();
+  });
+
+  it('runs dropout in training steps only: predict, evaluate and activations run in inference mode', async () => {
+    const specs: LayerSpec[] = [
+      [layers.dense({ units: 32, activation: 'tanh' }), false],
+      [layers.dropout({ rate: 0.5 }), false],
+      [layers.dense({ units: 2 }), false],
+    ];
+    const model = new ManifoldMixupModel({ layers: specs, inputShape: [2], numClasses: 2, seed: 1 });
+    const seen = recordInputs(model);
+    const data = blobs(16);
+    const x = tf.tensor2d(data.x, [16, 2]);
+    const y = tf.tensor2d(
+      Array.from(data.y).flatMap((c) => (c === 0 ? [1, 0] : [0, 1])),
+      [16, 2],
+    );
+    trainStep(model, x, y, new SeededRandom(1), 0).dispose();
+    const zeros = seen[2]!.filter((v) => v === 0).length;
+    expect(zeros).toBeGreaterThan(16 * 32 * 0.3); // about half dropped
+    const logits = tf.tidy(() => model.forward(x, false).dataSync());
+    const probs = tf.tidy(() => tf.softmax(tf.tensor2d(logits, [16, 2])).dataSync());
+    const p = await model.predict(data.x, 16);
+    p.forEach((v, i) => expect(v).toBeCloseTo(probs[i], 6));
+    const nll = -Array.from({ length: 16 }, (_, r) => Math.log(probs[2 * r + data.y[r]])).reduce((a, b) => a + b) / 16;
+    expect((await model.evaluate(data)).nll).toBeCloseTo(nll, 5);
+    const hidden = tf.tidy(() => model.forward(x, false, undefined, 2).dataSync());
+    const codes = await model.activations(data.x, 16, 1);
+    codes.values.forEach((v, i) => expect(v).toBeCloseTo(hidden[i], 6));
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('trains every weight when the first layer with weights is not a Dense layer', () => {
+    const model = new ManifoldMixupModel({
+      layers: [[layers.layerNormalization(), false], ...smallMlp([2])],
+      inputShape: [2],
+      numClasses: 2,
+      seed: 2,
+    });
+    const before = model.trainableVariables.map((v) => Array.from(v.dataSync()));
+    const data = blobs(8);
+    const x = tf.tensor2d(data.x, [8, 2]);
+    const y = tf.tensor2d(
+      Array.from(data.y).flatMap((c) => (c === 0 ? [1, 0] : [0, 1])),
+      [8, 2],
+    );
+    trainStep(model, x, y, new SeededRandom(3), 0.01).dispose();
+    model.trainableVariables.forEach((v, i) => expect(Array.from(v.dataSync()), v.name).not.toEqual(before[i]));
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('trains a single softmax Dense layer (logistic regression) and reports it as linear', async () => {
+    const layer = layers.dense({ units: 2, activation: 'softmax' });
+    const model = new ManifoldMixupModel({ layers: [[layer, true]], inputShape: [2], numClasses: 2, seed: 1 });
+    expect((layer.getConfig() as { activation: string }).activation).toBe('linear');
+    const history = await model.fit(blobs(40), { epochs: 3, batchSize: 10, learningRate: 0.05 });
+    expect(history.epochs.every((e) => Number.isFinite(e.loss))).toBe(true);
+    expect((await model.evaluate(blobs(40, 2))).accuracy).toBeGreaterThan(0.8);
+    model.dispose();
+  });
+
+  it('skips the input gradient of a Dense first layer in training (one matmul fewer)', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp([]), inputShape: [2], numClasses: 2 });
+    const x = tf.randomNormal([4, 2], 0, 1, 'float32', 1);
+    const info = await tf.profile(() => {
+      const { value, grads } = tf.variableGrads(() => tf.sum(model.forward(x, true)) as tf.Scalar);
+      return [value, ...Object.values(grads)];
+    });
+    tf.dispose(info.result as tf.Tensor[]);
+    // 3 dense layers: 3 forward + 3 dW + 2 dx (none for the first).
+    expect(info.kernels.filter((k) => k.name === 'BatchMatMul' || k.name === '_FusedMatMul')).toHaveLength(8);
+    x.dispose();
+    model.dispose();
+  });
+
+  it('refuses a zero dimension, a missing layer and a rank-3 output, naming them', () => {
+    const make = (options: object) => () =>
+      new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, ...options });
+    expect(make({ inputShape: [2, 0] })).toThrow(/inputShape.*found \[2,0\]/);
+    expect(make({ layers: [[null, true]] })).toThrow(/layers\[0\] must be a \[tf.layers.Layer, boolean\] pair/);
+    expect(make({ layers: [[layers.dense({ units: 2 }), false]], inputShape: [2, 4] })).toThrow(
+      /output \[batch, numClasses=2\], found \[1, 2, 2\]/,
+    );
+  });
+
+  it("keeps Adam's moments out of the trainable variables", () => {
+    const w = tf.variable(tf.zeros([2]));
+    const adam = new Adam([w]);
+    expect([...adam.firstMoments, ...adam.secondMoments].every((m) => !m.trainable)).toBe(true);
+    adam.dispose();
+    w.dispose();
   });
 });
