@@ -40,3 +40,21 @@ describe('calibration', () => {
     expect(() => calibration(new Float32Array(0), [], 2)).toThrow(/at least one example/);
   });
 });
+
+describe('calibration, arguments', () => {
+  it('takes any integer number of bins >= 1 and names a bad one', () => {
+    // One bin: |accuracy - mean confidence| = |0.5 - 0.85|.
+    expect(calibration(Float32Array.from([0.9, 0.1, 0.2, 0.8]), [1, 1], 2, { bins: 1 }).ece).toBeCloseTo(0.35, 6);
+    for (const bins of [0, 1.5]) {
+      expect(() => calibration(Float32Array.from([0.5, 0.5]), [0], 2, { bins })).toThrow(
+        new RegExp(`calibration: bins must be an integer >= 1, found ${bins}`),
+      );
+    }
+  });
+
+  it('names itself in argument errors', () => {
+    expect(() => calibration(Float32Array.from([0.5, 0.5]), null as never, 2)).toThrow(/^calibration: labels/);
+    expect(() => calibration(Float32Array.from([0.5, 0.5]), [-1], 2)).toThrow(/^calibration: labels\[0\]/);
+    expect(() => calibration(Float32Array.from([0.5]), [0], 2)).toThrow(/^calibration: expected 1 x 2/);
+  });
+});

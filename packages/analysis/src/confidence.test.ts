@@ -122,3 +122,33 @@ describe('confidenceStatistics', () => {
     ).toThrow(/threshold/);
   });
 });
+
+describe('confidenceStatistics, by hand', () => {
+  it('weights the jumps by the box size in data units on an off-centre box', () => {
+    // Box x in [1, 4] (width 3), y in [-1, 1] (height 2), 2 x 2 cells; P(class 1) by cell
+    // (y outer, x inner): 0, 1 / 0.25, 0.5. Jumps across vertical edges 1 + 0.25 = 1.25, each
+    // 1/ny = 1/2 of the box high; across horizontal edges 0.25 + 0.5 = 0.75, each 1/nx wide.
+    const grid = makeGrid({ xMin: 1, xMax: 4, yMin: -1, yMax: 1 }, 2);
+    const p = Float32Array.from([1, 0, 0, 1, 0.75, 0.25, 0.5, 0.5]);
+    const stats = confidenceStatistics(p, 2, grid);
+    expect(stats.totalVariation).toBeCloseTo(1.25 / 2 + 0.75 / 2, 12);
+    expect(stats.totalVariationDataUnits).toBeCloseTo((1.25 * 2) / 2 + (0.75 * 3) / 2, 12);
+    // Confidences 1, 1, 0.75, 0.5: threshold 1 (allowed) counts the two below it.
+    expect(confidenceStatistics(p, 2, grid, { threshold: 1 }).lowConfidenceFraction).toBe(0.5);
+  });
+
+  it('rejects a threshold above 1 and a class index outside [0, numClasses), naming them', () => {
+    const grid = makeGrid(unitBox, 2);
+    const p = field(grid, () => 0.5);
+    expect(() => confidenceStatistics(p, 2, grid, { threshold: 1.5 })).toThrow(
+      /threshold must be in \(0, 1\], found 1.5/,
+    );
+    for (const classIndex of [2, -1, 0.5]) {
+      expect(() => confidenceStatistics(p, 2, grid, { classIndex })).toThrow(
+        new RegExp(`classIndex must be an integer in \\[0, 2\\), found ${classIndex}`),
+      );
+    }
+    expect(confidenceStatistics(p, 2, grid, { classIndex: 0 }).totalVariation).toBe(0);
+    expect(() => confidenceStatistics(new Float32Array(3), 2, grid)).toThrow(/^confidenceStatistics: /);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomMatrix } from '../test/helpers.js';
 import { marginStatistics, percentile } from './margins.js';
+import { sampleIndices } from './random.js';
 
 /** Four points at distance r around each centre (so spread = r), labelled by centre. */
 function plus(centres: Array<[number, number]>, r = 1) {
@@ -115,5 +116,105 @@ describe('percentile', () => {
     expect(percentile([1, 2, 3, 4, 5], 0.05)).toBeCloseTo(1.2, 12);
     expect(percentile([7], 0.9)).toBe(7);
     expect(percentile([], 0.5)).toBeNaN();
+  });
+});
+
+describe('marginStatistics, edge cases by hand', () => {
+  const codesOf = (points: number[][]) => ({
+    values: Float64Array.from(points.flat()),
+    rows: points.length,
+    cols: points[0].length,
+  });
+
+  it('reports the nearest other class and the class attaining the margin, the first label on ties', () => {
+    // Class 0 at the origin, 1 at (10, 0), 2 at (-10, 0), 3 at (0, 30); spread 1 each.
+    const { codes, labels } = plus([
+      [0, 0],
+      [10, 0],
+      [-10, 0],
+      [0, 30],
+    ]);
+    const stats = marginStatistics(codes, labels);
+    expect(stats.classes.map((c) => c.nearestOtherLabel)).toEqual([1, 0, 0, 0]);
+    expect(stats.classes.map((c) => c.marginAgainst)).toEqual([1, 0, 0, 0]);
+    expect(stats.classes.map((c) => c.nearestOtherCentroid)).toEqual(
+      [10, 10, 10, 30].map((d) => expect.closeTo(d, 12)),
+    );
+    expect(stats.classes.map((c) => c.margin)).toEqual([5, 5, 5, 15].map((d) => expect.closeTo(d, 12)));
+  });
+
+  it('gives margin Infinity between distinct points and 0 between coincident ones when both spreads are 0', () => {
+    const apart = marginStatistics(
+      codesOf([
+        [0, 0],
+        [0, 0],
+        [4, 0],
+        [4, 0],
+      ]),
+      [3, 3, 7, 7],
+    );
+    expect(apart.classes.map((c) => [c.label, c.margin, c.marginAgainst])).toEqual([
+      [3, Infinity, 7],
+      [7, Infinity, 3],
+    ]);
+    const together = marginStatistics(
+      codesOf([
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ]),
+      [0, 0, 1],
+    );
+    expect(together.classes.map((c) => c.margin)).toEqual([0, 0]);
+    expect(together.closestPairDistanceMedian).toBe(0);
+  });
+
+  it('drops sampled points that have no other class in the sample', () => {
+    // Find a seed whose 2-point sample of rows [0, 0, 1]-labelled is rows 0 and 1 (one class).
+    const seed = Array.from({ length: 100 }, (_, s) => s).find((s) => sampleIndices(3, 2, s).join() === '0,1')!;
+    const stats = marginStatistics(
+      codesOf([
+        [0, 0],
+        [1, 0],
+        [5, 0],
+      ]),
+      [0, 0, 1],
+      { maxPoints: 2, seed },
+    );
+    expect(stats.sampledPoints).toBe(0);
+    expect(stats.closestPairDistanceMedian).toBeNaN();
+    // With all three points: 4 (row 1 to row 2) for rows 1 and 2, 5 for row 0.
+    const all = marginStatistics(
+      codesOf([
+        [0, 0],
+        [1, 0],
+        [5, 0],
+      ]),
+      [0, 0, 1],
+      { maxPoints: 2.5e3 },
+    );
+    expect(all.closestPairDistanceMedian).toBe(4);
+    expect(all.sampledPoints).toBe(3);
+  });
+
+  it('takes maxPoints >= 2 and names itself in argument errors', () => {
+    const { codes, labels } = plus([
+      [0, 0],
+      [10, 0],
+    ]);
+    const pair = codesOf([
+      [0, 0],
+      [3, 4],
+    ]);
+    expect(marginStatistics(pair, [0, 1], { maxPoints: 2 }).closestPairDistanceMedian).toBe(5);
+    for (const maxPoints of [1, 2.5]) {
+      expect(() => marginStatistics(codes, labels, { maxPoints })).toThrow(
+        new RegExp(`marginStatistics: maxPoints must be an integer >= 2, found ${maxPoints}`),
+      );
+    }
+    expect(() => marginStatistics({ ...codes, values: codes.values.map(() => NaN) }, labels)).toThrow(
+      /^marginStatistics: codes: /,
+    );
+    expect(() => marginStatistics(codes, labels.slice(1))).toThrow(/^marginStatistics: labels: /);
   });
 });

@@ -69,3 +69,40 @@ describe('silhouetteScore', () => {
     );
   });
 });
+
+describe('silhouetteScore, edge cases by hand', () => {
+  it('is 0 for points that all coincide (a = b = 0), not NaN', () => {
+    expect(silhouetteScore({ values: new Float64Array(4), rows: 4, cols: 1 }, [0, 0, 1, 1])).toBe(0);
+  });
+
+  it('uses the seed it is given for the subsample', () => {
+    const { codes, labels } = blobs(
+      [
+        [0, 0],
+        [2, 0],
+      ],
+      100,
+      1,
+      4,
+    );
+    const a = silhouetteScore(codes, labels, { maxPoints: 50, seed: 1 });
+    expect(silhouetteScore(codes, labels, { maxPoints: 50, seed: 2 })).not.toBe(a);
+    expect(silhouetteScore(codes, labels, { maxPoints: 50 })).toBe(
+      silhouetteScore(codes, labels, { maxPoints: 50, seed: 0 }),
+    );
+  });
+
+  it('takes maxPoints >= 2 and names itself in argument errors', () => {
+    const codes = { values: Float64Array.from([0, 3]), rows: 2, cols: 1 };
+    expect(silhouetteScore(codes, [0, 1], { maxPoints: 2 })).toBe(0); // two singletons
+    for (const maxPoints of [1, 2.5]) {
+      expect(() => silhouetteScore(codes, [0, 1], { maxPoints })).toThrow(
+        new RegExp(`silhouetteScore: maxPoints must be an integer >= 2, found ${maxPoints}`),
+      );
+    }
+    expect(() => silhouetteScore({ ...codes, values: Float64Array.from([0, NaN]) }, [0, 1])).toThrow(
+      /^silhouetteScore: codes: /,
+    );
+    expect(() => silhouetteScore(codes, [0])).toThrow(/^silhouetteScore: labels: /);
+  });
+});

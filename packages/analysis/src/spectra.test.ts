@@ -138,3 +138,32 @@ describe('perClassSingularValues', () => {
     expect(() => perClassSingularValues(m, [0, 1, 0, -1])).toThrow(/labels\[3\]/);
   });
 });
+
+describe('spectra, by hand', () => {
+  it('centres a class with fewer rows than columns (the n x n Gram path)', () => {
+    // Rows a = (1, 2, 3), b = (3, 2, -1): centred, +-(a - b)/2, rank 1 with s = |a - b| / sqrt(2) = sqrt(10).
+    const m = { values: Float64Array.from([1, 2, 3, 3, 2, -1]), rows: 2, cols: 3 };
+    expectClose(singularValues(m, { centered: true }), [Math.sqrt(10), 0], 1e-12);
+    expectClose(singularValues(m, { centered: true, normalized: true }), [Math.sqrt(5), 0], 1e-12);
+    const [spectrum] = perClassSingularValues(m, [0, 0], { centered: true });
+    expectClose(spectrum.singularValues, [Math.sqrt(10), 0], 1e-12);
+    // Uncentred: the Gram matrix [[14, 4], [4, 14]] has eigenvalues 18 and 10.
+    expectClose(singularValues(m), [Math.sqrt(18), Math.sqrt(10)], 1e-12);
+  });
+
+  it('takes a single class, and rejects a matrix without rows', () => {
+    const m = randomMatrix(5, 2, 14);
+    expect(perClassSingularValues(m, [0, 0, 0, 0, 0]).map((s) => s.label)).toEqual([0]);
+    expect(() => singularValues({ values: new Float64Array(0), rows: 0, cols: 3 })).toThrow(
+      /^singularValues: matrix has no rows/,
+    );
+  });
+
+  it('names the function in its errors', () => {
+    const bad = { values: Float64Array.from([0, NaN]), rows: 1, cols: 2 };
+    expect(() => singularValues(bad)).toThrow(/^singularValues: matrix: non-finite/);
+    expect(() => perClassSingularValues(bad, [0])).toThrow(/^perClassSingularValues: matrix: non-finite/);
+    const huge = { values: Float64Array.from([1e200, 0, 1, 1]), rows: 2, cols: 2 };
+    expect(() => singularValues(huge)).toThrow(/^singularValues: the Gram matrix overflowed/);
+  });
+});

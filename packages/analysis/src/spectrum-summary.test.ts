@@ -39,3 +39,22 @@ describe('theoremOneBound', () => {
     expect(() => theoremOneBound(5, 10)).toThrow(/dim=5, classes=10/);
   });
 });
+
+describe('argument checks, at their boundaries', () => {
+  it('spectrumSummary takes a threshold in [0, 1)', () => {
+    expect(() => spectrumSummary([1], { relativeThreshold: -0.1 })).toThrow(/relativeThreshold must be in \[0, 1\)/);
+  });
+
+  it('theoremOneBound takes integers with classes >= 2 and dim >= classes - 1', () => {
+    expect(theoremOneBound(9, 10)).toBe(0);
+    expect(theoremOneBound(3, 2)).toBe(2);
+    for (const [dim, classes] of [
+      [12.5, 10],
+      [12, 2.5],
+      [12, 1],
+      [8, 10],
+    ]) {
+      expect(() => theoremOneBound(dim, classes), `${dim}, ${classes}`).toThrow(`found dim=${dim}, classes=${classes}`);
+    }
+  });
+});
