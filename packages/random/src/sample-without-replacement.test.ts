@@ -29,6 +29,12 @@ describe('sampleWithoutReplacement', () => {
     };
     expect(Array.from(sampleWithoutReplacement(4, 4, random))).toEqual([0, 1, 2, 3]);
     expect(Array.from(sampleWithoutReplacement(4, 9, random))).toEqual([0, 1, 2, 3]);
+    // The edges: nothing to choose from, and nothing to choose.
+    expect(Array.from(sampleWithoutReplacement(0, 0, random))).toEqual([]);
+    expect(Array.from(sampleWithoutReplacement(0, 3, random))).toEqual([]);
+    expect(() => sampleWithoutReplacement(-1, 0, random)).toThrow(
+      /^sampleWithoutReplacement: n must be a non-negative integer, found -1$/,
+    );
     expect(() => sampleWithoutReplacement(1.5, 1, random)).toThrow(
       /^sampleWithoutReplacement: n must be a non-negative integer, found 1.5$/,
     );
