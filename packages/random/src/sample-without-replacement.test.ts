@@ -23,6 +23,16 @@ describe('sampleWithoutReplacement', () => {
     for (const c of counts) expect(Math.abs(c - 6000)).toBeLessThan(300); // 20,000 * 3/10, sd ~ 65
   });
 
+  it('draws exactly once per chosen index', () => {
+    let draws = 0;
+    const counting = (): number => {
+      draws++;
+      return 0.5;
+    };
+    sampleWithoutReplacement(10, 3, counting);
+    expect(draws).toBe(3);
+  });
+
   it('returns all of 0..n-1 without drawing when k >= n, and rejects a bad n or k', () => {
     const random = (): number => {
       throw new Error('drew');
@@ -30,6 +40,7 @@ describe('sampleWithoutReplacement', () => {
     expect(Array.from(sampleWithoutReplacement(4, 4, random))).toEqual([0, 1, 2, 3]);
     expect(Array.from(sampleWithoutReplacement(4, 9, random))).toEqual([0, 1, 2, 3]);
     // The edges: nothing to choose from, and nothing to choose.
+    expect(Array.from(sampleWithoutReplacement(4, 0, random))).toEqual([]);
     expect(Array.from(sampleWithoutReplacement(0, 0, random))).toEqual([]);
     expect(Array.from(sampleWithoutReplacement(0, 3, random))).toEqual([]);
     expect(() => sampleWithoutReplacement(-1, 0, random)).toThrow(
