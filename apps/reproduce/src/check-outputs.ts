@@ -7,7 +7,7 @@ import { EXPERIMENT_NAMES, type ExperimentName } from './profiles.js';
 import { readBlocks } from './readme-blocks.js';
 import { BLOCK_NAMES, renderBlocks } from './render-readme.js';
 import { experimentFigures, type FigureArrays } from './experiment-figures.js';
-import { decodeArrays, drawFigure } from './figure-spec.js';
+import { decodeArrays, drawFigure, type FigureSpec } from './figure-spec.js';
 import { globalFigures } from './global-figures.js';
 import { figureArraysPath, resultsPath, type ExperimentResults } from './results.js';
 import { validateResults } from './validate-results.js';
@@ -55,6 +55,16 @@ function firstDifference(expected: string, found: string): string {
 }
 
 /** Compares a freshly drawn figure with the file in figures/; returns a problem or null. */
+/** The figure drawn from its data, or null with a problem noted when the data cannot be drawn. */
+function drawOrReport(spec: FigureSpec, source: string, problems: string[]): string | null {
+  try {
+    return drawFigure(spec);
+  } catch (error) {
+    problems.push(`figures/${spec.name}: cannot be drawn from ${source}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 async function compareFigure(out: string, name: string, svg: string, source: string): Promise<string | null> {
   const path = join(out, 'figures', name);
   if (!existsSync(path)) return `figures/${name}: missing (drawn from ${source})`;
@@ -91,13 +101,8 @@ export async function checkFigures(out: string, results: readonly ExperimentResu
     const source = `${resultsPath(r.experiment)} and ${arraysFile}`;
     const listed = new Map(r.figures.map((f) => [f.path, f]));
     for (const spec of specs) {
-      let svg: string;
-      try {
-        svg = drawFigure(spec);
-      } catch (error) {
-        problems.push(`figures/${spec.name}: cannot be drawn from ${source}: ${(error as Error).message}`);
-        continue;
-      }
+      const svg = drawOrReport(spec, source, problems);
+      if (svg === null) continue;
       const problem = await compareFigure(out, spec.name, svg, source);
       if (problem !== null) problems.push(problem);
       const record = listed.get(`figures/${spec.name}`);
@@ -112,13 +117,8 @@ export async function checkFigures(out: string, results: readonly ExperimentResu
       problems.push(`${path}: listed in ${resultsPath(r.experiment)} but not drawn from it`);
   }
   for (const spec of globalFigures(results)) {
-    let svg: string;
-    try {
-      svg = drawFigure(spec);
-    } catch (error) {
-      problems.push(`figures/${spec.name}: cannot be drawn from results/*.json: ${(error as Error).message}`);
-      continue;
-    }
+    const svg = drawOrReport(spec, 'results/*.json', problems);
+    if (svg === null) continue;
     const problem = await compareFigure(out, spec.name, svg, 'results/*.json');
     if (problem !== null) problems.push(problem);
   }

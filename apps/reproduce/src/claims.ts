@@ -45,6 +45,18 @@ export function judgeClaim(spec: ClaimSpec, models: readonly ModelResults[], see
   };
 }
 
+/**
+ * The comparison most claims make: a statistic of manifold mixup against the baseline's, the
+ * difference signed so that > 0 is the claimed direction ('higher' or 'lower' than the baseline).
+ */
+function versusBaseline(statistic: (r: ModelRun) => number, claimed: 'higher' | 'lower'): ClaimSpec['compare'] {
+  return (run) => {
+    const b = statistic(run('baseline'));
+    const m = statistic(run('manifold-mixup'));
+    return { effect: claimed === 'higher' ? m - b : b - m, values: { baseline: b, 'manifold mixup': m } };
+  };
+}
+
 const MIXUP_LITERATURE = 'mixup literature (e.g. Thulasidasan et al., NeurIPS 2019); not pictured by the seed';
 
 function calibrationSpec(experiment: ExperimentName): ClaimSpec {
@@ -55,11 +67,7 @@ function calibrationSpec(experiment: ExperimentName): ClaimSpec {
     label: 'lower test ECE',
     effect: 'ECE: baseline − manifold mixup',
     unit: 'ECE',
-    compare: (run) => {
-      const b = run('baseline').metrics.ece;
-      const m = run('manifold-mixup').metrics.ece;
-      return { effect: b - m, values: { baseline: b, 'manifold mixup': m } };
-    },
+    compare: versusBaseline((r) => r.metrics.ece, 'lower'),
   };
 }
 
@@ -78,11 +86,7 @@ export function spiralClaimSpecs(): ClaimSpec[] {
       label: 'wider low-confidence band',
       effect: 'share of the grid with top-class P < 0.9: manifold mixup − baseline',
       unit: 'share of grid',
-      compare: (run) => {
-        const b = confidence(run('baseline')).lowConfidenceFraction;
-        const m = confidence(run('manifold-mixup')).lowConfidenceFraction;
-        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
-      },
+      compare: versusBaseline((r) => confidence(r).lowConfidenceFraction, 'higher'),
     },
     {
       id: 'spiral-smoothness',
@@ -91,11 +95,7 @@ export function spiralClaimSpecs(): ClaimSpec[] {
       label: 'smoother boundary',
       effect: 'total variation of P(class 1): baseline − manifold mixup',
       unit: 'total variation',
-      compare: (run) => {
-        const b = confidence(run('baseline')).totalVariation;
-        const m = confidence(run('manifold-mixup')).totalVariation;
-        return { effect: b - m, values: { baseline: b, 'manifold mixup': m } };
-      },
+      compare: versusBaseline((r) => confidence(r).totalVariation, 'lower'),
     },
     calibrationSpec('spiral'),
   ];
@@ -117,11 +117,7 @@ export function bottleneck2dClaimSpecs(): ClaimSpec[] {
       label: 'larger 2-D margin',
       effect: 'mean margin statistic, digits 0-9: manifold mixup − baseline',
       unit: 'margin',
-      compare: (run) => {
-        const b = allDigits(run('baseline')).meanMargin;
-        const m = allDigits(run('manifold-mixup')).meanMargin;
-        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
-      },
+      compare: versusBaseline((r) => allDigits(r).meanMargin, 'higher'),
     },
     {
       id: 'bottleneck-2d-silhouette',
@@ -131,11 +127,7 @@ export function bottleneck2dClaimSpecs(): ClaimSpec[] {
       label: 'higher 2-D silhouette',
       effect: 'silhouette, digits 0-9: manifold mixup − baseline',
       unit: 'silhouette',
-      compare: (run) => {
-        const b = allDigits(run('baseline')).silhouette;
-        const m = allDigits(run('manifold-mixup')).silhouette;
-        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
-      },
+      compare: versusBaseline((r) => allDigits(r).silhouette, 'higher'),
     },
     calibrationSpec('bottleneck-2d'),
   ];
@@ -212,11 +204,7 @@ export function bottleneck12dClaimSpecs(settings: Bottleneck12dSettings, dim = 1
       label: 'more robust to FGSM',
       effect: `test accuracy under FGSM, mean over ε ∈ {${epsilons.join(', ')}}: manifold mixup − baseline`,
       unit: 'accuracy',
-      compare: (run) => {
-        const b = meanFgsmAccuracy(run('baseline'));
-        const m = meanFgsmAccuracy(run('manifold-mixup'));
-        return { effect: m - b, values: { baseline: b, 'manifold mixup': m } };
-      },
+      compare: versusBaseline(meanFgsmAccuracy, 'higher'),
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { meanInterval } from '@manifold-mixup/analysis';
-import { table } from './markdown.js';
+import { fixed, percent, sig, table } from './markdown.js';
 import type { ExperimentResults, ModelResults, ModelRun, SpectrumTable } from './results.js';
 
 /**
@@ -18,19 +18,11 @@ export function overSeeds(
   return `${format(interval.mean)} ± ${format(interval.high - interval.mean)}`;
 }
 
-const pct = (digits: number) => (x: number) => `${(100 * x).toFixed(digits)}%`;
-const fix = (digits: number) => (x: number) => x.toFixed(digits);
-/** 3 significant digits for statistics whose scale varies (singular values, margins). */
-const sig3 = (x: number): string => {
-  const a = Math.abs(x);
-  return a >= 1000
-    ? x.toFixed(0)
-    : a >= 100
-      ? x.toFixed(1)
-      : a >= 0.001 || a === 0
-        ? x.toPrecision(3)
-        : x.toExponential(2);
-};
+// markdown.ts' formatters, curried for overSeeds (which only formats finite numbers).
+const pct = (digits: number) => (x: number) => percent(x, digits);
+const fix = (digits: number) => (x: number) => fixed(x, digits);
+/** markdown.ts' 3 significant digits, except that an exact zero (a zero spread) keeps them: '0.00'. */
+const sig3 = (x: number): string => (x === 0 ? x.toPrecision(3) : sig(x));
 
 function metricsTable(results: ExperimentResults): string {
   const last = (r: ModelRun) => r.history[r.history.length - 1];

@@ -34,10 +34,13 @@ import {
 } from './results.js';
 import { defaultWorkers, trainAll } from './train-all.js';
 
-/** Rewrites the generated blocks of <out>/README.md from every results file there (creating the file if needed). */
-export async function updateReadme(out: string, progress: Progress): Promise<void> {
+/** Rewrites the generated blocks of <out>/README.md from the results loaded from there (creating the file if needed). */
+async function updateReadme(
+  out: string,
+  progress: Progress,
+  { results, problems }: Awaited<ReturnType<typeof loadResults>>,
+): Promise<void> {
   const path = join(out, 'README.md');
-  const { results, problems } = await loadResults(out);
   for (const problem of problems) progress.log(`warning: ${problem} (left out of the README)`);
   const before = existsSync(path)
     ? await readFile(path, 'utf8')
@@ -161,9 +164,10 @@ export async function publish(
     await writeJsonAtomic(join(out, resultsPath(experiment)), results);
     for (const claim of results.claims) options.progress.log(`${experiment}: ${describeClaim(claim)}`);
   }
-  const { results: all } = await loadResults(out);
-  await writeFigures(out, globalFigures(all), options.png);
-  await updateReadme(out, options.progress);
+  // Every results file in `out`, not only this run's experiments (--only keeps the others).
+  const loaded = await loadResults(out);
+  await writeFigures(out, globalFigures(loaded.results), options.png);
+  await updateReadme(out, options.progress, loaded);
 }
 
 export function backendRecord(backend: BackendInfo): Environment['backend'] {
