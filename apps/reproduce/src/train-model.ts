@@ -37,7 +37,7 @@ export async function trainModel(
     const numClasses = data.test.numClasses;
     const arrays: Arrays = {};
     arrays.testProbabilities = {
-      data: await model.predict(data.test.x, data.test.n),
+      data: await model.predict(data.test.x),
       rows: data.test.n,
       cols: numClasses,
     };
@@ -46,7 +46,7 @@ export async function trainModel(
       const { extent, resolution } = job.outputs.grid;
       const grid = makeGrid({ xMin: -extent, xMax: extent, yMin: -extent, yMax: extent }, resolution);
       const cells = grid.nx * grid.ny;
-      arrays.gridProbabilities = { data: await model.predict(grid.points, cells), rows: cells, cols: numClasses };
+      arrays.gridProbabilities = { data: await model.predict(grid.points), rows: cells, cols: numClasses };
     }
     if (job.outputs.trainingPointsPerClass !== undefined) {
       const points = perClass(data.train, job.outputs.trainingPointsPerClass, job.seed);
@@ -55,7 +55,7 @@ export async function trainModel(
     }
     if (job.outputs.codes) {
       const set = perClass(data.train, job.outputs.codes.perClass, job.seed);
-      const codes = await model.activations(set.x, set.n, activationIndex(job, job.outputs.codes.denseIndex));
+      const codes = await model.activations(set.x, activationIndex(job, job.outputs.codes.denseIndex));
       arrays.codes = { data: Float32Array.from(codes.values), rows: codes.rows, cols: codes.cols };
       arrays.codeLabels = { data: set.y, rows: set.n, cols: 1 };
     }

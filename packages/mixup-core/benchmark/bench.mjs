@@ -102,11 +102,11 @@ async function trainingRate(model, spec) {
 async function inferenceRate(model, spec) {
   const batchSize = 1000;
   const data = synthetic(spec, batchSize);
-  await model.predict(data.x.subarray(0, (10 * data.x.length) / data.n), 10); // warm-up (small: cpu is slow)
+  await model.predict(data.x.subarray(0, (10 * data.x.length) / data.n)); // warm-up (small: cpu is slow)
   let rows = 0;
   const start = performance.now();
   while (performance.now() - start < seconds * 500 || rows === 0) {
-    await model.predict(data.x, data.n, { batchSize });
+    await model.predict(data.x, { batchSize });
     rows += data.n;
   }
   return rows / ((performance.now() - start) / 1000);

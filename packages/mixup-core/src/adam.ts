@@ -36,15 +36,17 @@ export class Adam {
     this.secondMoments = variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
   }
 
-  /** One update; `gradients[i]` belongs to `variables[i]`. */
-  apply(gradients: tf.Tensor[], learningRate: number): void {
+  /** One update; `gradients[i]` belongs to `variables[i]`; null leaves a (frozen) variable and its moments as they are. */
+  apply(gradients: Array<tf.Tensor | null>, learningRate: number): void {
     const { beta1, beta2, epsilon } = this.config;
     this.step += 1;
     const stepSize = (learningRate * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
     if (this.options.fused !== false && fusedAdamAvailable()) {
       const scalars = { beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, epsilon, step: -stepSize };
       this.variables.forEach((w, i) => {
-        const [wNext, m, v] = fusedAdamUpdate(w, gradients[i], this.firstMoments[i], this.secondMoments[i], scalars);
+        const g = gradients[i];
+        if (g == null) return;
+        const [wNext, m, v] = fusedAdamUpdate(w, g, this.firstMoments[i], this.secondMoments[i], scalars);
         this.firstMoments[i].assign(m);
         this.secondMoments[i].assign(v);
         w.assign(wNext);
@@ -61,6 +63,7 @@ export class Adam {
       const minusStep = tf.scalar(-stepSize);
       this.variables.forEach((w, i) => {
         const g = gradients[i];
+        if (g == null) return;
         const m = tf.add(tf.mul(this.firstMoments[i], b1), tf.mul(g, oneMinusB1));
         const v = tf.add(tf.mul(this.secondMoments[i], b2), tf.mul(tf.square(g), oneMinusB2));
         this.firstMoments[i].assign(m);

@@ -40,7 +40,7 @@ describe('ManifoldMixupModel contracts', () => {
     expect(relu.networkDepth).toBe(3);
     // predict: softmax of the logits, which is what the skipped layer would have output.
     const data = blobs(5);
-    const p = await model.predict(data.x, 5);
+    const p = await model.predict(data.x);
     const expected = tf.tidy(() => model.forward(tf.tensor2d(data.x, [5, 2]), false, undefined, 3).dataSync());
     p.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
     model.dispose();
@@ -58,7 +58,7 @@ describe('ManifoldMixupModel contracts', () => {
     expect(model.logitsSource).toBe('probabilities');
     const data = blobs(6);
     const raw = tf.tidy(() => model.forward(tf.tensor2d(data.x, [6, 2]), false).dataSync());
-    const p = await model.predict(data.x, 6);
+    const p = await model.predict(data.x);
     p.forEach((v, i) => expect(v).toBeCloseTo(raw[i], 6));
     const nll = -Array.from({ length: 6 }, (_, r) => Math.log(raw[2 * r + data.y[r]])).reduce((a, b) => a + b) / 6;
     expect((await model.evaluate(data)).nll).toBeCloseTo(nll, 5);
@@ -102,23 +102,35 @@ describe('ManifoldMixupModel contracts', () => {
   it('refuses bad inputs to predict, evaluate and activations, naming the argument', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2 });
     const data = blobs(4);
-    await expect(model.predict(Array.from(data.x) as never, 4)).rejects.toThrow(/predict: x must be a Float32Array/);
-    await expect(model.predict(data.x, -1)).rejects.toThrow(/predict: n must be a non-negative integer, found -1/);
-    await expect(model.predict(data.x, 1.5)).rejects.toThrow(/n must be a non-negative integer, found 1.5/);
-    await expect(model.predict(data.x, 4, { batchSize: 0 })).rejects.toThrow(
+    await expect(model.predict(Array.from(data.x) as never)).rejects.toThrow(/predict: x must be a Float32Array/);
+    await expect(model.predict(data as never)).rejects.toThrow(/pass set\.x, not the set/);
+    // The row count comes from x: a partial example is refused, naming the sizes.
+    await expect(model.predict(data.x.subarray(0, 7))).rejects.toThrow(
+      /predict: x must hold whole examples of 2 values \(inputShape \[2\]\), found 7 values/,
+    );
+    await expect(model.predict(tf.zeros([4, 3]))).rejects.toThrow(
+      /predict: expected a tensor of shape \[rows, 2\], found \[4, 3\]/,
+    );
+    const fromTensor = tf.tensor2d(data.x, [4, 2]);
+    expect(await model.predict(fromTensor)).toEqual(await model.predict(data.x));
+    expect((await model.predict(data.x.subarray(0, 6))).length).toBe(3 * 2);
+    fromTensor.dispose();
+    await expect(model.predict(data.x, { batchSize: 0 })).rejects.toThrow(
       /predict: batchSize must be a positive integer, found 0/,
     );
-    await expect(model.predict(data.x, 4, { batchSize: 1.5 })).rejects.toThrow(/found 1.5/);
-    expect(await model.predict(new Float32Array(0), 0)).toEqual(new Float32Array(0));
+    await expect(model.predict(data.x, { batchSize: 1.5 })).rejects.toThrow(/found 1.5/);
+    expect(await model.predict(new Float32Array(0))).toEqual(new Float32Array(0));
     await expect(model.evaluate({ ...data, y: [0, 1, 2, 0] })).rejects.toThrow(/evaluate: data\.y\[2\]/);
     await expect(model.evaluate(data, { batchSize: 0 })).rejects.toThrow(/evaluate: batchSize/);
     for (const layer of [-1, 5, 1.5]) {
-      await expect(model.activations(data.x, 4, layer)).rejects.toThrow(
+      await expect(model.activations(data.x, layer)).rejects.toThrow(
         new RegExp(`activations: layer index must be an integer in \\[0, 5\\), found ${layer}`),
       );
     }
-    await expect(model.activations(data.x, 3, 0)).rejects.toThrow(/activations: expected x to hold/);
-    const last = await model.activations(data.x, 4, 4);
+    await expect(model.activations(data.x.subarray(0, 3), 0)).rejects.toThrow(
+      /activations: x must hold whole examples/,
+    );
+    const last = await model.activations(data.x, 4);
     expect([last.rows, last.cols]).toEqual([4, 2]);
     model.dispose();
   });
@@ -150,10 +162,10 @@ describe('ManifoldMixupModel contracts', () => {
     model.dispose();
     model.dispose(); // idempotent
     // These throw synchronously (before returning a promise); load is async and rejects.
-    expect(() => model.predict(new Float32Array(2), 1)).toThrow(/the model has been disposed/);
+    expect(() => model.predict(new Float32Array(2))).toThrow(/the model has been disposed/);
     expect(() => model.fit(blobs(2), { epochs: 1, batchSize: 1 })).toThrow(/disposed/);
     expect(() => model.evaluate(blobs(2))).toThrow(/disposed/);
-    expect(() => model.activations(new Float32Array(2), 1, 0)).toThrow(/disposed/);
+    expect(() => model.activations(new Float32Array(2), 0)).toThrow(/disposed/);
     expect(() => model.save('/nonexistent')).toThrow(/disposed/);
     await expect(model.load('/nonexistent')).rejects.toThrow(/disposed/);
   });
@@ -193,16 +205,16 @@ describe('ManifoldMixupModel contracts', () => {
   it('accepts the smallest valid batch size, layer index and schedule period', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, output: 'logits' });
     const data = blobs(3);
-    expect((await model.predict(data.x, 3, { batchSize: 1 })).length).toBe(6);
-    const first = await model.activations(data.x, 3, 0);
+    expect((await model.predict(data.x, { batchSize: 1 })).length).toBe(6);
+    const first = await model.activations(data.x, 0);
     expect([first.rows, first.cols]).toEqual([3, 16]);
-    expect((await model.activations(data.x, 3, model.layers[0].name)).values).toEqual(first.values);
-    expect(await model.activations(new Float32Array(0), 0, 1)).toEqual({
+    expect((await model.activations(data.x, model.layers[0].name)).values).toEqual(first.values);
+    expect(await model.activations(new Float32Array(0), 1)).toEqual({
       values: new Float32Array(0),
       rows: 0,
       cols: 0,
     });
-    await expect(model.activations(data.x, 3, 'nope')).rejects.toThrow(
+    await expect(model.activations(data.x, 'nope')).rejects.toThrow(
       `layers are ${model.layers.map((l) => l.name).join(', ')}`,
     );
     const history = await model.fit(data, { epochs: 2, batchSize: 1, lrSchedule: { every: 1, factor: 0.5 } });
@@ -242,12 +254,12 @@ describe('ManifoldMixupModel contracts', () => {
     expect(zeros).toBeGreaterThan(16 * 32 * 0.3); // about half dropped
     const logits = tf.tidy(() => model.forward(x, false).dataSync());
     const probs = tf.tidy(() => tf.softmax(tf.tensor2d(logits, [16, 2])).dataSync());
-    const p = await model.predict(data.x, 16);
+    const p = await model.predict(data.x);
     p.forEach((v, i) => expect(v).toBeCloseTo(probs[i], 6));
     const nll = -Array.from({ length: 16 }, (_, r) => Math.log(probs[2 * r + data.y[r]])).reduce((a, b) => a + b) / 16;
     expect((await model.evaluate(data)).nll).toBeCloseTo(nll, 5);
     const hidden = tf.tidy(() => model.forward(x, false, undefined, 2).dataSync());
-    const codes = await model.activations(data.x, 16, 1);
+    const codes = await model.activations(data.x, 1);
     codes.values.forEach((v, i) => expect(v).toBeCloseTo(hidden[i], 6));
     tf.dispose([x, y]);
     model.dispose();
@@ -273,10 +285,15 @@ describe('ManifoldMixupModel contracts', () => {
     model.dispose();
   });
 
-  it('trains a single softmax Dense layer (logistic regression) and reports it as linear', async () => {
+  it('trains a single softmax Dense layer (logistic regression) without altering the layer', async () => {
     const layer = layers.dense({ units: 2, activation: 'softmax' });
     const model = new ManifoldMixupModel({ layers: [[layer, true]], inputShape: [2], numClasses: 2, seed: 1 });
-    expect((layer.getConfig() as { activation: string }).activation).toBe('linear');
+    expect(model.logitsSource).toBe('softmax-activation-removed');
+    // Logits only inside our forward pass: the layer itself still outputs probabilities.
+    expect((layer.getConfig() as { activation: string }).activation).toBe('softmax');
+    const own = tf.tidy(() => layer.apply(tf.tensor2d([[3, -1]])) as tf.Tensor);
+    expect(Array.from(own.dataSync()).reduce((a, b) => a + b)).toBeCloseTo(1, 6);
+    own.dispose();
     const history = await model.fit(blobs(40), { epochs: 3, batchSize: 10, learningRate: 0.05 });
     expect(history.epochs.every((e) => Number.isFinite(e.loss))).toBe(true);
     expect((await model.evaluate(blobs(40, 2))).accuracy).toBeGreaterThan(0.8);

@@ -1,7 +1,7 @@
 export { initBackend, type BackendInfo, type BackendName, type BackendOptions } from './backend.js';
 export { installFastWasmMatMul, uninstallFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
 export { ManifoldMixupModel, type ManifoldMixupOptions } from './model.js';
-export { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
+export { mixingMatrix, mixRows } from './mixing.js';
 export type { EpochRecord, FitOptions, LayerSpec, TrainingHistory } from './types.js';
 // Re-exported so that users of this package can name what fit and evaluate accept without another import.
 export type { LabeledSet } from '@manifold-mixup/types';
@@ -10,3 +10,7 @@ export type { LogitsSource } from './output-head.js';
 export { learningRateAt } from './training.js';
 export { fgsmAccuracy, fgsmExamples, type FgsmOptions, type FgsmPoint } from './fgsm.js';
 export { writeFileAtomic } from './atomic-file.js';
+export { fileSystemIO, registerFileSystemRouter } from './file-system-io.js';
+export type { FitCallbacks, FitLogs } from './types.js';
+export type { FromSequentialOptions } from './from-sequential.js';
+export type { ToLayersModelOptions } from './to-layers-model.js';

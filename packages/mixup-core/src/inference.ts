@@ -7,18 +7,33 @@ import { logProbabilities, probabilities } from './output-head.js';
 
 const DEFAULT_BATCH = 1000;
 
-function checkInput(model: ManifoldMixupModel, x: Float32Array, n: number, batchSize: number, what: string): void {
-  if (!(x instanceof Float32Array)) {
-    // A common slip: passing a whole LabeledSet where its features are expected.
-    const hint = x != null && typeof x === 'object' && 'x' in x ? ' (pass set.x and set.n, not the set)' : '';
-    throw new Error(`${what}: x must be a Float32Array${hint}, found ${x === null ? 'null' : typeof x}`);
-  }
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${what}: n must be a non-negative integer, found ${n}`);
-  const size = featureSize(model.inputShape);
-  if (x.length !== n * size)
-    throw new Error(`${what}: expected x to hold n * ${size} = ${n} * ${size} = ${n * size} values, found ${x.length}`);
+/** Examples as a Float32Array of whole rows: the row count comes from x's length or its tensor shape. */
+async function inputRows(
+  model: ManifoldMixupModel,
+  x: Float32Array | tf.Tensor,
+  batchSize: number,
+  what: string,
+): Promise<{ values: Float32Array; n: number }> {
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new Error(`${what}: batchSize must be a positive integer, found ${batchSize}`);
+  const size = featureSize(model.inputShape);
+  if (x instanceof tf.Tensor) {
+    const expected = `[rows, ${model.inputShape.join(', ')}]`;
+    if (x.rank !== model.inputShape.length + 1 || x.shape.slice(1).some((d, i) => d !== model.inputShape[i]))
+      throw new Error(`${what}: expected a tensor of shape ${expected}, found [${x.shape.join(', ')}]`);
+    return { values: Float32Array.from(await x.data()), n: x.shape[0] };
+  }
+  if (!(x instanceof Float32Array)) {
+    // A common slip: passing a whole LabeledSet where its features are expected.
+    const hint = x != null && typeof x === 'object' && 'x' in x ? ' (pass set.x, not the set)' : '';
+    throw new Error(`${what}: x must be a Float32Array or a tf.Tensor${hint}, found ${x === null ? 'null' : typeof x}`);
+  }
+  if (x.length % size !== 0) {
+    throw new Error(
+      `${what}: x must hold whole examples of ${size} values (inputShape [${model.inputShape.join(', ')}]), found ${x.length} values`,
+    );
+  }
+  return { values: x, n: x.length / size };
 }
 
 /**
@@ -49,11 +64,10 @@ function forEachBatch(
 
 export async function predictModel(
   model: ManifoldMixupModel,
-  x: Float32Array,
-  n: number,
+  input: Float32Array | tf.Tensor,
   batchSize = DEFAULT_BATCH,
 ): Promise<Float32Array> {
-  checkInput(model, x, n, batchSize, 'predict');
+  const { values: x, n } = await inputRows(model, input, batchSize, 'predict');
   const out = new Float32Array(n * model.numClasses);
   forEachBatch(
     model,
@@ -72,7 +86,8 @@ export async function evaluateModel(
   batchSize = DEFAULT_BATCH,
 ): Promise<ClassificationMetrics> {
   checkLabeledSet(data, model.inputShape, model.numClasses, 'evaluate: data');
-  checkInput(model, data.x, data.n, batchSize, 'evaluate');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`evaluate: batchSize must be a positive integer, found ${batchSize}`);
   const metrics = new MetricsAccumulator(model.numClasses);
   forEachBatch(
     model,
@@ -102,13 +117,12 @@ function layerIndex(model: ManifoldMixupModel, layer: number | string): number {
 
 export async function modelActivations(
   model: ManifoldMixupModel,
-  x: Float32Array,
-  n: number,
+  input: Float32Array | tf.Tensor,
   layer: number | string,
   batchSize = DEFAULT_BATCH,
 ): Promise<{ values: Float32Array; rows: number; cols: number }> {
-  checkInput(model, x, n, batchSize, 'activations');
   const end = layerIndex(model, layer) + 1;
+  const { values: x, n } = await inputRows(model, input, batchSize, 'activations');
   let values = new Float32Array(0);
   let cols = 0;
   forEachBatch(

@@ -25,12 +25,12 @@ describe('save and load', () => {
     await saved.save(join(dir, 'a'));
     const loaded = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 99 });
     await loaded.load(join(dir, 'a'));
-    expect(await loaded.predict(data.x, data.n)).toEqual(await saved.predict(data.x, data.n));
+    expect(await loaded.predict(data.x)).toEqual(await saved.predict(data.x));
     expect(loaded.optimizer?.step).toBe(3);
     // Same optimizer state: one more identical epoch keeps them identical.
     await saved.fit(data, { epochs: 1, batchSize: 10, seed: 5 });
     await loaded.fit(data, { epochs: 1, batchSize: 10, seed: 5 });
-    expect(await loaded.predict(data.x, data.n)).toEqual(await saved.predict(data.x, data.n));
+    expect(await loaded.predict(data.x)).toEqual(await saved.predict(data.x));
     const manifest = JSON.parse(await readFile(join(dir, 'a', 'model.json'), 'utf8'));
     expect(manifest.config.layers.map((l: { eligible: boolean }) => l.eligible)).toEqual([
       false,
@@ -64,5 +64,47 @@ describe('save and load', () => {
     await expect(small.load(join(dir, 'b'))).rejects.toThrow(/expected sha256 .* \(corrupt or mismatched file\)/);
     small.dispose();
     wider.dispose();
+  });
+
+  it('checks the manifest itself: empty, truncated or edited model.json files are refused, naming the file', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1 });
+    const checkpointDir = join(dir, 'integrity');
+    await model.fit(data, { epochs: 1, batchSize: 10, checkpointDir });
+    const path = join(checkpointDir, 'model.json');
+    const original = await readFile(path, 'utf8');
+    const resume = () => model.fit(data, { epochs: 2, batchSize: 10, checkpointDir });
+    const cases: Array<[string, string, string | RegExp]> = [
+      ['empty', '', `${path}: the file is empty (an interrupted copy?); expected a checkpoint manifest`],
+      [
+        'truncated',
+        original.slice(0, original.length >> 1),
+        new RegExp(`^${path}: not valid JSON \\(truncated or corrupted\\?\\)`),
+      ],
+      ['not an object', '[1, 2]', `${path}: expected a JSON object (a checkpoint manifest), found [1,2]`],
+      [
+        'an edited random-number state',
+        original.replace(/"rngState": (\d+)/, (_, n: string) => `"rngState": ${Number(n) + 1}`),
+        `${path}: its contents do not match the checksum written with them (manifestSha256); the file was edited or corrupted`,
+      ],
+      [
+        'a shifted offset',
+        original.replace(/"offset": 128\b/, '"offset": 132'),
+        `${path}: its contents do not match the checksum written with them`,
+      ],
+      [
+        'no checksum',
+        original.replace(/,\s*"manifestSha256": "[0-9a-f]+"/, ''),
+        `${path}: field manifestSha256 is missing`,
+      ],
+    ];
+    for (const [what, text, message] of cases) {
+      expect(text, what).not.toBe(original);
+      await writeFile(path, text);
+      await expect(resume(), what).rejects.toThrow(message);
+      await expect(model.load(checkpointDir), what).rejects.toThrow(message);
+    }
+    await writeFile(path, original);
+    await expect(resume()).resolves.toMatchObject({ resumedEpochs: 1 });
+    model.dispose();
   });
 });

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
+import { assertFiniteValues } from './finite-guard.js';
 import type { ManifoldMixupModel } from './model.js';
 import type { EpochRecord } from './types.js';
 
@@ -38,6 +39,17 @@ interface Manifest {
     secondMoments: TensorEntry[];
   } | null;
   training: TrainingState | null;
+  /** sha256 of this manifest's JSON without this field: edits that still parse are caught too. */
+  manifestSha256?: string;
+}
+
+function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function manifestDigest(manifest: Manifest): string {
+  const { manifestSha256: _omitted, ...rest } = manifest;
+  return sha256Hex(JSON.stringify(rest));
 }
 
 function describe(model: ManifoldMixupModel): Record<string, unknown> {
@@ -64,6 +76,7 @@ export async function saveModel(
   let offset = 0;
   const entry = async (name: string, tensor: tf.Tensor): Promise<TensorEntry> => {
     const values = (await tensor.data()) as Float32Array;
+    assertFiniteValues(values, name, join(dir, MANIFEST));
     chunks.push(values);
     const e = { name, shape: tensor.shape, offset };
     offset += values.byteLength;
@@ -86,7 +99,7 @@ export async function saveModel(
     bytes.set(new Uint8Array(c.buffer, c.byteOffset, c.byteLength), at);
     at += c.byteLength;
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const weightsFile = `weights-${sha256.slice(0, 16)}.bin`;
   const manifest: Manifest = {
     format: FORMAT,
@@ -98,6 +111,7 @@ export async function saveModel(
     optimizer,
     training,
   };
+  manifest.manifestSha256 = manifestDigest(manifest);
   await mkdir(dir, { recursive: true });
   // The binary goes first under a content-addressed name; the manifest's rename commits it.
   await writeFileAtomic(join(dir, weightsFile), bytes);
@@ -105,6 +119,26 @@ export async function saveModel(
   for (const file of await readdir(dir)) {
     if (/^weights-[0-9a-f]+\.bin$/.test(file) && file !== weightsFile) await rm(join(dir, file), { force: true });
   }
+}
+
+/** JSON.parse with errors that name the file and say what kind of damage it is. */
+function parseManifest(text: string, path: string): Manifest {
+  if (text.trim() === '')
+    throw new Error(`${path}: the file is empty (an interrupted copy?); expected a checkpoint manifest`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (truncated or corrupted?): ${(error as Error).message}`, { cause: error });
+  }
+  if (parsed == null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${path}: expected a JSON object (a checkpoint manifest), found ${JSON.stringify(parsed)}`);
+  const manifest = parsed as Manifest;
+  if (typeof manifest.manifestSha256 !== 'string')
+    throw new Error(
+      `${path}: field manifestSha256 is missing; expected the manifest's sha256 (written since format 1.1)`,
+    );
+  return manifest;
 }
 
 async function readManifest(dir: string): Promise<{ manifest: Manifest; bytes: Uint8Array } | null> {
@@ -116,15 +150,20 @@ async function readManifest(dir: string): Promise<{ manifest: Manifest; bytes: U
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const manifest = JSON.parse(text) as Manifest;
+  const manifest = parseManifest(text, manifestPath);
   if (manifest.format !== FORMAT || manifest.version !== VERSION) {
     throw new Error(
       `${manifestPath}: expected format ${FORMAT} version ${VERSION}, found ${manifest.format} version ${manifest.version}`,
     );
   }
+  if (manifest.manifestSha256 !== manifestDigest(manifest)) {
+    throw new Error(
+      `${manifestPath}: its contents do not match the checksum written with them (manifestSha256); the file was edited or corrupted`,
+    );
+  }
   const binPath = join(dir, manifest.weightsFile);
   const bytes = new Uint8Array(await readFile(binPath));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   if (sha256 !== manifest.sha256)
     throw new Error(`${binPath}: expected sha256 ${manifest.sha256}, found ${sha256} (corrupt or mismatched file)`);
   return { manifest, bytes };

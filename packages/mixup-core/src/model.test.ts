@@ -115,8 +115,8 @@ describe('ManifoldMixupModel', () => {
     await expect(model.evaluate(withoutShape as never)).rejects.toThrow(
       'evaluate: data.shape: expected the per-example feature shape, an array of positive integers, found undefined',
     );
-    await expect(model.predict(blobs(4) as never, 4)).rejects.toThrow(
-      'predict: x must be a Float32Array (pass set.x and set.n, not the set), found object',
+    await expect(model.predict(blobs(4) as never)).rejects.toThrow(
+      'predict: x must be a Float32Array or a tf.Tensor (pass set.x, not the set), found object',
     );
     model.dispose();
   });
@@ -153,12 +153,12 @@ describe('ManifoldMixupModel', () => {
   it('predicts probabilities batch by batch, independent of the batch size', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 2 });
     const data = blobs(25);
-    const p1 = await model.predict(data.x, data.n, { batchSize: 7 });
-    const p2 = await model.predict(data.x, data.n);
+    const p1 = await model.predict(data.x, { batchSize: 7 });
+    const p2 = await model.predict(data.x);
     expect(p1.length).toBe(50);
     for (let i = 0; i < 50; i++) expect(p1[i]).toBeCloseTo(p2[i], 6);
     for (let r = 0; r < 25; r++) expect(p1[2 * r] + p1[2 * r + 1]).toBeCloseTo(1, 5);
-    await expect(model.predict(data.x, 24)).rejects.toThrow(/24 \* 2 = 48 values, found 50/);
+    await expect(model.predict(data.x.subarray(1))).rejects.toThrow(/whole examples of 2 values .* found 49 values/);
     model.dispose();
   });
 
@@ -166,21 +166,21 @@ describe('ManifoldMixupModel', () => {
     const specs = smallMlp();
     const model = new ManifoldMixupModel({ layers: specs, inputShape: [2], numClasses: 2, seed: 2 });
     const data = blobs(9);
-    const byIndex = await model.activations(data.x, data.n, 1, { batchSize: 4 });
-    const byName = await model.activations(data.x, data.n, specs[1][0].name);
+    const byIndex = await model.activations(data.x, 1, { batchSize: 4 });
+    const byName = await model.activations(data.x, specs[1][0].name);
     expect(byIndex.rows).toBe(9);
     expect(byIndex.cols).toBe(16);
     expect(byName.values).toEqual(byIndex.values);
     const expected = tf.tidy(() => model.forward(tf.tensor2d(data.x, [9, 2]), false, undefined, 2).dataSync());
     for (let i = 0; i < expected.length; i++) expect(byIndex.values[i]).toBeCloseTo(expected[i], 5);
-    await expect(model.activations(data.x, data.n, 'nope')).rejects.toThrow(/no layer named "nope"/);
+    await expect(model.activations(data.x, 'nope')).rejects.toThrow(/no layer named "nope"/);
     model.dispose();
   });
 
   it('evaluates accuracy, NLL and ECE consistently with its predictions', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 5 });
     const data = blobs(40);
-    const p = await model.predict(data.x, data.n);
+    const p = await model.predict(data.x);
     let correct = 0;
     let nll = 0;
     for (let r = 0; r < data.n; r++) {

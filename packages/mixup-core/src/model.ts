@@ -1,16 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { layers } from '@tensorflow/tfjs-layers';
+import type { layers, Sequential } from '@tensorflow/tfjs-layers';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { Adam } from './adam.js';
 import { buildLayers, checkDeclaredInputShape } from './build-layers.js';
 import { applyDataDense, isPlainDense } from './data-dense.js';
 import { evaluateModel, modelActivations, predictModel } from './inference.js';
 import type { ClassificationMetrics } from './metrics.js';
-import { resolveLogitsSource, type LogitsSource } from './output-head.js';
+import { resolveLogitsSource, withLogitsOutput, type LogitsSource } from './output-head.js';
 import { mixRows, type MixPlan } from './mixing.js';
 import { withSeededMathRandom } from './seeded-math-random.js';
 import { loadModel, saveModel } from './model-io.js';
 import { fitModel } from './training.js';
+import { sequentialToOptions, type FromSequentialOptions } from './from-sequential.js';
+import { toLayersModel, type ToLayersModelOptions } from './to-layers-model.js';
 import type { FitOptions, LayerSpec, TrainingHistory } from './types.js';
 
 export interface ManifoldMixupOptions {
@@ -56,9 +58,16 @@ export class ManifoldMixupModel {
   readonly logitsSource: LogitsSource;
   /** Layers that run to produce the logits (the last one is skipped if it is a softmax layer). */
   readonly networkDepth: number;
-  /** The trainable variables, layer by layer, in a stable order. */
-  readonly trainableVariables: tf.Variable[];
+  /**
+   * The variables the optimizer keeps state for: the trainable weights at construction, layer
+   * by layer. Freezing a layer (`layer.trainable = false`) between fits leaves its entries idle.
+   * @internal
+   */
+  readonly optimizableVariables: tf.Variable[];
   /** @internal */ optimizer: Adam | null = null;
+  /** Set to true (e.g. in a callback) to stop `fit` after the current batch, as tf.LayersModel's. */
+  stopTraining = false;
+  private fitting = false;
   /**
    * The first layer with weights when it is a plain Dense (else -1): it sees only data, so in
    * training it runs without computing its input's gradient (data-dense.ts).
@@ -112,10 +121,24 @@ export class ManifoldMixupModel {
         `ManifoldMixupModel: the last layer must output [batch, numClasses=${this.numClasses}], found [${outputShape.join(', ')}]`,
       );
     }
-    this.trainableVariables = this.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
+    this.optimizableVariables = this.trainableVariables;
     // Known only now that the layers are built (the build above runs without training).
     const firstWeighted = this.layers.findIndex((layer) => layer.weights.length > 0);
     this.dataDenseLayer = firstWeighted >= 0 && isPlainDense(this.layers[firstWeighted]) ? firstWeighted : -1;
+  }
+
+  /**
+   * Wrap an existing tf.Sequential: its layers, input shape and class count, with mixing allowed
+   * at the input of the layers named in `mixAt` (names or indices into `model.layers`; index 0 is
+   * input mixup). The layers are shared, not copied: training updates the Sequential's weights.
+   */
+  static fromSequential(model: Sequential, options: FromSequentialOptions): ManifoldMixupModel {
+    return new ManifoldMixupModel(sequentialToOptions(model, options));
+  }
+
+  /** The trainable variables now, layer by layer: those of layers whose `trainable` is true. */
+  get trainableVariables(): tf.Variable[] {
+    return this.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
   }
 
   /** Every weight (trainable or not), layer by layer, with a stable position. */
@@ -129,23 +152,31 @@ export class ManifoldMixupModel {
   }
 
   /**
-   * Run the network up to (not including) layer `end` (default: logits). With `mix`, the
-   * activations entering layer `mix.layer` become lambda*h + (1-lambda)*h[permutation].
+   * @internal Run the network up to (not including) layer `end` (default: logits). With `mix`,
+   * the activations entering layer `mix.layer` become lambda*h + (1-lambda)*h[permutation].
    */
   forward(x: tf.Tensor, training: boolean, mix?: MixPlan, end = this.networkDepth): tf.Tensor {
-    let h = x;
-    for (let i = 0; i <= end; i++) {
-      if (mix != null && mix.layer === i) h = mixRows(h, mix.matrix);
-      if (i >= end) break;
-      const dataDense = training && i === this.dataDenseLayer && h.rank === 2;
-      h = dataDense ? applyDataDense(this.layers[i], h) : (this.layers[i].apply(h, { training }) as tf.Tensor);
-    }
-    return h;
+    return withLogitsOutput(this.layers[this.layers.length - 1], this.logitsSource, () => {
+      let h = x;
+      for (let i = 0; i <= end; i++) {
+        if (mix != null && mix.layer === i) h = mixRows(h, mix.matrix);
+        if (i >= end) break;
+        const dataDense = training && i === this.dataDenseLayer && h.rank === 2;
+        h = dataDense ? applyDataDense(this.layers[i], h) : (this.layers[i].apply(h, { training }) as tf.Tensor);
+      }
+      return h;
+    });
   }
 
+  /** Train with Manifold Mixup. A second call while one runs is rejected, as tf.LayersModel.fit does. */
   fit(train: LabeledSet<ArrayLike<number>>, options: FitOptions): Promise<TrainingHistory> {
     this.assertUsable();
-    return fitModel(this, train, options);
+    if (this.fitting)
+      throw new Error('fit: this model is already training; await the running fit before starting another');
+    this.fitting = true;
+    return fitModel(this, train, options).finally(() => {
+      this.fitting = false;
+    });
   }
 
   evaluate(data: LabeledSet<ArrayLike<number>>, options: { batchSize?: number } = {}): Promise<ClassificationMetrics> {
@@ -153,21 +184,33 @@ export class ManifoldMixupModel {
     return evaluateModel(this, data, options.batchSize);
   }
 
-  /** n * numClasses class probabilities, computed batch by batch. */
-  predict(x: Float32Array, n: number, options: { batchSize?: number } = {}): Promise<Float32Array> {
+  /**
+   * Class probabilities, rows * numClasses, computed batch by batch. `x` holds whole examples
+   * (rows = x.length / prod(inputShape)), or is a tensor of shape [rows, ...inputShape].
+   */
+  predict(x: Float32Array | tf.Tensor, options: { batchSize?: number } = {}): Promise<Float32Array> {
     this.assertUsable();
-    return predictModel(this, x, n, options.batchSize);
+    return predictModel(this, x, options.batchSize);
   }
 
-  /** The output of a layer (index into the pairs, or its name) for every row, flattened per row. */
+  /** The output of a layer (index into the pairs, or its name) for every row of `x`, flattened per row. */
   activations(
-    x: Float32Array,
-    n: number,
+    x: Float32Array | tf.Tensor,
     layer: number | string,
     options: { batchSize?: number } = {},
   ): Promise<{ values: Float32Array; rows: number; cols: number }> {
     this.assertUsable();
-    return modelActivations(this, x, n, layer, options.batchSize);
+    return modelActivations(this, x, layer, options.batchSize);
+  }
+
+  /**
+   * A standard tf.LayersModel with copies of the current weights that outputs class
+   * probabilities like `predict` (a softmax the training switched off is back on), for
+   * `save` through any tf.io handler and `tf.loadLayersModel`.
+   */
+  toLayersModel(options: ToLayersModelOptions = {}): ReturnType<typeof toLayersModel> {
+    this.assertUsable();
+    return toLayersModel(this, options);
   }
 
   /** Write weights, optimizer state and config to `dir` (atomically). */

@@ -4,9 +4,10 @@ import type { layers } from '@tensorflow/tfjs-layers';
 /**
  * How the model gets logits from its last layer:
  * - 'logits': the last layer is linear; its output is the logits.
- * - 'softmax-activation-removed': the last layer had activation 'softmax' (e.g. Dense); we
- *   switch that activation to linear and apply softmax ourselves, so the loss is computed
- *   stably from logits (log-softmax) instead of log(softmax(z)).
+ * - 'softmax-activation-removed': the last layer has activation 'softmax' (e.g. Dense); while
+ *   our forward pass runs, that activation is linear and we apply softmax ourselves, so the loss
+ *   is computed stably from logits (log-softmax) instead of log(softmax(z)). The layer itself is
+ *   left as it was: a tf.Sequential sharing it still outputs probabilities.
  * - 'softmax-layer-skipped': the last layer is a separate softmax layer (tf.layers.softmax or
  *   tf.layers.activation({activation: 'softmax'})); we stop before it.
  * - 'probabilities': the user says the output is softmax but we cannot see how; the loss then
@@ -31,12 +32,26 @@ export function resolveLogitsSource(last: layers.Layer, declared: 'softmax' | 'l
   const activation = activationName(last);
   if (className === 'Softmax' || (className === 'Activation' && activation === 'softmax'))
     return 'softmax-layer-skipped';
-  if (activation === 'softmax' && 'activation' in last) {
-    (last as unknown as { activation: unknown }).activation = LINEAR_ACTIVATION;
-    return 'softmax-activation-removed';
-  }
+  if (activation === 'softmax' && 'activation' in last) return 'softmax-activation-removed';
   if (declared === 'softmax') return 'probabilities';
   return 'logits';
+}
+
+/**
+ * Run `compute` with the softmax of `layer` switched to linear (for 'softmax-activation-removed'),
+ * restoring it afterwards. Safe because tfjs computes synchronously: gradients are recorded
+ * while `compute` runs and never call the activation again.
+ */
+export function withLogitsOutput<T>(layer: layers.Layer, source: LogitsSource, compute: () => T): T {
+  if (source !== 'softmax-activation-removed') return compute();
+  const dense = layer as unknown as { activation: unknown };
+  const softmax = dense.activation;
+  dense.activation = LINEAR_ACTIVATION;
+  try {
+    return compute();
+  } finally {
+    dense.activation = softmax;
+  }
 }
 
 const PROBABILITY_FLOOR = 1e-7;

@@ -5,8 +5,11 @@ import { BatchBuffer, checkLabeledSet } from './batches.js';
 import { readTrainingState, saveModel, type TrainingState } from './model-io.js';
 import { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
 import type { ManifoldMixupModel } from './model.js';
+import { epochLine, epochLogs, FitCallbackList } from './fit-callbacks.js';
+import { assertFinite } from './finite-guard.js';
 import { softCrossEntropy } from './output-head.js';
 import { stepSeed, withSeededMathRandom } from './seeded-math-random.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 import type { EpochRecord, FitOptions, TrainingHistory } from './types.js';
 
 /** Draw where and how much to mix for one batch (k, then lambda(s), then the pairing). */
@@ -22,23 +25,63 @@ function planMix(model: ManifoldMixupModel, rows: number, rng: SeededRandom): Mi
   return { layer, matrix: tf.tensor2d(mixingMatrix(lambda, permutation), [rows, rows]) };
 }
 
-/** One optimisation step; returns the loss (a scalar the caller disposes). */
+/**
+ * The variables a step updates: the trainable weights of layers whose `trainable` is true now.
+ * A layer frozen since construction keeps its optimizer state; one that became trainable later
+ * has none, so it is refused rather than trained with a silently wrong optimizer.
+ */
+export function activeVariables(model: ManifoldMixupModel): tf.Variable[] {
+  const active = model.trainableVariables;
+  const known = new Set(model.optimizableVariables);
+  const unknown = active.find((v) => !known.has(v));
+  if (unknown != null) {
+    throw new Error(
+      `fit: ${unknown.name} became trainable after the model was built; build the ManifoldMixupModel with its layer trainable (freezing it later with layer.trainable = false is honoured)`,
+    );
+  }
+  return active;
+}
+
+/** Where a step runs, for error messages. */
+export interface StepPlace {
+  epoch: number;
+  step: number;
+  steps: number;
+}
+
+function placeOf(at: StepPlace, learningRate: number): string {
+  return `at epoch ${at.epoch}, step ${at.step} of ${at.steps} (learning rate ${learningRate})`;
+}
+
+/**
+ * One optimisation step; returns the loss (a scalar the caller disposes). Before the update,
+ * the weights (as left by the previous one) and the gradients must be finite: on wasm a dense
+ * layer with a built-in ReLU turns NaN into 0, so the loss alone can stay finite over NaN weights.
+ */
 export function trainStep(
   model: ManifoldMixupModel,
   x: tf.Tensor,
   y: tf.Tensor,
   rng: SeededRandom,
   learningRate: number,
+  at: StepPlace = { epoch: 0, step: 0, steps: 0 },
 ): tf.Scalar {
   return tf.tidy(() => {
+    const variables = activeVariables(model);
     const mix = planMix(model, x.shape[0], rng);
     const targets = mix == null ? y : mixRows(y, mix.matrix);
-    const { value, grads } = tf.variableGrads(
-      () => softLoss(model, model.forward(x, true, mix), targets),
-      model.trainableVariables,
+    const { value, grads } = tf.variableGrads(() => softLoss(model, model.forward(x, true, mix), targets), variables);
+    assertFinite(
+      [value, ...variables, ...variables.map((v) => grads[v.name])],
+      [
+        'the training loss',
+        ...variables.map((v) => `the weights ${v.name}`),
+        ...variables.map((v) => `the gradient of ${v.name}`),
+      ],
+      placeOf(at, learningRate),
     );
     model.adam().apply(
-      model.trainableVariables.map((v) => grads[v.name]),
+      model.optimizableVariables.map((v) => grads[v.name] ?? null),
       learningRate,
     );
     return value;
@@ -99,6 +142,13 @@ export async function fitModel(
     lambdaMode: model.lambdaMode,
   };
 
+  const callbacks = new FitCallbackList(options);
+  const verbose = options.verbose ?? 0;
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2)
+    throw new Error(`fit: options.verbose must be 0, 1 or 2, found ${JSON.stringify(options.verbose)}`);
+  const trainable = model.layers.map((layer) => layer.trainable);
+  activeVariables(model);
+
   const rng = new SeededRandom(seed);
   const epochs: EpochRecord[] = [];
   let startEpoch = 0;
@@ -120,19 +170,31 @@ export async function fitModel(
   const batch = new BatchBuffer(options.batchSize, model.inputShape, model.numClasses);
   const steps = Math.ceil(train.n / options.batchSize);
   let lastYield = performance.now();
-  for (let epoch = startEpoch; epoch < options.epochs; epoch++) {
+  model.stopTraining = false;
+  await callbacks.call('onTrainBegin', {});
+  for (let epoch = startEpoch; epoch < options.epochs && !model.stopTraining; epoch++) {
     const started = performance.now();
     const rate = learningRateAt(epoch, learningRate, lrSchedule);
     const order = randomPermutation(train.n, rng.next);
     let lossSum = 0;
-    for (let step = 0; step < steps; step++) {
+    let rowsSeen = 0;
+    await callbacks.call('onEpochBegin', epoch, {});
+    for (let step = 0; step < steps && !model.stopTraining; step++) {
+      const at = { epoch: epoch + 1, step: step + 1, steps };
+      const changed = model.layers.findIndex((layer, i) => layer.trainable !== trainable[i]);
+      if (changed >= 0) {
+        throw new Error(
+          `fit: layers[${changed}] (${model.layers[changed].name}).trainable changed during fit (before epoch ${at.epoch}, step ${at.step}); change it between fits`,
+        );
+      }
       const start = step * options.batchSize;
       const rows = Math.min(options.batchSize, train.n - start);
+      if (!callbacks.empty) await callbacks.call('onBatchBegin', step, { batch: step, size: rows });
       const { x, y } = batch.fill(train, order, start, rows);
       let loss: number;
       try {
         // Dropout masks come from Math.random (see seeded-math-random.ts).
-        const value = withSeededMathRandom(stepSeed(seed, epoch, step), () => trainStep(model, x, y, rng, rate));
+        const value = withSeededMathRandom(stepSeed(seed, epoch, step), () => trainStep(model, x, y, rng, rate, at));
         loss = value.dataSync()[0];
         value.dispose();
       } finally {
@@ -145,13 +207,22 @@ export async function fitModel(
         );
       }
       lossSum += loss * rows;
+      rowsSeen += rows;
       options.onBatchEnd?.({ epoch: epoch + 1, step: step + 1, steps, loss });
-      // Let timers, signals and I/O run now and then: wasm and cpu compute synchronously.
+      if (!callbacks.empty) await callbacks.call('onBatchEnd', step, { batch: step, size: rows, loss });
       if (performance.now() - lastYield > 100) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToEventLoop();
         lastYield = performance.now();
       }
     }
+    if (rowsSeen < train.n) break; // stopped inside the epoch: it is neither recorded nor checkpointed
+    // The last update of the epoch is checked here, before a checkpoint can hold its result.
+    const variables = activeVariables(model);
+    assertFinite(
+      variables,
+      variables.map((v) => `the weights ${v.name}`),
+      `after the last step of epoch ${epoch + 1}`,
+    );
     const record: EpochRecord = { epoch: epoch + 1, loss: lossSum / train.n, learningRate: rate, seconds: 0 };
     if (options.validation != null) {
       const metrics = await model.evaluate(options.validation, { batchSize: Math.max(options.batchSize, 1000) });
@@ -165,7 +236,10 @@ export async function fitModel(
       await saveModel(model, options.checkpointDir, state);
     }
     options.onEpochEnd?.(record);
+    if (verbose > 0) console.log(epochLine(record, options.epochs));
+    await callbacks.call('onEpochEnd', epoch, epochLogs(record));
   }
+  await callbacks.call('onTrainEnd', epochs.length > 0 ? epochLogs(epochs[epochs.length - 1]) : {});
   const history: TrainingHistory = { epochs, backend: tf.getBackend() };
   if (resumedEpochs > 0) history.resumedEpochs = resumedEpochs;
   return history;

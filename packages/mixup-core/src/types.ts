@@ -37,4 +37,21 @@ export interface FitOptions {
   checkpointDir?: string;
   onBatchEnd?: (info: { epoch: number; step: number; steps: number; loss: number }) => void;
   onEpochEnd?: (info: EpochRecord) => void;
+  /** Callbacks in tf.LayersModel.fit's shape (0-based epoch and batch; awaited when async). */
+  callbacks?: FitCallbacks | FitCallbacks[];
+  /** 0 (default): silent; 1 or 2: one line per epoch on the console, as tf.LayersModel.fit's verbose 2. */
+  verbose?: 0 | 1 | 2;
+}
+
+/** Keras-style logs: `loss`, and after a validated epoch `val_loss` and `val_acc`. */
+export type FitLogs = Record<string, number>;
+
+/** The callback shape of tf.LayersModel.fit (tfjs' CustomCallbackArgs). */
+export interface FitCallbacks {
+  onTrainBegin?: (logs?: FitLogs) => void | Promise<void>;
+  onTrainEnd?: (logs?: FitLogs) => void | Promise<void>;
+  onEpochBegin?: (epoch: number, logs?: FitLogs) => void | Promise<void>;
+  onEpochEnd?: (epoch: number, logs?: FitLogs) => void | Promise<void>;
+  onBatchBegin?: (batch: number, logs?: FitLogs) => void | Promise<void>;
+  onBatchEnd?: (batch: number, logs?: FitLogs) => void | Promise<void>;
 }

@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * 0 when every value of every tensor is finite, else NaN: x·0 is 0 for finite x and NaN for
+ * ±Inf and NaN, so the sum cannot overflow into a false alarm the way a plain sum could.
+ */
+function nonFiniteSentinel(tensors: tf.Tensor[]): tf.Scalar {
+  return tf.tidy(() => tf.addN(tensors.map((t) => tf.sum(tf.mul(t, tf.scalar(0))))) as tf.Scalar);
+}
+
+/** Index and first bad value of the first tensor holding a non-finite value, or null. */
+function firstNonFinite(tensors: tf.Tensor[]): { tensor: number; index: number; value: number } | null {
+  for (let t = 0; t < tensors.length; t++) {
+    const values = tensors[t].dataSync();
+    for (let i = 0; i < values.length; i++)
+      if (!Number.isFinite(values[i])) return { tensor: t, index: i, value: values[i] };
+  }
+  return null;
+}
+
+/**
+ * Throw, naming the first offending tensor, when a value of `tensors` is NaN or ±Inf.
+ * One reduction and one read per call; the search for the culprit runs only on failure.
+ */
+export function assertFinite(tensors: tf.Tensor[], names: string[], where: string): void {
+  if (tensors.length === 0) return;
+  const sentinel = nonFiniteSentinel(tensors);
+  const ok = sentinel.dataSync()[0] === 0;
+  sentinel.dispose();
+  if (ok) return;
+  const bad = firstNonFinite(tensors);
+  if (bad == null) throw new Error(`fit: non-finite values ${where}; training stopped before the update`);
+  const index = tensors[bad.tensor].size > 1 ? ` (at index ${bad.index})` : '';
+  throw new Error(`fit: ${names[bad.tensor]} became ${bad.value}${index} ${where}; training stopped before the update`);
+}
+
+/** Throw, naming the file, when a weight to be written is NaN or ±Inf. */
+export function assertFiniteValues(values: Float32Array, name: string, file: string): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new Error(`${file}: refusing to save ${name}: it holds ${values[i]} at index ${i} (non-finite weights)`);
+    }
+  }
+}
