@@ -14,3 +14,7 @@ export { parseIdx, isGzip, type ParseIdxOptions } from './parse-idx.js';
 export { encodeIdx } from './encode-idx.js';
 export { MNIST_CHECKSUMS, MNIST_FILES, type MnistFile } from './mnist-checksums.js';
 export { loadMnist, defaultMnistDir, type LoadMnistOptions, type MnistData } from './load-mnist.js';
+export { twoMoons } from './two-moons.js';
+export { twoCircles, type TwoCirclesOptions } from './two-circles.js';
+export { xorQuadrants } from './xor-quadrants.js';
+export type { PlanarOptions } from './planar-set.js';
