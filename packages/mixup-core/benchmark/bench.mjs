@@ -1,7 +1,7 @@
 // Training and inference throughput of the seed's two heaviest models on every available
 // backend. Usage: pnpm bench [--json] [--backends=wasm,cpu] [--seconds=8] [--models=spiral]
 // [--threads=1] (wasm: XNNPACK threads; default all cores, at most 8)
-// [--stock] (wasm with tfjs' own matmul kernels, to see what the fix is worth)
+// [--stock] (wasm with tfjs' own matmul kernels, to see what the fix is worth) [--no-inference]
 // Plain ESM over ../dist (the turbo bench task builds first).
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
@@ -155,7 +155,7 @@ for (const backend of wanted) {
     const tensorsBefore = tf.memory().numTensors;
     const { stepRate, steps } = await trainingRate(model, spec);
     const trainSamples = stepRate * spec.batchSize;
-    const inference = await inferenceRate(model, spec);
+    const inference = args.has('no-inference') ? Number.NaN : await inferenceRate(model, spec);
     const tensorsAfter = tf.memory().numTensors;
     model.dispose();
     const line = {

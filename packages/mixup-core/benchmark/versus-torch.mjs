@@ -1,0 +1,90 @@
+// Training throughput against PyTorch on the same CPU, interleaved: for each round and model, our
+// benchmark (wasm) then benchmark/torch_ref.py, each in a fresh process, and the ratio of the
+// pair. Shared machines drift 2x within minutes, so only ratios of neighbouring runs mean much.
+// Usage: node benchmark/versus-torch.mjs [--rounds=3] [--seconds=8] [--models=bottleneck12,spiral]
+// PyTorch: Debian's python3-torch (apt-get install -y python3-torch libopenblas0-pthread); without
+// it the script says so and prints our rates alone.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
+const rounds = Number(args.get('rounds') ?? 3);
+const seconds = Number(args.get('seconds') ?? 8);
+const models = (args.get('models') ?? 'bottleneck12,spiral').split(',');
+const TORCH_NAME = { bottleneck12: 'b12', spiral: 'spiral' };
+const PYTHON = '/usr/bin/python3'; // Debian's interpreter, where python3-torch lives
+for (const m of models)
+  if (!(m in TORCH_NAME)) throw new Error(`--models: unknown model ${m}; expected bottleneck12, spiral`);
+
+const torchCheck = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+const hasTorch = torchCheck.status === 0;
+if (!hasTorch) {
+  console.log(
+    `PyTorch not importable by ${PYTHON} (${(torchCheck.stderr || torchCheck.error?.message || '').trim().split('\n').pop()});`,
+  );
+  console.log('install it with: apt-get install -y python3-torch libopenblas0-pthread. Printing our rates only.');
+}
+
+function ours(model) {
+  const out = execFileSync(
+    process.execPath,
+    [
+      join(here, 'bench.mjs'),
+      '--json',
+      '--backends=wasm',
+      `--models=${model}`,
+      `--seconds=${seconds}`,
+      '--no-inference',
+    ],
+    { encoding: 'utf8' },
+  );
+  const line = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .find((l) => l.model === model);
+  if (line == null) throw new Error(`bench.mjs printed no result for ${model}:\n${out}`);
+  return line.trainSamplesPerSecond;
+}
+
+function torch(model) {
+  const out = execFileSync(PYTHON, [join(here, 'torch_ref.py'), TORCH_NAME[model]], {
+    encoding: 'utf8',
+    env: { ...process.env, OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? '2' },
+  });
+  return JSON.parse(out.trim().split('\n').pop()).trainSamplesPerSec;
+}
+
+const summary = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+};
+
+const results = Object.fromEntries(models.map((m) => [m, { ours: [], torch: [], ratio: [] }]));
+for (let round = 1; round <= rounds; round++) {
+  for (const model of models) {
+    const a = ours(model);
+    const r = results[model];
+    r.ours.push(a);
+    if (hasTorch) {
+      const b = torch(model);
+      r.torch.push(b);
+      r.ratio.push(Math.round((a / b) * 1000) / 1000);
+      console.log(`round ${round} ${model}: ours ${a} samples/s, torch ${b} samples/s, ratio ${(a / b).toFixed(3)}`);
+    } else console.log(`round ${round} ${model}: ours ${a} samples/s`);
+  }
+}
+for (const model of models) {
+  const r = results[model];
+  const line = { model, rounds, ours: summary(r.ours) };
+  if (hasTorch) Object.assign(line, { torch: summary(r.torch), ratio: summary(r.ratio), ratios: r.ratio });
+  console.log(JSON.stringify(line));
+}
