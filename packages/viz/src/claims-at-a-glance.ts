@@ -1,7 +1,8 @@
 // Claims at a glance: one row per claim of the paper with its paired effect over seeds (mean, 95% interval, single
 // seeds) on a strip whose zero is shared by all rows, and the verdict as a coloured word.
 import { scaleLinear } from 'd3-scale';
-import { serializeFigure, type FigureOptions, type Group } from './document.js';
+import { serializeFigure, type Group } from './document.js';
+import type { FigureOptions } from './figure-options.js';
 import { drawPanelBorder, frameMargin, frameTop, openFrame, type FrameSpec } from './frame.js';
 import { wrapText } from './layout.js';
 import type { LegendItem } from './legend.js';

@@ -2,7 +2,8 @@
 import { scaleLinear } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { extent } from 'd3-array';
-import { serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure } from './document.js';
+import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis } from './axes.js';
 import { drawColorBar, colorBarExtent } from './color-bar.js';
 import type { LegendItem } from './legend.js';

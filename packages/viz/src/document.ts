@@ -4,22 +4,12 @@ import { JSDOM } from 'jsdom';
 import { select, type Selection } from 'd3-selection';
 import { fontFamily, colors } from './theme.js';
 import { num } from './format.js';
+import type { FigureDocument } from './figure-options.js';
 
 export const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /** A group (or the root) that figure code appends to. */
 export type Group = Selection<SVGElement, unknown, null, undefined>;
-
-export interface FigureOptions {
-  /** Figure title, rendered at the top and as the SVG <title>. */
-  title?: string;
-  /** Rendered width in px (the viewBox keeps the natural layout size, so the figure scales). */
-  width?: number;
-  /** Rendered height in px; defaults to keeping the aspect ratio. */
-  height?: number;
-  /** jsdom Document to create elements in; default: a fresh `new JSDOM('')` per call (never a global). */
-  document?: Document;
-}
 
 export interface Figure {
   document: Document;
@@ -30,13 +20,14 @@ export interface Figure {
 
 /** Root <svg> of natural size width x height with <title> and <desc> first, white background, theme font. */
 export function createFigure(options: {
-  document?: Document;
+  document?: FigureDocument;
   width: number;
   height: number;
   title: string;
   description: string;
 }): Figure {
-  const document = options.document ?? new JSDOM('').window.document;
+  // FigureDocument is the structural view of a DOM Document that the public options expose; inside we use the real type.
+  const document = (options.document ?? new JSDOM('').window.document) as Document;
   const svgElement = document.createElementNS(svgNamespace, 'svg') as SVGSVGElement;
   const root = select<SVGElement, unknown>(svgElement);
   root

@@ -6,6 +6,7 @@ import { drawLegend, legendSize, type LegendItem } from './legend.js';
 import { addText } from './svg-text.js';
 import { colors, fontSize } from './theme.js';
 import { num } from './format.js';
+import type { FigureDocument } from './figure-options.js';
 
 /** Space between the figure's edge and the header and legend. */
 export const frameMargin = 16;
@@ -32,7 +33,9 @@ export function frameTop(spec: FrameSpec): number {
 }
 
 /** The standalone SVG with its header and legend drawn; panels go below frameTop(spec). */
-export function openFrame(spec: FrameSpec & { height: number; description: string; document?: Document }): Figure {
+export function openFrame(
+  spec: FrameSpec & { height: number; description: string; document?: FigureDocument },
+): Figure {
   const figure = createFigure({
     document: spec.document,
     width: spec.width,

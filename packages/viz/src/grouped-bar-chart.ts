@@ -1,6 +1,7 @@
 // Grouped bar chart for metrics across models: groups on x, one bar per series, bars start at zero.
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure } from './document.js';
+import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis } from './axes.js';
 import type { LegendItem } from './legend.js';
 import { wrapText } from './layout.js';

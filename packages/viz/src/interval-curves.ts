@@ -1,7 +1,8 @@
 // Interval curves: one line per series (the mean, with a marker at each x) over a shaded band from low to high,
 // e.g. test accuracy under FGSM against epsilon, mean and 95% interval over seeds.
 import { scaleLinear } from 'd3-scale';
-import { serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure } from './document.js';
+import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis } from './axes.js';
 import { drawPanelBorder, frameTop, openFrame, type FrameSpec } from './frame.js';
 import type { LegendItem } from './legend.js';

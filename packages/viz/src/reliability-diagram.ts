@@ -1,7 +1,8 @@
 // Reliability diagram: per-bin accuracy against confidence with the diagonal, the gap shaded, and a count strip.
 import { scaleLinear } from 'd3-scale';
 import type { ReliabilityBin } from '@manifold-mixup/analysis';
-import { serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure } from './document.js';
+import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis } from './axes.js';
 import type { LegendItem } from './legend.js';
 import { panelGrid } from './layout.js';

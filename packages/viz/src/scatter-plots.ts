@@ -1,7 +1,8 @@
 // Hidden-representation scatter: 2-D codes coloured by class, side-by-side panels, a class legend and direct labels.
 import { scaleLinear } from 'd3-scale';
 import { median } from 'd3-array';
-import { serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure } from './document.js';
+import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis } from './axes.js';
 import type { LegendItem } from './legend.js';
 import { panelGrid } from './layout.js';

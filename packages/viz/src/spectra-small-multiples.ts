@@ -1,6 +1,7 @@
 // Singular-value spectra: one small panel per class, one line per model, a single legend, linear or log y.
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { serializeFigure, type FigureOptions } from './document.js';
+import { serializeFigure } from './document.js';
+import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis, type AxisScale } from './axes.js';
 import type { LegendItem } from './legend.js';
 import { panelGrid } from './layout.js';
