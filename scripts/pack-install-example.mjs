@@ -48,7 +48,7 @@ check(isProbability(metrics.accuracy), 'a test accuracy in [0, 1]', metrics.accu
 check(Number.isFinite(metrics.nll) && metrics.nll > 0, 'a finite positive test NLL', metrics.nll);
 
 // analysis on the model's probabilities must agree with evaluate (up to one tie in the argmax).
-const probabilities = await model.predict(test.x, test.n);
+const probabilities = await model.predict(test.x);
 const calibrated = calibration(probabilities, test.y, 2);
 check(
   Math.abs(calibrated.accuracy - metrics.accuracy) <= 1 / test.n,
@@ -57,7 +57,7 @@ check(
 );
 
 const grid = makeGrid({ xMin: -15, xMax: 15, yMin: -15, yMax: 15 }, 24);
-const gridProbabilities = await model.predict(grid.points, grid.nx * grid.ny);
+const gridProbabilities = await model.predict(grid.points);
 const confidence = confidenceStatistics(gridProbabilities, 2, grid);
 check(isProbability(confidence.lowConfidenceFraction), 'a low-confidence share in [0, 1]', confidence);
 check(
