@@ -1,7 +1,8 @@
 // Creating and serialising a standalone SVG document. d3.create needs a global document, so we create elements on an
-// explicit jsdom document (the caller's, or a fresh one per call) and wrap them with d3-selection's select().
-import { JSDOM } from 'jsdom';
+// explicit document (the caller's, else in Node a fresh jsdom one per call, in a browser the page's) and wrap them
+// with d3-selection's select().
 import { select, type Selection } from 'd3-selection';
+import { defaultDocument, serializerFor } from './default-document.js';
 import { fontFamily, colors } from './theme.js';
 import { num } from './format.js';
 
@@ -17,7 +18,10 @@ export interface FigureOptions {
   width?: number;
   /** Rendered height in px; defaults to keeping the aspect ratio. */
   height?: number;
-  /** jsdom Document to create elements in; default: a fresh `new JSDOM('')` per call (never a global). */
+  /**
+   * Document to create elements in (a jsdom one, or a page's); default: in Node a fresh `new JSDOM('')` per call
+   * (never a global), in a browser the page's `document`, as Observable Plot does.
+   */
   document?: Document;
 }
 
@@ -36,7 +40,7 @@ export function createFigure(options: {
   title: string;
   description: string;
 }): Figure {
-  const document = options.document ?? new JSDOM('').window.document;
+  const document = options.document ?? defaultDocument();
   const svgElement = document.createElementNS(svgNamespace, 'svg') as SVGSVGElement;
   const root = select<SVGElement, unknown>(svgElement);
   root
@@ -65,6 +69,5 @@ export function serializeFigure(figure: Figure, size: { width?: number; height?:
     element.setAttribute('width', num(width));
     element.setAttribute('height', num(height));
   }
-  const view = figure.document.defaultView ?? new JSDOM('').window;
-  return new view.XMLSerializer().serializeToString(element);
+  return serializerFor(figure.document).serializeToString(element);
 }
