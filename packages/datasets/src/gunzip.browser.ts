@@ -1,8 +1,8 @@
 // gunzip.ts for browsers (package.json's `browser` field): browsers decompress gzip only
 // asynchronously (DecompressionStream), and parseIdx is synchronous, so gzipped input is refused.
+import type * as Node from './gunzip.js';
 
-/** The code of the error below, which parseIdx passes through as it is. */
-export const GZIP_UNAVAILABLE = 'ERR_GZIP_UNAVAILABLE';
+export const GZIP_UNAVAILABLE: typeof Node.GZIP_UNAVAILABLE = 'ERR_GZIP_UNAVAILABLE';
 
 export function gunzip(_bytes: Uint8Array, _maxOutputLength: number): Uint8Array {
   throw Object.assign(

@@ -1,4 +1,4 @@
-import { gunzip } from './gunzip.js';
+import { GZIP_UNAVAILABLE, gunzip } from './gunzip.js';
 import { dimensionCount, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, IDX_UBYTE, type IdxArray } from './idx-array.js';
 import { IdxFormatError } from './idx-format-error.js';
 
@@ -128,7 +128,7 @@ export function gunzipIfNeeded(bytes: Uint8Array, fileName: string, options: Par
   } catch (error) {
     const code = (error as { code?: string }).code;
     // A browser has no synchronous gunzip (gunzip.browser.ts): not a corrupt file, so say that instead.
-    if (code === 'ERR_GZIP_UNAVAILABLE') throw error;
+    if (code === GZIP_UNAVAILABLE) throw error;
     if (
       code === 'ERR_BUFFER_TOO_LARGE' ||
       (error instanceof RangeError && /larger than|maxOutputLength/i.test(error.message))

@@ -2,14 +2,7 @@
 // has no file system, so every operation throws saying so. join works, as it builds the paths that
 // error messages name.
 import type * as Node from './checkpoint-fs.js';
-
-/** The error of every file operation in a browser. */
-export function noFileSystem(operation: string): Error {
-  return new Error(
-    `${operation}: checkpoints are files (model.json and weights), and browsers have no file system: ` +
-      'saving, loading and fit({ checkpointDir }) run in Node only',
-  );
-}
+import { noFileSystem } from './no-file-system.js';
 
 const unavailable = (operation: string) => (): never => {
   throw noFileSystem(operation);
