@@ -14,18 +14,31 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves the files under `root` on 127.0.0.1 at a free port (the page must need nothing else). */
+/**
+ * The response headers that make a page cross-origin isolated: only then do browsers give it
+ * SharedArrayBuffer, and tfjs-backend-wasm its threaded build.
+ */
+const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+/**
+ * Serves the files under `root` on 127.0.0.1 at a free port (the page must need nothing else); at
+ * `isolated/...` the same files come with the headers of cross-origin isolation.
+ */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const isolated = requested.startsWith('/isolated/');
+    const path = normalize(join(root, isolated ? requested.slice('/isolated'.length) : requested));
     const file = path.endsWith(sep) ? join(path, 'index.html') : path;
     if (!file.startsWith(root + sep)) {
       response.writeHead(403).end();
       return;
     }
     readFile(file).then(
-      (body) =>
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) => {
+        const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+        response.writeHead(200, isolated ? { ...type, ...ISOLATION } : type).end(body);
+      },
       () => response.writeHead(404).end(),
     );
   });

@@ -42,10 +42,23 @@ export const prepareWasmThreads: typeof NodeHost.prepareWasmThreads = (threads, 
         'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp); this one is not, use 1',
     );
   }
-  // 1 thread: the single-threaded SIMD build, as in Node; more: tfjs' own detection picks the threaded one.
-  if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setThreadsCount(threads);
-  return () => {};
+  // 1 thread: the single-threaded SIMD build, as in Node; more: tfjs' own detection picks the threaded one.
+  if (threads === 1) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    return () => {};
+  }
+  // tfjs caps XNNPACK's pool at half the logical cores Emscripten reports (it assumes two hyperthreads
+  // per core), read from navigator.hardwareConcurrency while the backend initialises: report twice the
+  // threads asked for until then, as wasm-threads.ts does with os.cpus in Node.
+  const navigator = browser.navigator;
+  if (navigator == null) return () => {};
+  const own = Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency');
+  Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => 2 * threads });
+  return () => {
+    if (own != null) Object.defineProperty(navigator, 'hardwareConcurrency', own);
+    else delete navigator.hardwareConcurrency;
+  };
 };
 
 export async function loadTfjsNode(): Promise<void> {

@@ -35,7 +35,9 @@ declare global {
   }
 }
 
-const EPOCHS = 40;
+// ?epochs=n and ?threads=n: the test runs the page a second time, shorter, on 2 threads.
+const query = new URLSearchParams(location.search);
+const EPOCHS = Number(query.get('epochs') ?? 40);
 const EXTENT = 15;
 
 async function refusal(run: () => unknown): Promise<string> {
@@ -54,7 +56,9 @@ function log(line: string): void {
 
 async function main(): Promise<PageResult> {
   const tensorflowRefusal = await refusal(() => initBackend('tensorflow'));
+  const threads = Number(query.get('threads') ?? 1);
   const backend = await initBackend('auto', {
+    threads,
     wasmPaths: {
       'tfjs-backend-wasm.wasm': new URL(plainWasm, location.href).href,
       'tfjs-backend-wasm-simd.wasm': new URL(simdWasm, location.href).href,
