@@ -77,6 +77,7 @@ describe.skipIf(executable == null && !inCi)('in headless Chromium', () => {
 
     // In a page: wasm first ('auto' has no tfjs-node to try), single-threaded without cross-origin isolation.
     expect(result.tensorflowRefusal).toMatch(/tensorflow \(Node only/);
+    expect(result.threadsRefusal).toMatch(/^initBackend options.threads: 2 threads need a cross-origin-isolated page/);
     expect(result.backend).toMatchObject({ name: 'wasm', requested: 'auto', threads: 1, simd: true });
     expect(result.backend.skipped).toBeUndefined();
     expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam']);

@@ -35,13 +35,13 @@ export function defaultWasmPaths(): null {
   return null;
 }
 
+export const unavailableWasmThreads: typeof NodeHost.unavailableWasmThreads = (threads) =>
+  threads > 1 && browser.crossOriginIsolated !== true
+    ? `${threads} threads need a cross-origin-isolated page (served with Cross-Origin-Opener-Policy: same-origin ` +
+      'and Cross-Origin-Embedder-Policy: require-corp); this one is not, use 1'
+    : null;
+
 export const prepareWasmThreads: typeof NodeHost.prepareWasmThreads = (threads, setThreadsCount) => {
-  if (threads > 1 && browser.crossOriginIsolated !== true) {
-    throw new Error(
-      `initBackend options.threads: ${threads} threads need a cross-origin-isolated page (served with ` +
-        'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp); this one is not, use 1',
-    );
-  }
   setThreadsCount(threads);
   // 1 thread: the single-threaded SIMD build, as in Node; more: tfjs' own detection picks the threaded one.
   if (threads === 1) {

@@ -28,6 +28,11 @@ export function defaultWasmThreads(): number {
   return Math.min(availableParallelism(), MAX_WASM_THREADS);
 }
 
+/** Why this host cannot run the wasm backend on `threads` threads, or null when it can (Node always can). */
+export function unavailableWasmThreads(_threads: number): string | null {
+  return null;
+}
+
 /** Threads tfjs-node computes with (libtensorflow's pools size themselves to the cores). */
 export function tensorflowThreads(): number {
   return availableParallelism();

@@ -9,6 +9,7 @@ import {
   loadTfjsNode,
   prepareWasmThreads,
   tensorflowThreads,
+  unavailableWasmThreads,
 } from './backend-host.js';
 import { installFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
 import { setHeapKernelThreads } from './heap-kernels.js';
@@ -199,6 +200,9 @@ export async function initBackend(name?: BackendName, options: BackendOptions = 
   // tfjs-layers is what registers the gradients of every core op.
   await import('@tensorflow/tfjs-layers');
   const order: readonly Candidate[] = requested === 'auto' ? AUTO_ORDER : [requested];
+  // An impossible request is an error, not a reason to fall back to cpu.
+  const threadsProblem = threads != null && order.includes('wasm') ? unavailableWasmThreads(threads) : null;
+  if (threadsProblem != null) throw new Error(`initBackend options.threads: ${threadsProblem}`);
   const skipped: Array<{ name: string; reason: string }> = [];
   for (const candidate of order) {
     try {

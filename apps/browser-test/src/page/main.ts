@@ -18,6 +18,8 @@ import { wasmKernels } from '../../../../packages/analysis/dist/wasm-kernels.js'
 export interface PageResult {
   backend: Awaited<ReturnType<typeof initBackend>>;
   tensorflowRefusal: string;
+  /** What initBackend says to threads: 2 on a page that is not cross-origin isolated. */
+  threadsRefusal: string;
   epochs: EpochRecord[];
   accuracy: number;
   lowConfidenceFraction: number;
@@ -56,6 +58,7 @@ function log(line: string): void {
 
 async function main(): Promise<PageResult> {
   const tensorflowRefusal = await refusal(() => initBackend('tensorflow'));
+  const threadsRefusal = crossOriginIsolated ? 'isolated' : await refusal(() => initBackend('auto', { threads: 2 }));
   const threads = Number(query.get('threads') ?? 1);
   const backend = await initBackend('auto', {
     threads,
@@ -123,6 +126,7 @@ async function main(): Promise<PageResult> {
   return {
     backend,
     tensorflowRefusal,
+    threadsRefusal,
     epochs: history.epochs,
     accuracy,
     lowConfidenceFraction: statistics.lowConfidenceFraction,
