@@ -9,6 +9,8 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/.turbo/**',
       '**/coverage/**',
+      // the browser test's page bundle and screenshot
+      'apps/browser-test/output/**',
       '**/*.d.ts',
       // StrykerJS (pnpm mutation): sandboxes and reports
       '**/.stryker-tmp/**',

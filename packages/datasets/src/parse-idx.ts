@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { GZIP_UNAVAILABLE, gunzip } from './gunzip.js';
 import { dimensionCount, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, IDX_UBYTE, type IdxArray } from './idx-array.js';
 import { IdxFormatError } from './idx-format-error.js';
 
@@ -124,9 +124,11 @@ export function gunzipIfNeeded(bytes: Uint8Array, fileName: string, options: Par
   if (!isGzip(bytes)) return bytes;
   const maxBytes = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED;
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+    return gunzip(bytes, maxBytes);
   } catch (error) {
     const code = (error as { code?: string }).code;
+    // A browser has no synchronous gunzip (gunzip.browser.ts): not a corrupt file, so say that instead.
+    if (code === GZIP_UNAVAILABLE) throw error;
     if (
       code === 'ERR_BUFFER_TOO_LARGE' ||
       (error instanceof RangeError && /larger than|maxOutputLength/i.test(error.message))

@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { activeAccelerations } from './accelerations.js';
 import { initBackend } from './backend.js';
+import { installFastWasmMatMul, isFastWasmMatMulInstalled, uninstallFastWasmMatMul } from './fast-matmul.js';
+import { fusedAdamAvailable } from './fused-adam.js';
+import { heapKernels } from './heap-kernels.js';
 
 describe('initBackend', () => {
   const saved = process.env.MANIFOLD_MIXUP_BACKEND;
@@ -17,12 +21,54 @@ describe('initBackend', () => {
     expect(tf.getBackend()).toBe(info.name);
     if (info.name === 'wasm') {
       expect(info.skipped?.[0].name).toBe('tensorflow');
+      // Here tfjs-node is either absent or installed offline (its install script downloads libtensorflow).
+      expect(info.skipped?.[0].reason).toMatch(
+        /^(not installed \(npm install @tensorflow\/tfjs-node to opt in\)|installed without its native addon and libtensorflow, which its install script downloads)/,
+      );
       expect(info.fastMatMul).toBe(true);
       expect(info.threads).toBeGreaterThanOrEqual(1);
       expect(typeof info.simd).toBe('boolean');
     } else {
       expect(info.name).toBe('tensorflow');
     }
+  });
+
+  it('lists the wasm accelerations that are really in effect, and none on cpu', async () => {
+    const wasm = await initBackend('wasm');
+    const expected = ['fast-matmul', 'heap-kernels', 'fused-adam'];
+    if (wasm.threads > 1) expected.push('threads', 'heap-kernel-threads');
+    expect(wasm.accelerations).toEqual(expected);
+    // Each one checked where it acts: the kernels registered, bound to tfjs' memory, Adam's kernel usable.
+    expect(isFastWasmMatMulInstalled()).toBe(true);
+    expect(heapKernels(tf.backend())).not.toBeNull();
+    expect(fusedAdamAvailable()).toBe(true);
+    expect(activeAccelerations('wasm', tf.backend(), wasm.threads)).toEqual(expected);
+
+    // Silent fallbacks drop out of the list: stock matmul kernels, a backend whose memory we do not know.
+    uninstallFastWasmMatMul();
+    try {
+      expect(activeAccelerations('wasm', tf.backend(), wasm.threads)).not.toContain('fast-matmul');
+    } finally {
+      installFastWasmMatMul();
+    }
+    expect(activeAccelerations('wasm', { wasm: {} }, 1)).toEqual(['fast-matmul']);
+
+    const cpu = await initBackend('cpu');
+    expect(cpu).toMatchObject({ name: 'cpu', threads: 1, fastMatMul: false, accelerations: [] });
+    expect(activeAccelerations('cpu', tf.backend(), 1)).toEqual([]);
+  });
+
+  it('checks options.wasmPaths, and holds later calls to the binaries of the first initialisation', async () => {
+    await expect(initBackend('wasm', { wasmPaths: '' })).rejects.toThrow(
+      'initBackend options.wasmPaths: expected a non-empty string, found ""',
+    );
+    await expect(initBackend('wasm', { wasmPaths: { 'tfjs-backend-wasm.wasm': 'a.wasm' } as never })).rejects.toThrow(
+      "initBackend options.wasmPaths['tfjs-backend-wasm-simd.wasm']: expected a non-empty string, found null",
+    );
+    await initBackend('wasm'); // the first initialisation in this file's process came without wasmPaths
+    await expect(initBackend('wasm', { wasmPaths: '/elsewhere/' })).rejects.toThrow(
+      /^initBackend\('wasm'\): no backend could be initialised: wasm \(the wasm backend already loaded its binaries from its default place; options.wasmPaths "\/elsewhere\/" must be given at its first initialisation\)$/,
+    );
   });
 
   it('takes the backend from MANIFOLD_MIXUP_BACKEND, and the argument over it', async () => {

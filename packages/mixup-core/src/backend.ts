@@ -1,12 +1,28 @@
-import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import { activeAccelerations, type Acceleration } from './accelerations.js';
+import {
+  AUTO_ORDER,
+  HEAP_KERNEL_HELPERS,
+  defaultWasmPaths,
+  defaultWasmThreads,
+  environmentVariable,
+  loadTfjsNode,
+  prepareWasmThreads,
+  tensorflowThreads,
+  unavailableWasmThreads,
+} from './backend-host.js';
+import { registerFileSystemRouter } from './file-system-io.js';
 import { installFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
 import { setHeapKernelThreads } from './heap-kernels.js';
-import { MAX_WASM_THREADS, prepareWasmThreads } from './wasm-threads.js';
+import { MAX_WASM_THREADS } from './wasm-thread-limit.js';
+
+export type { Acceleration } from './accelerations.js';
 
 export type BackendName = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+
+/** The three binaries of tfjs-backend-wasm 4.22, by the names its setWasmPaths expects. */
+export type WasmBinaryName =
+  'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
 
 export interface BackendInfo {
   /** The tfjs backend in use: 'tensorflow', 'wasm' or 'cpu'. */
@@ -19,6 +35,8 @@ export interface BackendInfo {
   simd?: boolean;
   /** wasm only: whether the explicit-transpose matmul kernels are installed. */
   fastMatMul: boolean;
+  /** Our wasm accelerations really in effect (none on tensorflow and cpu); see Acceleration. */
+  accelerations: Acceleration[];
   tfjsVersion: string;
   /** Why backends earlier in the 'auto' order were skipped. */
   skipped?: Array<{ name: string; reason: string }>;
@@ -27,18 +45,34 @@ export interface BackendInfo {
 export interface BackendOptions {
   /**
    * wasm only: threads for XNNPACK's matmuls and other heavy kernels, from 1 to 8 (default: the
-   * MANIFOLD_MIXUP_THREADS environment variable, else the available cores, at most 8). Fixed by
-   * the first initialisation of the wasm backend in a process. Results do not depend on it.
+   * MANIFOLD_MIXUP_THREADS environment variable, else the available cores, at most 8; in a browser
+   * the cores only on a cross-origin-isolated page, else 1). Fixed by the first initialisation of
+   * the wasm backend in a process or page. Results do not depend on it.
    */
   threads?: number;
+  /**
+   * wasm only: where the .wasm binaries are, as tfjs-backend-wasm's setWasmPaths takes them: a
+   * folder prefix ending in '/', or a URL or path for each of the three binaries (e.g. the URLs a
+   * bundler gives for them). Default: in Node the files of the installed package; in a browser the
+   * folder of the page. Used by the first initialisation of the wasm backend; later ones must ask
+   * for the same or nothing.
+   */
+  wasmPaths?: string | Record<WasmBinaryName, string>;
 }
 
+type Candidate = Exclude<BackendName, 'auto'>;
+
 const NAMES: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+const WASM_BINARIES: readonly WasmBinaryName[] = [
+  'tfjs-backend-wasm.wasm',
+  'tfjs-backend-wasm-simd.wasm',
+  'tfjs-backend-wasm-threaded-simd.wasm',
+];
 const ENV_VAR = 'MANIFOLD_MIXUP_BACKEND';
 const THREADS_VAR = 'MANIFOLD_MIXUP_THREADS';
 
 function requestedBackend(name: BackendName | undefined): BackendName {
-  const fromEnv = process.env[ENV_VAR];
+  const fromEnv = environmentVariable(ENV_VAR);
   const chosen = name ?? (fromEnv != null && fromEnv !== '' ? fromEnv : 'auto');
   if (!NAMES.includes(chosen as BackendName)) {
     const where = name != null ? 'initBackend(name)' : `environment variable ${ENV_VAR}`;
@@ -48,22 +82,19 @@ function requestedBackend(name: BackendName | undefined): BackendName {
 }
 
 /** Make `name` the active backend and wait for its initialisation. */
-async function activate(name: Exclude<BackendName, 'auto'>): Promise<void> {
+async function activate(name: Candidate): Promise<void> {
   if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') returned false`);
   await tf.ready();
 }
 
 async function loadTensorflow(): Promise<void> {
-  // Optional dependency: absent or unbuildable (no libtensorflow) means "not available".
-  const moduleName = '@tensorflow/tfjs-node';
-  await import(moduleName);
-  if (tf.findBackend('tensorflow') == null) throw new Error('@tensorflow/tfjs-node did not register a backend');
+  await loadTfjsNode();
   await activate('tensorflow');
 }
 
 /** The thread count asked for (option, else environment variable), or null for the default. */
 function requestedThreads(threads: number | undefined): number | null {
-  const fromEnv = process.env[THREADS_VAR];
+  const fromEnv = environmentVariable(THREADS_VAR);
   if (threads == null && (fromEnv == null || fromEnv === '')) return null;
   const value = threads ?? Number(fromEnv);
   if (!Number.isInteger(value) || value < 1 || value > MAX_WASM_THREADS) {
@@ -75,6 +106,23 @@ function requestedThreads(threads: number | undefined): number | null {
   return value;
 }
 
+/** options.wasmPaths checked, as a stable string to compare later calls with; null when absent. */
+function requestedWasmPaths(paths: BackendOptions['wasmPaths']): string | null {
+  if (paths == null) return null;
+  const fail = (what: string, found: unknown): never => {
+    throw new Error(
+      `initBackend options.wasmPaths${what}: expected a non-empty string, found ${JSON.stringify(found)}`,
+    );
+  };
+  if (typeof paths === 'string') return paths === '' ? fail('', paths) : JSON.stringify(paths);
+  if (typeof paths !== 'object') return fail('', paths);
+  for (const name of WASM_BINARIES) {
+    const value = (paths as Record<string, unknown>)[name];
+    if (typeof value !== 'string' || value === '') fail(`['${name}']`, value ?? null);
+  }
+  return JSON.stringify(Object.fromEntries(WASM_BINARIES.map((name) => [name, paths[name]])));
+}
+
 /** The wasm backend's thread count, or null before its first initialisation (when it throws). */
 function initialisedThreads(getThreadsCount: () => number): number | null {
   try {
@@ -84,40 +132,41 @@ function initialisedThreads(getThreadsCount: () => number): number | null {
   }
 }
 
-async function loadWasm(threads: number | null): Promise<void> {
+/** What the first initialisation of the wasm backend used, for checking later calls against. */
+let wasmPathsInUse: string | null = null;
+
+async function loadWasm(threads: number | null, wasmPaths: string | null): Promise<void> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const actual = initialisedThreads(wasm.getThreadsCount);
   if (actual != null) {
-    // Initialised earlier in this process: its thread pool cannot change any more.
+    // Initialised earlier in this process: its thread pool and binaries cannot change any more.
     if (threads != null && threads !== actual) {
       throw new Error(
         `the wasm backend already runs on ${actual} thread(s) in this process; ${threads} must be asked for before its first initialisation`,
+      );
+    }
+    if (wasmPaths != null && wasmPaths !== wasmPathsInUse) {
+      throw new Error(
+        `the wasm backend already loaded its binaries from ${wasmPathsInUse ?? 'its default place'}; options.wasmPaths ${wasmPaths} must be given at its first initialisation`,
       );
     }
     installFastWasmMatMul();
     await activate('wasm');
     return;
   }
-  // Load the .wasm binaries from the installed package, never over the network.
-  const require = createRequire(import.meta.url);
-  const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
-  wasm.setWasmPaths({
-    'tfjs-backend-wasm.wasm': join(dist, 'tfjs-backend-wasm.wasm'),
-    'tfjs-backend-wasm-simd.wasm': join(dist, 'tfjs-backend-wasm-simd.wasm'),
-    'tfjs-backend-wasm-threaded-simd.wasm': join(dist, 'tfjs-backend-wasm-threaded-simd.wasm'),
-  });
+  // Never over a network by default: Node reads the installed package, a browser its page's folder.
+  const paths = wasmPaths != null ? (JSON.parse(wasmPaths) as string | Record<string, string>) : defaultWasmPaths();
+  if (paths != null) wasm.setWasmPaths(paths);
+  wasmPathsInUse = wasmPaths;
   installFastWasmMatMul();
-  const restore = prepareWasmThreads(
-    threads ?? Math.min(availableParallelism(), MAX_WASM_THREADS),
-    wasm.setThreadsCount,
-  );
+  const restore = prepareWasmThreads(threads ?? defaultWasmThreads(), wasm.setThreadsCount);
   try {
     // Inside the window prepareWasmThreads opens: the first initialisation is what reads the thread setup.
     await activate('wasm');
   } finally {
     restore();
   }
-  setHeapKernelThreads(wasm.getThreadsCount());
+  setHeapKernelThreads(HEAP_KERNEL_HELPERS ? wasm.getThreadsCount() : 1);
 }
 
 async function loadCpu(): Promise<void> {
@@ -125,50 +174,59 @@ async function loadCpu(): Promise<void> {
   await activate('cpu');
 }
 
-const LOADERS: Record<Exclude<BackendName, 'auto'>, (threads: number | null) => Promise<void>> = {
-  tensorflow: loadTensorflow,
-  wasm: loadWasm,
-  cpu: loadCpu,
-};
+async function load(candidate: Candidate, threads: number | null, wasmPaths: string | null): Promise<void> {
+  if (candidate === 'tensorflow') return loadTensorflow();
+  if (candidate === 'wasm') return loadWasm(threads, wasmPaths);
+  return loadCpu();
+}
 
-async function threadsOf(name: string): Promise<number> {
+async function threadsOf(name: Candidate): Promise<number> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     return wasm.getThreadsCount();
   }
-  if (name === 'tensorflow') return availableParallelism();
+  if (name === 'tensorflow') return tensorflowThreads();
   return 1;
 }
 
 /**
- * Select and initialise the tfjs backend. 'auto' tries tfjs-node, then wasm, then cpu.
- * The default comes from the MANIFOLD_MIXUP_BACKEND environment variable, else 'auto'.
+ * Select and initialise the tfjs backend. 'auto' tries tfjs-node, then wasm, then cpu (in a
+ * browser: wasm, then cpu). The default comes from the MANIFOLD_MIXUP_BACKEND environment
+ * variable (Node), else 'auto'.
  */
 export async function initBackend(name?: BackendName, options: BackendOptions = {}): Promise<BackendInfo> {
   const requested = requestedBackend(name);
   const threads = requestedThreads(options.threads);
-  // tfjs-layers' Node bundle is what registers the gradients of every core op.
+  const wasmPaths = requestedWasmPaths(options.wasmPaths);
+  // tfjs-layers is what registers the gradients of every core op.
   await import('@tensorflow/tfjs-layers');
-  const order: Array<Exclude<BackendName, 'auto'>> = requested === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [requested];
+  const order: readonly Candidate[] = requested === 'auto' ? AUTO_ORDER : [requested];
+  // An impossible request is an error, not a reason to fall back to cpu.
+  const threadsProblem = threads != null && order.includes('wasm') ? unavailableWasmThreads(threads) : null;
+  if (threadsProblem != null) throw new Error(`initBackend options.threads: ${threadsProblem}`);
   const skipped: Array<{ name: string; reason: string }> = [];
   for (const candidate of order) {
     try {
       // Each loader activates its backend itself: wasm must do so while its thread setup is in place.
-      await LOADERS[candidate](threads);
+      await load(candidate, threads, wasmPaths);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       skipped.push({ name: candidate, reason });
       continue;
     }
+    const backendThreads = await threadsOf(candidate);
     const info: BackendInfo = {
       name: tf.getBackend(),
       requested,
-      threads: await threadsOf(candidate),
+      threads: backendThreads,
       fastMatMul: candidate === 'wasm' ? isFastWasmMatMulInstalled() : candidate === 'tensorflow',
+      accelerations: activeAccelerations(tf.getBackend(), tf.backend(), backendThreads),
       tfjsVersion: tf.version_core,
     };
     if (candidate === 'wasm') info.simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean;
     if (skipped.length > 0) info.skipped = skipped;
+    // In Node, file:// for tf.io's save and loadLayersModel, as tfjs-node provides (a no-op in browsers).
+    registerFileSystemRouter();
     return info;
   }
   throw new Error(

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
 
 // tf.io handlers for a directory in Node, in tfjs-node's layout (model.json + weights.bin), so
 // `model.save('file://dir')` and `tf.loadLayersModel('file://dir/model.json')` work without
 // tfjs-node and its native library. Files are written atomically: weights first, then the
-// model.json that refers to them.
+// model.json that refers to them. Node only: browsers get file-system-io.browser.ts.
 
 const MODEL_JSON = 'model.json';
 const WEIGHTS_BIN = 'weights.bin';
@@ -65,7 +65,7 @@ export function fileSystemIO(path: string): tf.io.IOHandler {
       };
     },
     async load(): Promise<tf.io.ModelArtifacts> {
-      const jsonPath = basename(path) === MODEL_JSON || path.endsWith('.json') ? path : join(path, MODEL_JSON);
+      const jsonPath = path.endsWith('.json') ? path : join(path, MODEL_JSON);
       const modelJson = await readJson(jsonPath);
       return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
         const specs: tf.io.WeightsManifestEntry[] = [];

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { heapKernels, offsetOf, runSliced, type WasmBackendInternals } from './heap-kernels.js';
+import { heapKernels, heapKernelsUsable, offsetOf, runSliced, type WasmBackendInternals } from './heap-kernels.js';
 
 // Adam's update as one pass of a WebAssembly SIMD kernel over the wasm heap (w, g, m, v in;
 // new w, m, v out) instead of 12 elementwise kernels per variable. It performs the very same
@@ -45,6 +45,11 @@ export function fusedAdamAvailable(): boolean {
   if (tf.getKernel(KERNEL, 'wasm') == null)
     tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: fusedAdamKernel });
   return true;
+}
+
+/** What fusedAdamAvailable() will answer on this backend, without binding the heap kernels to it yet. */
+export function fusedAdamUsable(backendName: string, backend: unknown): boolean {
+  return backendName === 'wasm' && heapKernelsUsable(backend);
 }
 
 /** [w', m', v'] as new tensors; all inputs float32 of one shape; `fusedAdamAvailable()` must be true. */

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startHelperWorker } from './backend-host.js';
 
 // Helper threads for our heap kernels (Adam, transposes) when tfjs-backend-wasm runs threaded: its
 // memory is then shared, so another thread can run the same kernels on another slice of the same
@@ -58,14 +58,9 @@ class Helper {
     const control = new SharedArrayBuffer(ARGS_OFFSET + 8 * MAX_ARGS);
     this.#ctl = new Int32Array(control, 0, ARGS_OFFSET / 4);
     this.#args = new Float64Array(control, ARGS_OFFSET, MAX_ARGS);
-    const worker = new Worker(HELPER_SOURCE, {
-      eval: true,
-      workerData: { memory, module, control, names: HELPER_KERNELS },
-    });
-    worker.on('error', () => {
+    startHelperWorker(HELPER_SOURCE, { memory, module, control, names: HELPER_KERNELS }, () => {
       this.#dead = true;
     });
-    worker.unref(); // it waits for work forever; it must not keep the process alive
   }
 
   /** True once the worker has instantiated the kernels (until then the caller does all the work). */

@@ -41,6 +41,7 @@ export interface HeapKernels {
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => object;
 }
 
 interface BoundKernels {
@@ -59,6 +60,11 @@ let threads = 1;
 export function setHeapKernelThreads(count: number): void {
   threads = count;
 }
+
+/** The count setHeapKernelThreads set (1: no helper threads). */
+export function heapKernelThreads(): number {
+  return threads;
+}
 const compiled = new Map<string, object>();
 
 function compiledModule(api: WasmApi, base64: string): object {
@@ -70,15 +76,23 @@ function compiledModule(api: WasmApi, base64: string): object {
   return module;
 }
 
+function memoryOf(backend: unknown): object | null {
+  const wasm = (backend as Partial<WasmBackendInternals> | null)?.wasm;
+  return wasm?.asm?.memory ?? wasm?.wasmMemory ?? null;
+}
+
+/** Shared: the threaded build's memory. Pages that are not cross-origin isolated have no SharedArrayBuffer at all. */
+const isShared = (memory: object): boolean =>
+  typeof SharedArrayBuffer !== 'undefined' && (memory as { buffer?: unknown }).buffer instanceof SharedArrayBuffer;
+
 function bind(backend: unknown): BoundKernels | null {
-  const wasm = (backend as Partial<WasmBackendInternals>).wasm;
-  const memory = wasm?.asm?.memory ?? wasm?.wasmMemory;
+  const memory = memoryOf(backend);
   if (memory == null) return null;
   let bound = instances.get(memory);
   if (bound === undefined) {
     try {
       const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-      const shared = (memory as { buffer?: unknown }).buffer instanceof SharedArrayBuffer;
+      const shared = isShared(memory);
       const module = compiledModule(api, shared ? HEAP_KERNELS_SHARED_WASM_BASE64 : HEAP_KERNELS_WASM_BASE64);
       const kernels = new api.Instance(module, { env: { memory } }).exports as HeapKernels;
       bound = { kernels, helpers: shared && threads > 1 ? new HeapKernelHelpers(memory, module, threads - 1) : null };
@@ -88,6 +102,35 @@ function bind(backend: unknown): BoundKernels | null {
     instances.set(memory, bound);
   }
   return bound;
+}
+
+/**
+ * Whether the kernels can run on this backend (what heapKernels would not return null for), without
+ * binding them to its memory when they are not yet: binding costs tfjs' own wasm code a few % (see
+ * README), so the same module is instantiated on a scratch memory of the same kind instead, which
+ * fails for the same reasons (no SIMD, a memory we cannot import).
+ */
+export function heapKernelsUsable(backend: unknown): boolean {
+  const memory = memoryOf(backend);
+  if (memory == null) return false;
+  const bound = instances.get(memory);
+  if (bound !== undefined) return bound != null;
+  try {
+    const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+    const shared = isShared(memory);
+    const module = compiledModule(api, shared ? HEAP_KERNELS_SHARED_WASM_BASE64 : HEAP_KERNELS_WASM_BASE64);
+    const scratch = new api.Memory(shared ? { initial: 1, maximum: 1, shared: true } : { initial: 1 });
+    new api.Instance(module, { env: { memory: scratch } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether helper threads share the kernels' work on this backend (threaded build, helpers allowed). */
+export function heapKernelHelpersActive(backend: unknown): boolean {
+  const memory = memoryOf(backend);
+  return threads > 1 && memory != null && isShared(memory) && heapKernelsUsable(backend);
 }
 
 /** The kernels bound to this backend's memory; null when it is not a tfjs-backend-wasm we know. */

@@ -1,4 +1,11 @@
-export { initBackend, type BackendInfo, type BackendName, type BackendOptions } from './backend.js';
+export {
+  initBackend,
+  type Acceleration,
+  type BackendInfo,
+  type BackendName,
+  type BackendOptions,
+  type WasmBinaryName,
+} from './backend.js';
 export { installFastWasmMatMul, uninstallFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
 export { ManifoldMixupModel, type ManifoldMixupOptions } from './model.js';
 export { mixingMatrix, mixRows } from './mixing.js';

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash, join, mkdir, readdir, readFile, rm } from './checkpoint-fs.js';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
 import { assertFiniteValues } from './finite-guard.js';

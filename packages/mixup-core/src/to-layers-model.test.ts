@@ -6,7 +6,6 @@ import { layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobs } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
-import { registerFileSystemRouter } from './file-system-io.js';
 import { ManifoldMixupModel } from './model.js';
 
 const userModel = () =>
@@ -25,8 +24,7 @@ let dir: string;
 
 describe('fromSequential and toLayersModel', () => {
   beforeAll(async () => {
-    await initBackend('wasm');
-    registerFileSystemRouter();
+    await initBackend('wasm'); // registers file:// (no tfjs-node here)
     dir = await mkdtemp(join(tmpdir(), 'mixup-core-export-'));
   });
   afterAll(async () => {

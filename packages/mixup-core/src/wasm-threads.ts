@@ -9,9 +9,6 @@ import * as tf from '@tensorflow/tfjs-core';
 // shim below starts each worker from a small boot script, sends it the blobs' text, and defines
 // what that text expects. Everything it patches is restored when the backend has initialised.
 
-/** The most threads: Emscripten preallocates 8 workers in tfjs-backend-wasm's threaded build. */
-export const MAX_WASM_THREADS = 8;
-
 /** Runs inside each pthread worker before tfjs' worker code: a scope like the bundle's. */
 const BOOT = `
 const { parentPort } = require('node:worker_threads');

