@@ -5,9 +5,8 @@
 // Plain ESM over ../dist (the turbo bench task builds first).
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
-import { layers } from '@tensorflow/tfjs-layers';
-import { mulberry32 } from '@manifold-mixup/random';
-import { initBackend, ManifoldMixupModel, uninstallFastWasmMatMul } from '../dist/index.js';
+import { initBackend, uninstallFastWasmMatMul } from '../dist/index.js';
+import { build, macs, MODELS, synthetic } from './models.mjs';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -20,67 +19,6 @@ const seconds = Number(args.get('seconds') ?? 8);
 const wanted = (args.get('backends') ?? 'tensorflow,wasm,cpu').split(',');
 const models = args.get('models')?.split(',');
 const threads = args.has('threads') ? Number(args.get('threads')) : undefined;
-
-/** Dense widths, eligible dense indices (0-based among dense layers), input shape, classes, batch. */
-const MODELS = [
-  {
-    name: '12-D bottleneck MLP (784-1024x3-12-1024x4-10)',
-    id: 'bottleneck12',
-    inputShape: [784],
-    widths: [1024, 1024, 1024, 12, 1024, 1024, 1024, 1024],
-    numClasses: 10,
-    eligibleDense: [4],
-    batchSize: 100,
-    alpha: 2,
-  },
-  {
-    name: 'spiral MLP (2-1024x7-2)',
-    id: 'spiral',
-    inputShape: [2],
-    widths: [1024, 1024, 1024, 1024, 1024, 1024, 1024],
-    numClasses: 2,
-    eligibleDense: [4, 5, 6, 7],
-    batchSize: 20,
-    alpha: 1,
-  },
-];
-
-function build(spec) {
-  const specs = [];
-  let dense = 0;
-  for (const units of spec.widths) {
-    specs.push([layers.dense({ units }), spec.eligibleDense.includes(dense++)]);
-    specs.push([layers.leakyReLU({ alpha: 0.3 }), false]);
-  }
-  specs.push([layers.dense({ units: spec.numClasses, activation: 'softmax' }), spec.eligibleDense.includes(dense)]);
-  return new ManifoldMixupModel({
-    layers: specs,
-    inputShape: spec.inputShape,
-    numClasses: spec.numClasses,
-    alpha: spec.alpha,
-    seed: 1,
-  });
-}
-
-/** Multiply-accumulates per example in the dense layers. */
-function macs(spec) {
-  const dims = [spec.inputShape.reduce((a, b) => a * b, 1), ...spec.widths, spec.numClasses];
-  let total = 0;
-  for (let i = 1; i < dims.length; i++) total += dims[i - 1] * dims[i];
-  return total;
-}
-
-function synthetic(spec, n) {
-  const rng = mulberry32(3);
-  const size = spec.inputShape.reduce((a, b) => a * b, 1);
-  return {
-    x: Float32Array.from({ length: n * size }, rng),
-    y: Uint8Array.from({ length: n }, (_, i) => i % spec.numClasses),
-    n,
-    shape: spec.inputShape,
-    numClasses: spec.numClasses,
-  };
-}
 
 /** Steps per second of fit, timed from the end of the warm-up steps to the last step. */
 async function trainingRate(model, spec) {

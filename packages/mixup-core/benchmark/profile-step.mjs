@@ -1,0 +1,55 @@
+// Where the time of a training step goes: tf.profile over a few steps of fit on wasm, kernel times
+// summed by kernel name (and, for matmuls, by shape), as shares of the profiled kernel time.
+// Usage: node benchmark/profile-step.mjs [--models=bottleneck12|spiral] [--steps=6] [--threads=2]
+// Shares are what to read: absolute milliseconds drift with the machine's load.
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '../dist/index.js';
+import { build, MODELS, synthetic } from './models.mjs';
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
+const id = args.get('models') ?? 'bottleneck12';
+const steps = Number(args.get('steps') ?? 6);
+const spec = MODELS.find((m) => m.id === id);
+if (spec == null) throw new Error(`--models: expected one of ${MODELS.map((m) => m.id).join(', ')}, found ${id}`);
+
+const info = await initBackend('wasm', { threads: args.has('threads') ? Number(args.get('threads')) : undefined });
+const model = build(spec);
+const warmup = synthetic(spec, 3 * spec.batchSize);
+await model.fit(warmup, { epochs: 1, batchSize: spec.batchSize });
+const data = synthetic(spec, steps * spec.batchSize);
+const started = performance.now();
+const profile = await tf.profile(() => model.fit(data, { epochs: 1, batchSize: spec.batchSize }).then(() => null));
+const wall = performance.now() - started;
+
+const byKey = new Map();
+let total = 0;
+for (const k of profile.kernels) {
+  // Op wrappers (fusedMatMul__op, ...) contain kernels that are listed too: count kernels only.
+  if (k.name.endsWith('__op')) continue;
+  const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+  total += ms;
+  const shapes = /MatMul/.test(k.name) ? ` ${k.inputShapes.map((s) => `[${s}]`).join('·')}` : '';
+  const key = `${k.name}${shapes}`;
+  const entry = byKey.get(key) ?? { ms: 0, calls: 0 };
+  entry.ms += ms;
+  entry.calls += 1;
+  byKey.set(key, entry);
+}
+const rows = [...byKey.entries()].sort((a, b) => b[1].ms - a[1].ms);
+console.log(
+  `${spec.name}, batch ${spec.batchSize}, ${steps} steps on wasm (${info.threads} threads; ${info.accelerations.join(', ')})`,
+);
+console.log(
+  `wall ${(wall / steps).toFixed(1)} ms/step (profiling adds overhead); kernels ${(total / steps).toFixed(1)} ms/step`,
+);
+for (const [key, { ms, calls }] of rows.slice(0, Number(args.get('top') ?? 25))) {
+  console.log(
+    `${((100 * ms) / total).toFixed(1).padStart(5)}%  ${(ms / steps).toFixed(2).padStart(7)} ms/step  ${String(calls / steps).padStart(5)}/step  ${key}`,
+  );
+}
+model.dispose();
