@@ -4,3 +4,4 @@ export { activeAccelerations, type Acceleration } from './accelerations.js';
 export { fusedAdamAvailable, fusedAdamUpdate, type FusedAdamScalars } from './fused-adam.js';
 export { availableWasmThreads, unavailableWasmThreads } from './wasm-host.js';
 export { MAX_WASM_THREADS, checkThreads, checkWasmPaths, type WasmBinaryName, type WasmPaths } from './options.js';
+export { FusedAdamOptimizer, fusedAdam, type FusedAdamConfig } from './fused-adam-optimizer.js';

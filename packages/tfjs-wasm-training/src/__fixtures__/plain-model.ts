@@ -11,7 +11,7 @@ import { mulberry32 } from '@manifold-mixup/random';
  * backward matmuls, the (Wᵀ·xᵀ)ᵀ forward of the 256x256 layers, Greater/Select in LeakyReLU's
  * gradient, shared Identity.
  */
-export function plainModel(): ReturnType<typeof sequential> {
+export function plainModel(optimizer: tf.Optimizer = tf.train.adam(1e-3)): ReturnType<typeof sequential> {
   const model = sequential();
   [256, 256, 256].forEach((units, i) => {
     const seed = 11 + i;
@@ -27,7 +27,7 @@ export function plainModel(): ReturnType<typeof sequential> {
   model.add(
     layers.dense({ units: 10, activation: 'softmax', kernelInitializer: initializers.glorotUniform({ seed: 20 }) }),
   );
-  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }
 
@@ -55,18 +55,21 @@ export interface PlainRun {
 }
 
 /** Trains plainModel() on plainData() with model.fit (no shuffling: the order is part of the result). */
-export async function trainPlainModel(epochs = 3): Promise<PlainRun> {
-  const model = plainModel();
+export async function trainPlainModel(optimizer?: tf.Optimizer, epochs = 3): Promise<PlainRun> {
+  const model = plainModel(optimizer);
   const { x, y } = plainData();
   try {
     const history = await model.fit(x, y, { epochs, batchSize: 32, shuffle: false, verbose: 0 });
     const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
     const hash = createHash('sha256');
     for (const w of weights) hash.update(w);
-    const [, accuracy] = (model.evaluate(x, y) as tf.Scalar[]).map((t) => t.dataSync()[0]);
+    const evaluation = model.evaluate(x, y) as tf.Scalar[];
+    const [, accuracy] = evaluation.map((t) => t.dataSync()[0]);
+    tf.dispose(evaluation);
     return { weights, losses: history.history.loss as number[], accuracy, sha256: hash.digest('hex') };
   } finally {
     model.dispose();
+    optimizer?.dispose();
     tf.dispose([x, y]);
   }
 }
