@@ -106,9 +106,12 @@ export async function setupFastWasm(options: FastWasmOptions = {}): Promise<Fast
     failedStart = error;
     throw error;
   });
+  // Inside the window prepareWasmThreads opens: the first initialisation is what reads the thread setup.
+  const activation = activate();
+  // Both are handled by the race; whichever settles after it has nothing left to tell.
+  for (const promise of [activation, failed]) promise.catch(() => {});
   try {
-    // Inside the window prepareWasmThreads opens: the first initialisation is what reads the thread setup.
-    await Promise.race([activate(), failed]);
+    await Promise.race([activation, failed]);
   } finally {
     startup.restore();
   }
