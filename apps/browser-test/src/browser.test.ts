@@ -93,6 +93,9 @@ describe.skipIf(executable == null && !inCi)('in headless Chromium', () => {
     expect(result.spectrumClasses).toBe(2);
     // toLayersModel() → save('indexeddb://…') → loadLayersModel gives predict's probabilities.
     expect(result.exportMaxDifference).toBeLessThan(1e-6);
+    // tfjs-wasm-training alone: a plain tf.sequential trained by model.fit with fusedAdam learns too.
+    expect(result.plainLosses).toHaveLength(5);
+    expect(result.plainLosses[4]).toBeLessThan(0.9 * result.plainLosses[0]);
 
     // Node-only functions refuse with errors that say why, rather than breaking the bundle.
     expect(result.nodeOnly.save).toMatch(/browsers have no file system/);
@@ -124,6 +127,7 @@ describe.skipIf(executable == null && !inCi)('in headless Chromium', () => {
     expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam', 'threads']);
     // XNNPACK splits outputs, not sums, and our kernels split rows: bit-identical to 1 thread.
     expect(result.epochs.map((e) => e.loss)).toEqual(first.result.epochs.slice(0, 10).map((e) => e.loss));
+    expect(result.plainLosses).toEqual(first.result.plainLosses);
     expect(problems).toEqual([]);
   });
 });

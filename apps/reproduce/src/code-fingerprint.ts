@@ -22,18 +22,26 @@ function jsFiles(dir: string): string[] {
 
 /**
  * 16 hex digits identifying the code that trains a model: the built JavaScript of mixup-core,
- * datasets and random (the PRNG behind shuffling, mixing and initialisation), this app's
- * worker-side files and the tfjs versions. Part of every model's config, so a
- * change of the training code (even one that only changes floating-point rounding) retrains the
- * cached models instead of silently mixing results of two implementations.
+ * tfjs-wasm-training (the wasm kernels training runs on), datasets and random (the PRNG behind
+ * shuffling, mixing and initialisation), this app's worker-side files and the tfjs versions. Part
+ * of every model's config, so a change of the training code (even one that only changes
+ * floating-point rounding) retrains the cached models instead of silently mixing results of two
+ * implementations.
  */
 export function codeFingerprint(): string {
+  return sha256Hex(codeFingerprintParts().join('\n')).slice(0, 16);
+}
+
+/** What codeFingerprint digests, one `name:sha256` (or `package@version`) line per file or package. */
+export function codeFingerprintParts(): string[] {
   const require = createRequire(import.meta.url);
   const coreRequire = createRequire(require.resolve('@manifold-mixup/mixup-core'));
   const parts: string[] = [];
-  // random is mixup-core's dependency, not this app's: resolved from mixup-core (pnpm's strict layout).
+  // random and tfjs-wasm-training are mixup-core's dependencies, not this app's: resolved from
+  // mixup-core (pnpm's strict layout).
   const packages: Array<[string, NodeJS.Require]> = [
     ['@manifold-mixup/mixup-core', require],
+    ['@manifold-mixup/tfjs-wasm-training', coreRequire],
     ['@manifold-mixup/datasets', require],
     ['@manifold-mixup/random', coreRequire],
   ];
@@ -54,5 +62,5 @@ export function codeFingerprint(): string {
       parts.push(`${pkg}@none`);
     }
   }
-  return sha256Hex(parts.join('\n')).slice(0, 16);
+  return parts;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeFingerprint } from './code-fingerprint.js';
+import { codeFingerprint, codeFingerprintParts } from './code-fingerprint.js';
 import { canonicalJson, configHash } from './config-hash.js';
 import { experimentJobs } from './experiments.js';
 import { PROFILES } from './profiles.js';
@@ -41,5 +41,21 @@ describe('codeFingerprint', () => {
   it('is a stable 16-hex-digit digest of the training code', () => {
     expect(codeFingerprint()).toMatch(/^[0-9a-f]{16}$/);
     expect(codeFingerprint()).toBe(codeFingerprint());
+  });
+
+  it('covers every package whose code changes what training computes, the wasm kernels included', () => {
+    const parts = codeFingerprintParts();
+    const files = (pkg: string) => parts.filter((p) => p.startsWith(`${pkg}/`)).map((p) => p.split(':')[0]);
+    expect(files('@manifold-mixup/mixup-core')).toContain('@manifold-mixup/mixup-core/training.js');
+    expect(files('@manifold-mixup/tfjs-wasm-training')).toEqual(
+      expect.arrayContaining([
+        '@manifold-mixup/tfjs-wasm-training/fast-matmul.js',
+        '@manifold-mixup/tfjs-wasm-training/heap-kernels-wasm.js',
+        '@manifold-mixup/tfjs-wasm-training/fused-adam.js',
+      ]),
+    );
+    expect(files('@manifold-mixup/random').length).toBeGreaterThan(0);
+    expect(files('@manifold-mixup/datasets').length).toBeGreaterThan(0);
+    expect(parts).toContain('@tensorflow/tfjs-backend-wasm@4.22.0');
   });
 });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Adam } from './adam.js';
 import { initBackend } from './backend.js';
-import { fusedAdamAvailable } from './fused-adam.js';
+import { fusedAdamAvailable } from '@manifold-mixup/tfjs-wasm-training';
 
 describe('Adam', () => {
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
+import { fusedAdamAvailable, fusedAdamUpdate } from '@manifold-mixup/tfjs-wasm-training';
 
 export interface AdamConfig {
   beta1: number;
@@ -12,7 +12,7 @@ const ADAM_DEFAULTS: AdamConfig = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
  * Adam in the form TensorFlow/Keras use (the seed's): the bias corrections are folded into
  * the step size, lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t), and
  * w -= lr_t * m / (sqrt(v) + epsilon): 12 elementwise kernels per variable instead of
- * tf.train.adam's 14, or on wasm one fused SIMD kernel (fused-adam.ts) doing the same f32
+ * tf.train.adam's 14, or on wasm one fused SIMD kernel (fusedAdamUpdate of tfjs-wasm-training) doing the same f32
  * operations. Our own class so that its state (step and both moments) can be checkpointed
  * and restored exactly.
  */

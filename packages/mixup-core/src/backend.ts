@@ -1,28 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { activeAccelerations, type Acceleration } from './accelerations.js';
 import {
-  AUTO_ORDER,
-  HEAP_KERNEL_HELPERS,
-  defaultWasmPaths,
-  defaultWasmThreads,
-  environmentVariable,
-  loadTfjsNode,
-  prepareWasmThreads,
-  tensorflowThreads,
+  activeAccelerations,
+  checkThreads,
+  checkWasmPaths,
+  fastWasmKernelsInstalled,
+  setupFastWasm,
   unavailableWasmThreads,
-} from './backend-host.js';
+  type Acceleration,
+  type WasmBinaryName,
+} from '@manifold-mixup/tfjs-wasm-training';
+import { AUTO_ORDER, environmentVariable, loadTfjsNode, tensorflowThreads } from './backend-host.js';
 import { registerFileSystemRouter } from './file-system-io.js';
-import { installFastWasmMatMul, isFastWasmMatMulInstalled } from './fast-matmul.js';
-import { setHeapKernelThreads } from './heap-kernels.js';
-import { MAX_WASM_THREADS } from './wasm-thread-limit.js';
 
-export type { Acceleration } from './accelerations.js';
+export type { Acceleration, WasmBinaryName } from '@manifold-mixup/tfjs-wasm-training';
 
 export type BackendName = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
-
-/** The three binaries of tfjs-backend-wasm 4.22, by the names its setWasmPaths expects. */
-export type WasmBinaryName =
-  'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
 
 export interface BackendInfo {
   /** The tfjs backend in use: 'tensorflow', 'wasm' or 'cpu'. */
@@ -35,7 +27,7 @@ export interface BackendInfo {
   simd?: boolean;
   /** wasm only: whether the explicit-transpose matmul kernels are installed. */
   fastMatMul: boolean;
-  /** Our wasm accelerations really in effect (none on tensorflow and cpu); see Acceleration. */
+  /** Our wasm accelerations really in effect (none on tensorflow and cpu): activeAccelerations() of tfjs-wasm-training. */
   accelerations: Acceleration[];
   tfjsVersion: string;
   /** Why backends earlier in the 'auto' order were skipped. */
@@ -63,11 +55,6 @@ export interface BackendOptions {
 type Candidate = Exclude<BackendName, 'auto'>;
 
 const NAMES: readonly BackendName[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
-const WASM_BINARIES: readonly WasmBinaryName[] = [
-  'tfjs-backend-wasm.wasm',
-  'tfjs-backend-wasm-simd.wasm',
-  'tfjs-backend-wasm-threaded-simd.wasm',
-];
 const ENV_VAR = 'MANIFOLD_MIXUP_BACKEND';
 const THREADS_VAR = 'MANIFOLD_MIXUP_THREADS';
 
@@ -95,78 +82,13 @@ async function loadTensorflow(): Promise<void> {
 /** The thread count asked for (option, else environment variable), or null for the default. */
 function requestedThreads(threads: number | undefined): number | null {
   const fromEnv = environmentVariable(THREADS_VAR);
-  if (threads == null && (fromEnv == null || fromEnv === '')) return null;
-  const value = threads ?? Number(fromEnv);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_WASM_THREADS) {
-    const where = threads != null ? 'initBackend options.threads' : `environment variable ${THREADS_VAR}`;
-    throw new Error(
-      `${where}: expected an integer from 1 to ${MAX_WASM_THREADS}, found ${JSON.stringify(threads ?? fromEnv)}`,
-    );
-  }
-  return value;
+  if (threads != null) return checkThreads(threads, 'initBackend options.threads');
+  return fromEnv == null || fromEnv === '' ? null : checkThreads(fromEnv, `environment variable ${THREADS_VAR}`);
 }
 
-/** options.wasmPaths checked, as a stable string to compare later calls with; null when absent. */
-function requestedWasmPaths(paths: BackendOptions['wasmPaths']): string | null {
-  if (paths == null) return null;
-  const fail = (what: string, found: unknown): never => {
-    throw new Error(
-      `initBackend options.wasmPaths${what}: expected a non-empty string, found ${JSON.stringify(found)}`,
-    );
-  };
-  if (typeof paths === 'string') return paths === '' ? fail('', paths) : JSON.stringify(paths);
-  if (typeof paths !== 'object') return fail('', paths);
-  for (const name of WASM_BINARIES) {
-    const value = (paths as Record<string, unknown>)[name];
-    if (typeof value !== 'string' || value === '') fail(`['${name}']`, value ?? null);
-  }
-  return JSON.stringify(Object.fromEntries(WASM_BINARIES.map((name) => [name, paths[name]])));
-}
-
-/** The wasm backend's thread count, or null before its first initialisation (when it throws). */
-function initialisedThreads(getThreadsCount: () => number): number | null {
-  try {
-    return getThreadsCount();
-  } catch {
-    return null;
-  }
-}
-
-/** What the first initialisation of the wasm backend used, for checking later calls against. */
-let wasmPathsInUse: string | null = null;
-
-async function loadWasm(threads: number | null, wasmPaths: string | null): Promise<void> {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  const actual = initialisedThreads(wasm.getThreadsCount);
-  if (actual != null) {
-    // Initialised earlier in this process: its thread pool and binaries cannot change any more.
-    if (threads != null && threads !== actual) {
-      throw new Error(
-        `the wasm backend already runs on ${actual} thread(s) in this process; ${threads} must be asked for before its first initialisation`,
-      );
-    }
-    if (wasmPaths != null && wasmPaths !== wasmPathsInUse) {
-      throw new Error(
-        `the wasm backend already loaded its binaries from ${wasmPathsInUse ?? 'its default place'}; options.wasmPaths ${wasmPaths} must be given at its first initialisation`,
-      );
-    }
-    installFastWasmMatMul();
-    await activate('wasm');
-    return;
-  }
-  // Never over a network by default: Node reads the installed package, a browser its page's folder.
-  const paths = wasmPaths != null ? (JSON.parse(wasmPaths) as string | Record<string, string>) : defaultWasmPaths();
-  if (paths != null) wasm.setWasmPaths(paths);
-  wasmPathsInUse = wasmPaths;
-  installFastWasmMatMul();
-  const restore = prepareWasmThreads(threads ?? defaultWasmThreads(), wasm.setThreadsCount);
-  try {
-    // Inside the window prepareWasmThreads opens: the first initialisation is what reads the thread setup.
-    await activate('wasm');
-  } finally {
-    restore();
-  }
-  setHeapKernelThreads(HEAP_KERNEL_HELPERS ? wasm.getThreadsCount() : 1);
+async function loadWasm(threads: number | null, wasmPaths: BackendOptions['wasmPaths']): Promise<void> {
+  // The default applies at the first initialisation only ('available'); later ones keep what runs.
+  await setupFastWasm({ threads: threads ?? 'available', wasmPaths });
 }
 
 async function loadCpu(): Promise<void> {
@@ -174,7 +96,11 @@ async function loadCpu(): Promise<void> {
   await activate('cpu');
 }
 
-async function load(candidate: Candidate, threads: number | null, wasmPaths: string | null): Promise<void> {
+async function load(
+  candidate: Candidate,
+  threads: number | null,
+  wasmPaths: BackendOptions['wasmPaths'],
+): Promise<void> {
   if (candidate === 'tensorflow') return loadTensorflow();
   if (candidate === 'wasm') return loadWasm(threads, wasmPaths);
   return loadCpu();
@@ -197,7 +123,8 @@ async function threadsOf(name: Candidate): Promise<number> {
 export async function initBackend(name?: BackendName, options: BackendOptions = {}): Promise<BackendInfo> {
   const requested = requestedBackend(name);
   const threads = requestedThreads(options.threads);
-  const wasmPaths = requestedWasmPaths(options.wasmPaths);
+  const wasmPaths =
+    options.wasmPaths == null ? undefined : checkWasmPaths(options.wasmPaths, 'initBackend options.wasmPaths');
   // tfjs-layers is what registers the gradients of every core op.
   await import('@tensorflow/tfjs-layers');
   const order: readonly Candidate[] = requested === 'auto' ? AUTO_ORDER : [requested];
@@ -219,8 +146,8 @@ export async function initBackend(name?: BackendName, options: BackendOptions = 
       name: tf.getBackend(),
       requested,
       threads: backendThreads,
-      fastMatMul: candidate === 'wasm' ? isFastWasmMatMulInstalled() : candidate === 'tensorflow',
-      accelerations: activeAccelerations(tf.getBackend(), tf.backend(), backendThreads),
+      fastMatMul: candidate === 'wasm' ? fastWasmKernelsInstalled() : candidate === 'tensorflow',
+      accelerations: activeAccelerations(),
       tfjsVersion: tf.version_core,
     };
     if (candidate === 'wasm') info.simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean;

@@ -4,9 +4,10 @@
 import { confidenceStatistics, makeGrid, perClassSingularValues } from '@manifold-mixup/analysis';
 import { loadMnist, parseIdx, twoSpirals } from '@manifold-mixup/datasets';
 import { initBackend, ManifoldMixupModel, type EpochRecord } from '@manifold-mixup/mixup-core';
+import { fusedAdam } from '@manifold-mixup/tfjs-wasm-training';
 import { confidenceMaps, svgToPng } from '@manifold-mixup/viz';
 import * as tf from '@tensorflow/tfjs-core';
-import { layers, loadLayersModel } from '@tensorflow/tfjs-layers';
+import { initializers, layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
 // The binaries of the wasm backend, copied next to the bundle by esbuild's file loader (no CDN).
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
@@ -27,6 +28,8 @@ export interface PageResult {
   spectrumClasses: number;
   /** What Node-only functions say in a browser (each must refuse clearly, not crash the bundle). */
   nodeOnly: Record<'save' | 'loadMnist' | 'svgToPng' | 'gzip', string>;
+  /** Epoch losses of a plain tf.sequential trained with model.fit and tfjs-wasm-training's fusedAdam. */
+  plainLosses: number[];
   /** Largest |p| difference between model.predict and its toLayersModel() saved to IndexedDB and loaded back. */
   exportMaxDifference: number;
   svgLength: number;
@@ -135,7 +138,10 @@ async function main(): Promise<PageResult> {
   exported.dispose();
   reloaded.dispose();
   model.dispose();
+  const plainLosses = await trainPlainModel(data.x, data.y);
+  log(`plain tf.sequential with fusedAdam: losses ${plainLosses.map((l) => l.toFixed(4)).join(', ')}`);
   return {
+    plainLosses,
     exportMaxDifference,
     backend,
     tensorflowRefusal,
@@ -148,6 +154,29 @@ async function main(): Promise<PageResult> {
     nodeOnly,
     svgLength: svg.length,
   };
+}
+
+/** A plain tf.sequential (seeded) on the spirals, model.fit with fusedAdam: nothing of mixup-core. */
+async function trainPlainModel(x: Float32Array, labels: ArrayLike<number>): Promise<number[]> {
+  const dense = (units: number, seed: number, activation: 'relu' | 'softmax') =>
+    layers.dense({ units, activation, kernelInitializer: initializers.glorotUniform({ seed }) });
+  const plain = sequential({
+    layers: [
+      layers.inputLayer({ inputShape: [2] }),
+      dense(64, 1, 'relu'),
+      dense(64, 2, 'relu'),
+      dense(2, 3, 'softmax'),
+    ],
+  });
+  const optimizer = fusedAdam(3e-3);
+  plain.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  const xs = tf.tensor2d(x, [labels.length, 2]);
+  const ys = tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), 2);
+  const history = await plain.fit(xs, ys, { epochs: 5, batchSize: 32, shuffle: false, verbose: 0 });
+  tf.dispose([xs, ys]);
+  plain.dispose();
+  optimizer.dispose();
+  return history.history.loss as number[];
 }
 
 main().then(

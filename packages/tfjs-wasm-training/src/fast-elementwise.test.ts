@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from './backend.js';
-import { installFastWasmMatMul, uninstallFastWasmMatMul } from './fast-matmul.js';
+import { setupFastWasm } from './setup.js';
+import { installFastWasmKernels, uninstallFastWasmKernels } from './fast-matmul.js';
 
 // greater/where in all the shapes the SIMD kernels take (and some they leave to the stock ones).
 function run(): number[][] {
@@ -31,14 +31,15 @@ function run(): number[][] {
 
 describe('fast Greater and Select (wasm)', () => {
   beforeAll(async () => {
-    await initBackend('wasm');
+    await import('@tensorflow/tfjs-layers'); // registers the gradients tf.grad needs
+    await setupFastWasm();
   });
 
   it('give exactly the stock kernels results (NaN, signed zeros, infinities, scalars, ragged tails)', () => {
     const before = tf.memory().numTensors;
-    uninstallFastWasmMatMul();
+    uninstallFastWasmKernels();
     const stock = run();
-    installFastWasmMatMul();
+    installFastWasmKernels();
     const fast = run();
     expect(fast).toEqual(stock);
     expect(fast[0].slice(-5)).toEqual([0, 0, 0, 1, 0]); // NaN > 0, 0 > 0, -0 > 0, Inf > 0, -Inf > 0

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from './backend.js';
+import { setupFastWasm } from './setup.js';
 import {
-  installFastWasmMatMul,
-  isFastWasmMatMulInstalled,
+  installFastWasmKernels,
+  fastWasmKernelsInstalled,
   planTransposes,
-  uninstallFastWasmMatMul,
+  uninstallFastWasmKernels,
   useTransposedForward,
 } from './fast-matmul.js';
 
@@ -65,16 +65,17 @@ for (const ta of [false, true]) {
 
 describe('fast wasm matmul', () => {
   beforeAll(async () => {
-    const info = await initBackend('wasm');
-    expect(info.fastMatMul).toBe(true);
+    await import('@tensorflow/tfjs-layers'); // registers the gradients tf.grads needs
+    const info = await setupFastWasm();
+    expect(info.accelerations).toContain('fast-matmul');
   });
 
-  it('is installed by initBackend and can be removed and reinstalled', () => {
-    expect(isFastWasmMatMulInstalled()).toBe(true);
-    uninstallFastWasmMatMul();
-    expect(isFastWasmMatMulInstalled()).toBe(false);
-    expect(installFastWasmMatMul()).toBe(true);
-    expect(isFastWasmMatMulInstalled()).toBe(true);
+  it('is installed by setupFastWasm and can be removed and reinstalled', () => {
+    expect(fastWasmKernelsInstalled()).toBe(true);
+    uninstallFastWasmKernels();
+    expect(fastWasmKernelsInstalled()).toBe(false);
+    expect(installFastWasmKernels()).toBe(true);
+    expect(fastWasmKernelsInstalled()).toBe(true);
   });
 
   it('transposes the output instead of a big weight matrix when that moves less data', () => {
@@ -92,9 +93,9 @@ describe('fast wasm matmul', () => {
       for (const c of fused ? cases.filter((x) => x.batchA.every((d) => d === 1)) : cases) {
         // The reference is always the stock kernel through separate ops: the stock fused
         // kernel adds the wrong bias entries on its transposed (slow) path.
-        uninstallFastWasmMatMul();
+        uninstallFastWasmKernels();
         const stock = evaluate(c, false);
-        installFastWasmMatMul();
+        installFastWasmKernels();
         const fast = evaluate(c, fused);
         expect(fast.length).toBe(stock.length);
         for (let i = 0; i < stock.length; i++) {
@@ -122,9 +123,9 @@ describe('fast wasm matmul', () => {
       };
       expect(useTransposedForward(args), JSON.stringify(c)).toBe(true);
       expect(useTransposedForward({ ...args, attrs: { ...args.attrs, activation: 'relu' } })).toBe(false);
-      uninstallFastWasmMatMul();
+      uninstallFastWasmKernels();
       const stock = evaluate(c, true, 'linear');
-      installFastWasmMatMul();
+      installFastWasmKernels();
       const fast = evaluate(c, true, 'linear');
       for (let i = 0; i < stock.length; i++) {
         expect(relativeError(fast[i], stock[i]), `${JSON.stringify(c)} output ${i}`).toBeLessThan(1e-5);

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from './backend.js';
+import { setupFastWasm } from './setup.js';
 import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-kernels.js';
 
 describe('wasm heap kernels', () => {
   let backend: WasmBackendInternals;
   beforeAll(async () => {
-    await initBackend('wasm');
+    await setupFastWasm();
     backend = tf.backend() as unknown as WasmBackendInternals;
   });
 

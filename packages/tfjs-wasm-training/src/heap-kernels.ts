@@ -54,7 +54,7 @@ const instances = new WeakMap<object, BoundKernels | null>();
 let threads = 1;
 
 /**
- * How many threads the heap kernels may use (initBackend sets the wasm backend's own count).
+ * How many threads the heap kernels may use (setupFastWasm sets the wasm backend's own count).
  * Helper threads start with the first kernel call on a shared memory, and only then.
  */
 export function setHeapKernelThreads(count: number): void {

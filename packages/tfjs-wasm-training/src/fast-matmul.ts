@@ -95,7 +95,7 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
     const { inputs, backend, attrs } = args as unknown as MatMulArgs;
     const transposeA = attrs.transposeA === true;
     const transposeB = attrs.transposeB === true;
-    // Plain matMuls too: the first dense layer's forward is one (data-dense.ts).
+    // Plain matMuls too: a dense layer computed as matMul + add (as mixup-core does with its first) is one.
     const transposedForward = useTransposedForward(args as unknown as MatMulArgs);
     if (!transposeA && !transposeB && !transposedForward) return stock(args);
     const temporaries: TensorInfo[] = [];
@@ -153,18 +153,18 @@ function sharedIdentity(stock: KernelFunc): KernelFunc {
   };
 }
 
-/** True when the wasm matmul kernels are currently the explicit-transpose versions. */
-export function isFastWasmMatMulInstalled(): boolean {
+/** True when our wasm kernels (matmuls, Identity, Greater, Select) are registered in place of the stock ones. */
+export function fastWasmKernelsInstalled(): boolean {
   return stockConfigs.size > 0;
 }
 
 /**
- * Replace the wasm BatchMatMul and _FusedMatMul kernels by versions that transpose
- * explicitly before multiplying, and Identity by one that shares the buffer. Idempotent. Returns false when the wasm kernels
- * are not registered (tfjs-backend-wasm not imported yet).
+ * Replace the wasm BatchMatMul and _FusedMatMul kernels by versions that transpose explicitly before
+ * multiplying, Identity by one that shares the buffer, Greater and Select by SIMD versions.
+ * Idempotent. Returns false when the wasm kernels are not registered (tfjs-backend-wasm not imported yet).
  */
-export function installFastWasmMatMul(): boolean {
-  if (isFastWasmMatMulInstalled()) return true;
+export function installFastWasmKernels(): boolean {
+  if (fastWasmKernelsInstalled()) return true;
   const transpose = getKernel('Transpose', 'wasm');
   const stocks = PATCHED.map((name) => getKernel(name, 'wasm'));
   if (transpose == null || stocks.some((k) => k == null)) return false;
@@ -184,8 +184,8 @@ export function installFastWasmMatMul(): boolean {
   return true;
 }
 
-/** Put the stock tfjs-backend-wasm matmul kernels back (used to compare against them). */
-export function uninstallFastWasmMatMul(): void {
+/** Put the stock tfjs-backend-wasm kernels back (to compare against them); the fused Adam kernel stays. */
+export function uninstallFastWasmKernels(): void {
   for (const [name, stock] of stockConfigs) {
     unregisterKernel(name, 'wasm');
     registerKernel(stock);

@@ -7,7 +7,7 @@ import { heapKernels, heapKernelsUsable, offsetOf, runSliced, type WasmBackendIn
 // The outputs are new tensors (never written in place): XNNPACK caches packed weights by tensor
 // id, and other tensors may share a moment's buffer.
 
-const KERNEL = 'ManifoldMixupFusedAdam';
+const KERNEL = 'WasmTrainingFusedAdam';
 
 export interface FusedAdamScalars {
   beta1: number;

@@ -1,4 +1,4 @@
-import { startHelperWorker } from './backend-host.js';
+import { startHelperWorker } from './wasm-host.js';
 
 // Helper threads for our heap kernels (Adam, transposes) when tfjs-backend-wasm runs threaded: its
 // memory is then shared, so another thread can run the same kernels on another slice of the same

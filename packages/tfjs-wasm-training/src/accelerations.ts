@@ -1,0 +1,43 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { fastWasmKernelsInstalled } from './fast-matmul.js';
+import { fusedAdamUsable } from './fused-adam.js';
+import { heapKernelHelpersActive, heapKernelsUsable } from './heap-kernels.js';
+
+/**
+ * Our speed-ups of tfjs-backend-wasm. Each can fall back silently (missing kernels, no SIMD, a
+ * single-threaded build), so activeAccelerations lists the ones really in effect:
+ * - 'fast-matmul': the explicit-transpose matmul, shared Identity and SIMD Greater/Select kernels
+ *   are registered (installFastWasmKernels);
+ * - 'heap-kernels': our WebAssembly SIMD kernels can run on tfjs' heap (transposes, Adam, ...);
+ * - 'fused-adam': fusedAdamUpdate updates a variable in one heap-kernel pass;
+ * - 'threads': XNNPACK runs on a pool of more than one thread (the threaded build);
+ * - 'heap-kernel-threads': our heap kernels split large calls across helper threads too (Node only).
+ */
+export type Acceleration = 'fast-matmul' | 'heap-kernels' | 'fused-adam' | 'threads' | 'heap-kernel-threads';
+
+/** XNNPACK's pool size on a tfjs-backend-wasm backend (its module's own count), else 1. */
+function threadsOf(backend: unknown): number {
+  const module = (backend as { wasm?: { tfjs?: { getThreadsCount?: () => number } } } | null)?.wasm;
+  return module?.tfjs?.getThreadsCount?.() ?? 1;
+}
+
+/** The accelerations in effect on `backend` (registered as `name`) computing on `threads` threads. */
+export function accelerationsOf(name: string, backend: unknown, threads: number): Acceleration[] {
+  if (name !== 'wasm') return [];
+  const active: Acceleration[] = [];
+  if (fastWasmKernelsInstalled()) active.push('fast-matmul');
+  if (heapKernelsUsable(backend)) active.push('heap-kernels');
+  if (fusedAdamUsable(name, backend)) active.push('fused-adam');
+  if (threads > 1) active.push('threads');
+  if (heapKernelHelpersActive(backend)) active.push('heap-kernel-threads');
+  return active;
+}
+
+/**
+ * The accelerations in effect on tfjs' active backend, checked where each acts (none when that is not
+ * wasm). Checking binds nothing to tfjs' memory.
+ */
+export function activeAccelerations(): Acceleration[] {
+  const backend = tf.backend();
+  return accelerationsOf(tf.getBackend(), backend, threadsOf(backend));
+}
