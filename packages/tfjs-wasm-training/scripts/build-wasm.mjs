@@ -197,6 +197,30 @@ ${ELEMENTWISE}
       (br_if $done (i32.ge_u (local.get $k) (local.get $end)))${adamBody(false)}
       (local.set $k (i32.add (local.get $k) (i32.const 4)))
       (br $rest))))
+  ;; countNonFinite(x, n): how many of the n f32 at x are NaN or ±Inf (x - x is NaN exactly
+  ;; for those). Read-only: what a training loop checks before it applies an update.
+  (func (export "countNonFinite") (param $x i32) (param $n i32) (result i32)
+    (local $k i32) (local $end4 i32) (local $end i32) (local $acc v128) (local $d v128) (local $count i32) (local $s f32)
+    (local.set $end4 (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $vecDone (loop $vec
+      (br_if $vecDone (i32.ge_u (local.get $k) (local.get $end4)))
+      (local.set $d (v128.load (i32.add (local.get $x) (local.get $k))))
+      (local.set $d (f32x4.sub (local.get $d) (local.get $d)))
+      (local.set $acc (i32x4.sub (local.get $acc) (f32x4.ne (local.get $d) (local.get $d))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br $vec)))
+    (local.set $count (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
+      (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc)))))
+    (block $done (loop $rest
+      (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
+      (local.set $s (f32.load (i32.add (local.get $x) (local.get $k))))
+      (local.set $s (f32.sub (local.get $s) (local.get $s)))
+      (local.set $count (i32.add (local.get $count) (f32.ne (local.get $s) (local.get $s))))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $rest)))
+    (local.get $count))
 )
 `;
 

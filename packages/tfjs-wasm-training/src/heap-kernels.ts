@@ -35,6 +35,7 @@ export interface HeapKernels {
     epsilon: number,
     step: number,
   ): void;
+  countNonFinite(x: number, n: number): number;
 }
 
 // Minimal typings: the base tsconfig's lib (ES2023, no DOM) does not declare WebAssembly.
