@@ -22,8 +22,11 @@ it(`saves the playground after ${EPOCHS} epochs to screenshot.png`, async () => 
     await expect.poll(() => page.evaluate(() => window.__playground?.playing)).toBe(false);
     while ((await shownEpoch(page)) < EPOCHS) await stepEpoch(page);
     expect(await shownEpoch(page)).toBe(EPOCHS);
-    await page.setViewportSize({ width: 1280, height: 1000 });
-    await page.screenshot({ path: TARGET.pathname, fullPage: true });
+    // Down to the curves: controls, maps, numbers and curves (the explanation below them is text).
+    const curves = await page.locator('.curves').boundingBox();
+    if (curves == null) throw new Error('screenshot: the page shows no curves');
+    const height = Math.ceil(curves.y + curves.height + 12);
+    await page.screenshot({ path: TARGET.pathname, fullPage: true, clip: { x: 0, y: 0, width: 1280, height } });
     expect(problems).toEqual([]);
     console.log(`screenshot: ${TARGET.pathname}`);
   } finally {

@@ -53,7 +53,7 @@ export const DEFAULTS: Settings = {
   mix: [1, 2, 3],
   width: 64,
   depth: 3,
-  lr: 0.01,
+  lr: 0.003,
   batch: 32,
   lambda: 'batch',
   seed: 0,
