@@ -100,6 +100,8 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     for (const name of ['h1', 'h2', 'h3'])
       await page.getByRole('checkbox', { name: new RegExp(`^${name}:`) }).uncheck();
     await expect.poll(() => new URL(page.url()).searchParams.get('mix')).toBe('');
+    // The network is drawn again on every toggle; the keyboard stays on the checkbox it was on.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('3');
     await waitForNewRun(page);
     for (let i = 0; i < 3; i++) await stepEpoch(page);
     let records = await epochs(page);
