@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/coverage/**',
       // the browser test's page bundle and screenshot
       'apps/browser-test/output/**',
+      'apps/playground/output/**',
       '**/*.d.ts',
       // StrykerJS (pnpm mutation): sandboxes and reports
       '**/.stryker-tmp/**',
@@ -24,7 +25,12 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['vitest.shared.ts', 'packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
+          allowDefaultProject: [
+            'vitest.shared.ts',
+            'packages/*/vitest.config.ts',
+            'apps/*/vitest.config.ts',
+            'apps/*/vitest.*.config.ts',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

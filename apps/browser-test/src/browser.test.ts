@@ -1,20 +1,22 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromiumForTests,
+  launchChromium,
+  serveStatic,
+  watchPage,
+  type StaticServer,
+} from '@manifold-mixup/browser-harness';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage } from './bundle.js';
-import { findChromium, NO_CHROMIUM } from './find-chromium.js';
 import type { PageResult } from './page/main.js';
-import { serveStatic, type StaticServer } from './serve.js';
 
 // The real thing: the packages bundled for a browser, served from this machine, trained and drawn
 // in headless Chromium. No Chromium: skipped with a message here, a failure in CI (CI=true).
-const executable = findChromium();
-const inCi = process.env.CI === 'true';
-if (executable == null && !inCi) console.log(`SKIPPED the browser test: ${NO_CHROMIUM}`);
+const { executable, skip } = chromiumForTests('the browser test');
 
 const output = fileURLToPath(new URL('../output/', import.meta.url));
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
 
 interface Run {
   page: Page;
@@ -23,19 +25,18 @@ interface Run {
   problems: string[];
 }
 
-describe.skipIf(executable == null && !inCi)('in headless Chromium', () => {
+describe.skipIf(skip)('in headless Chromium', () => {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   let first: Run;
 
   beforeAll(async () => {
-    if (executable == null) throw new Error(`CI=true: ${NO_CHROMIUM}`);
     const root = `${output}page`;
     await rm(root, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
     await buildPage(root);
     server = await serveStatic(root);
-    browser = await chromium.launch({ executablePath: executable, headless: true, args: FLAGS });
+    browser = await launchChromium(executable);
   });
   afterAll(async () => {
     await browser?.close();
@@ -45,23 +46,8 @@ describe.skipIf(executable == null && !inCi)('in headless Chromium', () => {
   async function run(path: string): Promise<Run> {
     if (browser == null || server == null) throw new Error('browser test: no browser or server (see beforeAll)');
     const page = await browser.newPage({ viewport: { width: 1000, height: 720 } });
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
     // Nothing but this machine's server: a request elsewhere (a CDN for the .wasm files) is a failure.
-    const origin = new URL(server.url).origin;
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      problems.push(`request off this machine: ${url}`);
-      return route.abort();
-    });
+    const problems = await watchPage(page, new URL(server.url).origin);
     await page.goto(new URL(path, server.url).href);
     await page.waitForFunction(() => window.__result != null || window.__failure != null, null, {
       timeout: 150_000,

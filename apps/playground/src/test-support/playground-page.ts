@@ -1,0 +1,78 @@
+// Drives the playground as a user would (buttons, controls, the address), and reads what the page shows and
+// what window.__playground (the page's RunHistory) holds.
+import type { Browser, Page } from 'playwright-core';
+import { watchPage, type StaticServer } from '@manifold-mixup/browser-harness';
+import type { EpochRecord } from '../run-history.js';
+
+export interface OpenPage {
+  page: Page;
+  /** Console errors, failed or off-machine requests (see watchPage): expected to stay empty. */
+  problems: string[];
+}
+
+export async function openPlayground(browser: Browser, server: StaticServer, query = ''): Promise<OpenPage> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const problems = await watchPage(page, new URL(server.url).origin);
+  await page.goto(new URL(query === '' ? './' : `./?${query}`, server.url).href);
+  await waitForEpoch(page, 0);
+  return { page, problems };
+}
+
+/** Waits until the page has drawn epoch `epoch` or a later one (the status line's data-epoch). */
+export async function waitForEpoch(page: Page, epoch: number, timeout = 120_000): Promise<number> {
+  const drawn = (e: number) => {
+    const shown = document.getElementById('status')?.dataset.epoch;
+    return shown != null && shown !== '' && Number(shown) >= e;
+  };
+  await page.waitForFunction(drawn, epoch, { timeout, polling: 50 });
+  return shownEpoch(page);
+}
+
+/** Waits until a new run (after a reset or a changed setting) has drawn its epoch 0. */
+export async function waitForNewRun(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('status')?.dataset.epoch === '0', null, { polling: 20 });
+}
+
+export async function shownEpoch(page: Page): Promise<number> {
+  return Number(await page.locator('#status').getAttribute('data-epoch'));
+}
+
+export function epochs(page: Page): Promise<EpochRecord[]> {
+  return page.evaluate(() => window.__playground?.epochs ?? []);
+}
+
+/** Runs exactly one more epoch with the step button and waits until it is drawn. */
+export async function stepEpoch(page: Page): Promise<number> {
+  const before = await shownEpoch(page);
+  await page.getByRole('button', { name: 'Step one epoch' }).click();
+  return waitForEpoch(page, before + 1);
+}
+
+/** The filled contour bands of each map, as drawn (one string per panel: baseline, mixup). */
+export function mapBands(page: Page): Promise<string[]> {
+  return page.locator('#maps g.panel g.bands').evaluateAll((groups) => groups.map((g) => g.innerHTML));
+}
+
+/** Frames per second, one value per whole second for `seconds` seconds, counted with requestAnimationFrame. */
+export function measureFrameRate(page: Page, seconds: number): Promise<number[]> {
+  return page.evaluate(
+    (count) =>
+      new Promise<number[]>((resolve) => {
+        const rates: number[] = [];
+        let frames = 0;
+        let windowStart = performance.now();
+        const tick = (now: number) => {
+          frames += 1;
+          if (now - windowStart >= 1000) {
+            rates.push((1000 * frames) / (now - windowStart));
+            frames = 0;
+            windowStart = now;
+          }
+          if (rates.length < count) requestAnimationFrame(tick);
+          else resolve(rates);
+        };
+        requestAnimationFrame(tick);
+      }),
+    seconds,
+  );
+}
