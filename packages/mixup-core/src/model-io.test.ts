@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,36 @@ describe('save and load', () => {
     }
     await writeFile(path, original);
     await expect(resume()).resolves.toMatchObject({ resumedEpochs: 1 });
+    model.dispose();
+  });
+
+  it('refuses other shapes, another format, and a saved model given as a checkpoint; keeps one weights file', async () => {
+    const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1 });
+    const target = join(dir, 'shapes');
+    await model.save(target);
+    await model.fit(data, { epochs: 1, batchSize: 10 });
+    await model.save(target); // new weights: the previous content-addressed file is removed
+    expect((await readdir(target)).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    // Same number of weight tensors, other shapes: named with the expected and found shape.
+    const wider = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [3], numClasses: 2 });
+    await expect(wider.load(target)).rejects.toThrow(
+      /model\.json: weights\[0\] \(.+\): expected shape \[3, 16\], found \[2, 16\]/,
+    );
+    // A saved model is not a checkpoint of fit.
+    await expect(model.fit(data, { epochs: 2, batchSize: 10, checkpointDir: target })).rejects.toThrow(
+      'a saved model without training state, not a checkpoint of fit',
+    );
+    // Another format, with a valid checksum (a file from another program or version).
+    const path = join(target, 'model.json');
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    delete manifest.manifestSha256;
+    manifest.version = 2;
+    const digest = createHash('sha256').update(JSON.stringify(manifest)).digest('hex');
+    await writeFile(path, JSON.stringify({ ...manifest, manifestSha256: digest }));
+    await expect(model.load(target)).rejects.toThrow(
+      `${path}: expected format manifold-mixup/model version 1, found manifold-mixup/model version 2`,
+    );
+    wider.dispose();
     model.dispose();
   });
 });
