@@ -25,6 +25,7 @@ export default defineConfig({
       'src/finite-guard.test.ts',
       'src/fit-callbacks.test.ts',
       'src/to-layers-model.test.ts',
+      'src/api-refusals.test.ts',
     ],
     env: { MANIFOLD_MIXUP_THREADS: '1' },
     testTimeout: 180_000,

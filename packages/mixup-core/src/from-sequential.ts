@@ -9,6 +9,9 @@ export interface FromSequentialOptions extends Omit<ManifoldMixupOptions, 'layer
   mixAt: Array<number | string>;
 }
 
+/** [null, 3, 2] as tfjs shapes print: unknown dimensions as null (Array.join would drop them). */
+const shapeText = (shape: ReadonlyArray<number | null>): string => `[${shape.map((d) => String(d)).join(', ')}]`;
+
 function mixIndex(model: Sequential, at: number | string, i: number): number {
   const names = model.layers.map((l) => l.name);
   if (typeof at === 'number') {
@@ -44,12 +47,12 @@ export function sequentialToOptions(model: Sequential, options: FromSequentialOp
   const eligible = new Set(mixAt.map((at, i) => mixIndex(model, at, i)));
   const [, ...inputShape] = model.inputs[0].shape;
   if (!inputShape.every((d) => d != null)) {
-    throw new Error(`fromSequential: the input shape must be fully known, found [${model.inputs[0].shape.join(', ')}]`);
+    throw new Error(`fromSequential: the input shape must be fully known, found ${shapeText(model.inputs[0].shape)}`);
   }
   const outputShape = model.outputs[0].shape;
   const numClasses = outputShape[outputShape.length - 1];
   if (outputShape.length !== 2 || numClasses == null) {
-    throw new Error(`fromSequential: the output must have shape [batch, classes], found [${outputShape.join(', ')}]`);
+    throw new Error(`fromSequential: the output must have shape [batch, classes], found ${shapeText(outputShape)}`);
   }
   return {
     ...rest,
