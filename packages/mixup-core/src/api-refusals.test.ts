@@ -86,15 +86,35 @@ describe('refusals of the tfjs-facing API', () => {
 
   it('the guard names the first non-finite tensor and where in it (no index for a scalar)', () => {
     const tensors = [tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, Number.POSITIVE_INFINITY, Number.NaN]), tf.scalar(1)];
-    expect(() => assertFinite(tensors, ['a', 'b', 'c'], 'at step 3')).toThrow(
-      'fit: b became Infinity (at index 2) at step 3; training stopped before the update',
-    );
+    expect(() =>
+      assertFinite(
+        tensors,
+        (i) => ['a', 'b', 'c'][i],
+        () => 'at step 3',
+      ),
+    ).toThrow('fit: b became Infinity (at index 2) at step 3; training stopped before the update');
     const scalar = [tf.tensor1d([1]), tf.scalar(Number.NaN)];
-    expect(() => assertFinite(scalar, ['w', 'the training loss'], 'here')).toThrow(
-      'fit: the training loss became NaN here; training stopped before the update',
-    );
-    expect(() => assertFinite([tf.tensor1d([1, 2])], ['w'], 'here')).not.toThrow();
-    expect(() => assertFinite([], [], 'here')).not.toThrow();
+    expect(() =>
+      assertFinite(
+        scalar,
+        (i) => ['w', 'the training loss'][i],
+        () => 'here',
+      ),
+    ).toThrow('fit: the training loss became NaN here; training stopped before the update');
+    expect(() =>
+      assertFinite(
+        [tf.tensor1d([1, 2])],
+        () => 'w',
+        () => 'here',
+      ),
+    ).not.toThrow();
+    expect(() =>
+      assertFinite(
+        [],
+        () => 'w',
+        () => 'here',
+      ),
+    ).not.toThrow();
     tf.dispose([...tensors, ...scalar]);
   });
 

@@ -9,12 +9,18 @@ function nonFiniteSentinel(tensors: tf.Tensor[]): tf.Scalar {
   return tf.tidy(() => tf.addN(tensors.map((t) => tf.sum(tf.mul(t, tf.scalar(0))))) as tf.Scalar);
 }
 
+/** Index of the first NaN or ±Inf in `values`, or -1. */
+function indexOfNonFinite(values: ArrayLike<number>): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
+  return -1;
+}
+
 /** Index and first bad value of the first tensor holding a non-finite value, or null. */
 function firstNonFinite(tensors: tf.Tensor[]): { tensor: number; index: number; value: number } | null {
   for (let t = 0; t < tensors.length; t++) {
     const values = tensors[t].dataSync();
-    for (let i = 0; i < values.length; i++)
-      if (!Number.isFinite(values[i])) return { tensor: t, index: i, value: values[i] };
+    const index = indexOfNonFinite(values);
+    if (index >= 0) return { tensor: t, index, value: values[index] };
   }
   return null;
 }
@@ -30,22 +36,22 @@ function allFinite(tensors: tf.Tensor[]): boolean {
 }
 
 /**
- * Throw, naming the first offending tensor, when a value of `tensors` is NaN or ±Inf. The search
- * for the culprit runs only on failure.
+ * Throw, naming the first offending tensor, when a value of `tensors` is NaN or ±Inf. It runs
+ * before every update, so the names and the place are functions: built only for the message.
  */
-export function assertFinite(tensors: tf.Tensor[], names: string[], where: string): void {
+export function assertFinite(tensors: tf.Tensor[], nameOf: (index: number) => string, where: () => string): void {
   if (tensors.length === 0 || allFinite(tensors)) return;
   const bad = firstNonFinite(tensors);
-  if (bad == null) throw new Error(`fit: non-finite values ${where}; training stopped before the update`);
+  if (bad == null) throw new Error(`fit: non-finite values ${where()}; training stopped before the update`);
   const index = tensors[bad.tensor].size > 1 ? ` (at index ${bad.index})` : '';
-  throw new Error(`fit: ${names[bad.tensor]} became ${bad.value}${index} ${where}; training stopped before the update`);
+  throw new Error(
+    `fit: ${nameOf(bad.tensor)} became ${bad.value}${index} ${where()}; training stopped before the update`,
+  );
 }
 
 /** Throw, naming the file, when a weight to be written is NaN or ±Inf. */
 export function assertFiniteValues(values: Float32Array, name: string, file: string): void {
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) {
-      throw new Error(`${file}: refusing to save ${name}: it holds ${values[i]} at index ${i} (non-finite weights)`);
-    }
-  }
+  const i = indexOfNonFinite(values);
+  if (i >= 0)
+    throw new Error(`${file}: refusing to save ${name}: it holds ${values[i]} at index ${i} (non-finite weights)`);
 }

@@ -53,6 +53,13 @@ function placeOf(at: StepPlace, learningRate: number): string {
   return `at epoch ${at.epoch}, step ${at.step} of ${at.steps} (learning rate ${learningRate})`;
 }
 
+/** What the guard calls the i-th of [loss, ...weights, ...gradients] of `variables`. */
+function stepTensorName(variables: tf.Variable[], i: number): string {
+  if (i === 0) return 'the training loss';
+  const v = variables[(i - 1) % variables.length];
+  return i <= variables.length ? `the weights ${v.name}` : `the gradient of ${v.name}`;
+}
+
 /**
  * One optimisation step; returns the loss (a scalar the caller disposes). Before the update,
  * the weights (as left by the previous one) and the gradients must be finite: on wasm a dense
@@ -65,20 +72,16 @@ export function trainStep(
   rng: SeededRandom,
   learningRate: number,
   at: StepPlace = { epoch: 0, step: 0, steps: 0 },
+  variables: tf.Variable[] = activeVariables(model),
 ): tf.Scalar {
   return tf.tidy(() => {
-    const variables = activeVariables(model);
     const mix = planMix(model, x.shape[0], rng);
     const targets = mix == null ? y : mixRows(y, mix.matrix);
     const { value, grads } = tf.variableGrads(() => softLoss(model, model.forward(x, true, mix), targets), variables);
     assertFinite(
       [value, ...variables, ...variables.map((v) => grads[v.name])],
-      [
-        'the training loss',
-        ...variables.map((v) => `the weights ${v.name}`),
-        ...variables.map((v) => `the gradient of ${v.name}`),
-      ],
-      placeOf(at, learningRate),
+      (i) => stepTensorName(variables, i),
+      () => placeOf(at, learningRate),
     );
     model.adam().apply(
       model.optimizableVariables.map((v) => grads[v.name] ?? null),
@@ -147,7 +150,8 @@ export async function fitModel(
   if (verbose !== 0 && verbose !== 1 && verbose !== 2)
     throw new Error(`fit: options.verbose must be 0, 1 or 2, found ${JSON.stringify(options.verbose)}`);
   const trainable = model.layers.map((layer) => layer.trainable);
-  activeVariables(model);
+  // Fixed for the whole fit: a trainable change during it is refused before every step below.
+  const variables = activeVariables(model);
 
   const rng = new SeededRandom(seed);
   const epochs: EpochRecord[] = [];
@@ -194,7 +198,9 @@ export async function fitModel(
       let loss: number;
       try {
         // Dropout masks come from Math.random (see seeded-math-random.ts).
-        const value = withSeededMathRandom(stepSeed(seed, epoch, step), () => trainStep(model, x, y, rng, rate, at));
+        const value = withSeededMathRandom(stepSeed(seed, epoch, step), () =>
+          trainStep(model, x, y, rng, rate, at, variables),
+        );
         loss = value.dataSync()[0];
         value.dispose();
       } finally {
@@ -217,11 +223,10 @@ export async function fitModel(
     }
     if (rowsSeen < train.n) break; // stopped inside the epoch: it is neither recorded nor checkpointed
     // The last update of the epoch is checked here, before a checkpoint can hold its result.
-    const variables = activeVariables(model);
     assertFinite(
       variables,
-      variables.map((v) => `the weights ${v.name}`),
-      `after the last step of epoch ${epoch + 1}`,
+      (i) => `the weights ${variables[i].name}`,
+      () => `after the last step of epoch ${epoch + 1}`,
     );
     const record: EpochRecord = { epoch: epoch + 1, loss: lossSum / train.n, learningRate: rate, seconds: 0 };
     if (options.validation != null) {
