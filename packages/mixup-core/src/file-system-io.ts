@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
+import { parseJsonFile } from './parse-json-file.js';
 
 // tf.io handlers for a directory in Node, in tfjs-node's layout (model.json + weights.bin), so
 // `model.save('file://dir')` and `tf.loadLayersModel('file://dir/model.json')` work without
@@ -24,11 +25,7 @@ async function readJson(path: string): Promise<tf.io.ModelJSON> {
   } catch (error) {
     throw new Error(`${path}: cannot read the model (${(error as Error).message})`, { cause: error });
   }
-  try {
-    return JSON.parse(text) as tf.io.ModelJSON;
-  } catch (error) {
-    throw new Error(`${path}: not valid JSON (truncated or corrupted?): ${(error as Error).message}`, { cause: error });
-  }
+  return parseJsonFile(text, path) as tf.io.ModelJSON;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash, join, mkdir, readdir, readFile, rm } from './checkpoint-fs.
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
 import { assertFiniteValues } from './finite-guard.js';
+import { parseJsonFile } from './parse-json-file.js';
 import type { ManifoldMixupModel } from './model.js';
 import type { EpochRecord } from './types.js';
 
@@ -119,22 +120,17 @@ export async function saveModel(
   }
 }
 
-/** JSON.parse with errors that name the file and say what kind of damage it is. */
+/** The checkpoint manifest in `text`: a JSON object carrying its own checksum; errors name the file. */
 function parseManifest(text: string, path: string): Manifest {
   if (text.trim() === '')
     throw new Error(`${path}: the file is empty (an interrupted copy?); expected a checkpoint manifest`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${path}: not valid JSON (truncated or corrupted?): ${(error as Error).message}`, { cause: error });
-  }
+  const parsed = parseJsonFile(text, path);
   if (parsed == null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new Error(`${path}: expected a JSON object (a checkpoint manifest), found ${JSON.stringify(parsed)}`);
   const manifest = parsed as Manifest;
   if (typeof manifest.manifestSha256 !== 'string')
     throw new Error(
-      `${path}: field manifestSha256 is missing; expected the manifest's sha256 (written since format 1.1)`,
+      `${path}: field manifestSha256 is missing; expected the manifest's own sha256 (a checkpoint written before it was added cannot be verified)`,
     );
   return manifest;
 }
