@@ -25,6 +25,15 @@ const reluModel = () =>
 const allFinite = (bytes: Buffer) =>
   new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4).every(Number.isFinite);
 
+/** Set one value of a weight to NaN, as a diverged update or a bad checkpoint would leave it. */
+function putNaN(variable: tf.Variable, index: number): void {
+  const values = variable.dataSync().slice();
+  values[index] = Number.NaN;
+  const poisoned = tf.tensor(values, variable.shape);
+  variable.assign(poisoned);
+  poisoned.dispose();
+}
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mixup-core-guard-'));
@@ -57,10 +66,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
 
     it('stops before the first update when a weight is NaN, even where a ReLU hides it from the loss', async () => {
       const model = reluModel();
-      const [kernel] = model.weights;
-      const values = kernel.variable.dataSync().slice();
-      values[0] = Number.NaN;
-      kernel.variable.assign(tf.tensor(values, kernel.variable.shape));
+      putNaN(model.weights[0].variable, 0);
       const others = model.weights.slice(1).map((w) => Array.from(w.variable.dataSync()));
       await expect(model.fit(blobs(16, 1), { epochs: 1, batchSize: 8 })).rejects.toThrow(
         /^fit: the (training loss|weights \S+|gradient of \S+) became NaN.* at epoch 1, step 1 of 2 /,
@@ -73,9 +79,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
     it('refuses to save non-finite weights, naming the file and the weight', async () => {
       const model = reluModel();
       const [first] = model.weights;
-      const values = first.variable.dataSync().slice();
-      values[3] = Number.NaN;
-      first.variable.assign(tf.tensor(values, first.variable.shape));
+      putNaN(first.variable, 3);
       const target = join(dir, `nan-${backend}`);
       await expect(model.save(target)).rejects.toThrow(
         `${join(target, 'model.json')}: refusing to save ${first.name}: it holds NaN at index 3 (non-finite weights)`,

@@ -21,7 +21,9 @@ async function inputRows(
     const expected = `[rows, ${model.inputShape.join(', ')}]`;
     if (x.rank !== model.inputShape.length + 1 || x.shape.slice(1).some((d, i) => d !== model.inputShape[i]))
       throw new Error(`${what}: expected a tensor of shape ${expected}, found [${x.shape.join(', ')}]`);
-    return { values: Float32Array.from(await x.data()), n: x.shape[0] };
+    // data() is already a copy (wasm) or read-only use of the backing array (cpu): copy only to convert.
+    const data = await x.data();
+    return { values: data instanceof Float32Array ? data : Float32Array.from(data), n: x.shape[0] };
   }
   if (!(x instanceof Float32Array)) {
     // A common slip: passing a whole LabeledSet where its features are expected.
