@@ -86,15 +86,11 @@ const fileRoute = ((url: string | string[]) =>
     ? fileSystemIO(url.slice(SCHEME.length))
     : null) as unknown as Parameters<typeof tf.io.registerSaveRouter>[0];
 
-let registered = false;
-
 /**
  * Route `file://` URLs of tf.io (save and load) to `fileSystemIO`, unless a handler for them is
- * already registered (tfjs-node registers its own). Idempotent.
+ * already registered (tfjs-node's, or ours from an earlier call). Idempotent.
  */
 export function registerFileSystemRouter(): void {
-  if (registered) return;
-  registered = true;
   if (tf.io.getSaveHandlers(`${SCHEME}probe`).length === 0) tf.io.registerSaveRouter(fileRoute);
   if (tf.io.getLoadHandlers(`${SCHEME}probe`).length === 0) tf.io.registerLoadRouter(fileRoute);
 }
