@@ -66,7 +66,7 @@ describe.skipIf(skip)('in headless Chromium', () => {
     expect(result.threadsRefusal).toMatch(/^initBackend options.threads: 2 threads need a cross-origin-isolated page/);
     expect(result.backend).toMatchObject({ name: 'wasm', requested: 'auto', threads: 1, simd: true });
     expect(result.backend.skipped).toBeUndefined();
-    expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam']);
+    expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam']);
     expect(result.analysisWasmKernels).toBe(true);
 
     // Training progressed: every epoch ran, the loss fell, the model beats chance clearly.
@@ -110,7 +110,7 @@ describe.skipIf(skip)('in headless Chromium', () => {
     // on shared memory (their helper threads stay Node-only). 10 epochs of the same schedule.
     const { result, problems } = await run('./isolated/?threads=2&epochs=10');
     expect(result.backend).toMatchObject({ name: 'wasm', threads: 2, simd: true });
-    expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam', 'threads']);
+    expect(result.backend.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam', 'threads']);
     // XNNPACK splits outputs, not sums, and our kernels split rows: bit-identical to 1 thread.
     expect(result.epochs.map((e) => e.loss)).toEqual(first.result.epochs.slice(0, 10).map((e) => e.loss));
     expect(result.plainLosses).toEqual(first.result.plainLosses);

@@ -34,7 +34,7 @@ describe('initBackend', () => {
   it('lists the wasm accelerations that are really in effect, and none on cpu', async () => {
     // tfjs-wasm-training tests each one where it acts, and the fallbacks; here: initBackend reports them.
     const wasm = await initBackend('wasm');
-    const expected = ['fast-matmul', 'heap-kernels', 'fused-adam'];
+    const expected = ['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam'];
     if (wasm.threads > 1) expected.push('threads', 'heap-kernel-threads');
     expect(wasm.accelerations).toEqual(expected);
     expect(activeAccelerations()).toEqual(expected);

@@ -17,7 +17,7 @@ describe('wasm backend on 1 thread', () => {
 
   it('takes the thread count from MANIFOLD_MIXUP_THREADS and uses the unshared memory', () => {
     expect(info).toMatchObject({ name: 'wasm', threads: 1, simd: true, fastMatMul: true });
-    expect(info.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam']);
+    expect(info.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam']);
     const wasm = (tf.backend() as unknown as { wasm: { asm: { memory: { buffer: unknown } } } }).wasm;
     expect(wasm.asm.memory.buffer).toBeInstanceOf(ArrayBuffer);
   });

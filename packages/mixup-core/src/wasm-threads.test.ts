@@ -13,7 +13,14 @@ describe('wasm backend on 2 threads', () => {
 
   it('starts XNNPACK on 2 threads over a shared memory, and restores what it patched', () => {
     expect(info).toMatchObject({ name: 'wasm', threads: 2, simd: true, fastMatMul: true });
-    expect(info.accelerations).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam', 'threads', 'heap-kernel-threads']);
+    expect(info.accelerations).toEqual([
+      'fast-matmul',
+      'heap-kernels',
+      'simd-gemm',
+      'fused-adam',
+      'threads',
+      'heap-kernel-threads',
+    ]);
     const wasm = (tf.backend() as unknown as { wasm: { wasmMemory: { buffer: unknown } } }).wasm;
     expect(wasm.wasmMemory.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect((globalThis as { Worker?: unknown }).Worker).toBeUndefined();

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accelerationsOf, activeAccelerations } from './accelerations.js';
 import { fastWasmKernelsInstalled, installFastWasmKernels, uninstallFastWasmKernels } from './fast-matmul.js';
 import { fusedAdamAvailable } from './fused-adam.js';
+import { setSimdGemm, simdGemmEnabled } from './heap-gemm.js';
 import { heapKernels } from './heap-kernels.js';
 import { setupFastWasm, type FastWasmInfo } from './setup.js';
 
@@ -14,13 +15,31 @@ describe('activeAccelerations', () => {
   });
 
   it('lists what is really in effect on wasm, each one checked where it acts', () => {
-    const expected = ['fast-matmul', 'heap-kernels', 'fused-adam'];
+    const expected = ['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam'];
     expect(info).toEqual({ threads: 1, simd: true, accelerations: expected });
     expect(activeAccelerations()).toEqual(expected);
     expect(fastWasmKernelsInstalled()).toBe(true);
     expect(heapKernels(tf.backend())).not.toBeNull();
     expect(fusedAdamAvailable()).toBe(true);
     expect(activeAccelerations()).toEqual(expected); // binding the kernels to tfjs' memory changes nothing
+  });
+
+  it('lists simd-gemm only while it is on; off, the products are the same, from XNNPACK', () => {
+    const [x, w] = [tf.randomNormal([20, 48], 0, 1, 'float32', 1), tf.randomNormal([48, 32], 0, 1, 'float32', 2)];
+    const ours = tf.matMul(x, w, false, false);
+    setSimdGemm(false);
+    try {
+      expect(simdGemmEnabled()).toBe(false);
+      expect(activeAccelerations()).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam']);
+      const theirs = tf.matMul(x, w, false, false);
+      expect(Array.from(theirs.dataSync())).toEqual(Array.from(ours.dataSync()));
+      theirs.dispose();
+    } finally {
+      setSimdGemm(true);
+    }
+    expect(activeAccelerations()).toContain('simd-gemm');
+    expect(() => setSimdGemm('no' as unknown as boolean)).toThrow('setSimdGemm: expected true or false, found "no"');
+    tf.dispose([x, w, ours]);
   });
 
   it('drops what silently fell back: stock kernels, a memory it does not know, another backend', async () => {
@@ -31,7 +50,13 @@ describe('activeAccelerations', () => {
       installFastWasmKernels();
     }
     expect(accelerationsOf('wasm', { wasm: {} }, 1)).toEqual(['fast-matmul']);
-    expect(accelerationsOf('wasm', tf.backend(), 2)).toEqual(['fast-matmul', 'heap-kernels', 'fused-adam', 'threads']);
+    expect(accelerationsOf('wasm', tf.backend(), 2)).toEqual([
+      'fast-matmul',
+      'heap-kernels',
+      'simd-gemm',
+      'fused-adam',
+      'threads',
+    ]);
     await import('@tensorflow/tfjs-backend-cpu');
     await tf.setBackend('cpu');
     try {

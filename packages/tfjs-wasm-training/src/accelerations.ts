@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fastWasmKernelsInstalled } from './fast-matmul.js';
 import { fusedAdamUsable } from './fused-adam.js';
+import { simdGemmEnabled } from './heap-gemm.js';
 import { heapKernelHelpersActive, heapKernelsUsable } from './heap-kernels.js';
 
 /**
@@ -9,11 +10,14 @@ import { heapKernelHelpersActive, heapKernelsUsable } from './heap-kernels.js';
  * - 'fast-matmul': the explicit-transpose matmul, shared Identity and SIMD Greater/Select kernels
  *   are registered (installFastWasmKernels);
  * - 'heap-kernels': our WebAssembly SIMD kernels can run on tfjs' heap (transposes, Adam, ...);
+ * - 'simd-gemm': float32 matrix products of dense-layer shapes (rows a multiple of 4, columns of 8)
+ *   run on our GEMM, one of the heap kernels, instead of XNNPACK (setSimdGemm turns it off);
  * - 'fused-adam': fusedAdamUpdate updates a variable in one heap-kernel pass;
  * - 'threads': XNNPACK runs on a pool of more than one thread (the threaded build);
  * - 'heap-kernel-threads': our heap kernels split large calls across helper threads too (Node only).
  */
-export type Acceleration = 'fast-matmul' | 'heap-kernels' | 'fused-adam' | 'threads' | 'heap-kernel-threads';
+export type Acceleration =
+  'fast-matmul' | 'heap-kernels' | 'simd-gemm' | 'fused-adam' | 'threads' | 'heap-kernel-threads';
 
 /** XNNPACK's pool size on a tfjs-backend-wasm backend (its module's own count), else 1. */
 function threadsOf(backend: unknown): number {
@@ -26,7 +30,9 @@ export function accelerationsOf(name: string, backend: unknown, threads: number)
   if (name !== 'wasm') return [];
   const active: Acceleration[] = [];
   if (fastWasmKernelsInstalled()) active.push('fast-matmul');
-  if (heapKernelsUsable(backend)) active.push('heap-kernels');
+  const heap = heapKernelsUsable(backend);
+  if (heap) active.push('heap-kernels');
+  if (heap && fastWasmKernelsInstalled() && simdGemmEnabled()) active.push('simd-gemm');
   if (fusedAdamUsable(name, backend)) active.push('fused-adam');
   if (threads > 1) active.push('threads');
   if (heapKernelHelpersActive(backend)) active.push('heap-kernel-threads');

@@ -7,6 +7,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { fastGreater, fastSelect } from './fast-elementwise.js';
+import { heapGemm } from './heap-gemm.js';
 import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-kernels.js';
 
 // tfjs-backend-wasm 4.22 only sends a matmul to XNNPACK when neither operand is
@@ -97,6 +98,9 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
     const transposeB = attrs.transposeB === true;
     // Plain matMuls too: a dense layer computed as matMul + add (as mixup-core does with its first) is one.
     const transposedForward = useTransposedForward(args as unknown as MatMulArgs);
+    // Our GEMM where it takes the shapes; the bias where the path it replaces adds it (see heap-gemm.ts).
+    const viaGemm = heapGemm(args as unknown as MatMulArgs, transposedForward);
+    if (viaGemm != null) return viaGemm;
     if (!transposeA && !transposeB && !transposedForward) return stock(args);
     const temporaries: TensorInfo[] = [];
     const transposed = (x: TensorInfo, bias?: TensorInfo): TensorInfo =>

@@ -36,6 +36,22 @@ export interface HeapKernels {
     step: number,
   ): void;
   countNonFinite(x: number, n: number): number;
+  gemm(
+    a: number,
+    aRow: number,
+    aCol: number,
+    b: number,
+    bRow: number,
+    bCol: number,
+    panel: number,
+    c: number,
+    ldc: number,
+    bias: number,
+    biasMode: 0 | 1 | 2,
+    m: number,
+    n: number,
+    k: number,
+  ): void;
 }
 
 // Minimal typings: the base tsconfig's lib (ES2023, no DOM) does not declare WebAssembly.
@@ -149,7 +165,8 @@ const MIN_SLICE_ELEMENTS = 1 << 16;
 
 /**
  * Runs `kernel` over `units` units of work (rows, elements) of `unitSize` elements each, cut into
- * slices of whole multiples of 4 units for the calling thread and the helper threads; the kernel
+ * slices of whole multiples of 4 units for the calling thread and the helper threads (numbered from 0,
+ * fewer than heapKernelSlices, for per-slice scratch space); the kernel
  * computes every element the same way in any slice, so the result never depends on the threads.
  */
 export function runSliced(
@@ -157,21 +174,22 @@ export function runSliced(
   kernel: HelperKernel,
   units: number,
   unitSize: number,
-  sliceArgs: (start: number, end: number) => number[],
+  sliceArgs: (start: number, end: number, slice: number) => number[],
+  maxSlices = Infinity,
 ): void {
   const bound = bind(backend);
   if (bound == null) throw new Error(`heap-kernels: '${kernel}' needs the wasm heap kernels`);
   const { kernels, helpers } = bound;
   const call = ({ kernel: name, args }: KernelCall): void => (kernels[name] as (...a: number[]) => void)(...args);
-  const slices = Math.min(helpers?.slices ?? 1, Math.floor((units * unitSize) / MIN_SLICE_ELEMENTS));
+  const slices = Math.min(helpers?.slices ?? 1, maxSlices, Math.floor((units * unitSize) / MIN_SLICE_ELEMENTS));
   if (helpers == null || slices < 2) {
-    call({ kernel, args: sliceArgs(0, units) });
+    call({ kernel, args: sliceArgs(0, units, 0) });
     return;
   }
   const step = Math.ceil(units / slices / 4) * 4;
   const calls: KernelCall[] = [];
   for (let start = 0; start < units; start += step)
-    calls.push({ kernel, args: sliceArgs(start, Math.min(units, start + step)) });
+    calls.push({ kernel, args: sliceArgs(start, Math.min(units, start + step), calls.length) });
   helpers.run(call, calls);
 }
 

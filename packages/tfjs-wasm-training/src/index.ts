@@ -6,3 +6,4 @@ export { availableWasmThreads, unavailableWasmThreads } from './threads.js';
 export { MAX_WASM_THREADS, checkThreads, checkWasmPaths, type WasmBinaryName, type WasmPaths } from './options.js';
 export { FusedAdamOptimizer, fusedAdam, type FusedAdamConfig } from './fused-adam-optimizer.js';
 export { countNonFinite } from './count-non-finite.js';
+export { setSimdGemm, simdGemmEnabled } from './heap-gemm.js';

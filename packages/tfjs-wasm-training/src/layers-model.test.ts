@@ -10,7 +10,7 @@ describe('a plain tf.LayersModel on wasm', () => {
   beforeAll(async () => {
     expect(await setupFastWasm()).toMatchObject({
       threads: 1,
-      accelerations: ['fast-matmul', 'heap-kernels', 'fused-adam'],
+      accelerations: ['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam'],
     });
     fast = await trainPlainModel();
     uninstallFastWasmKernels();

@@ -25,7 +25,11 @@ describe('setupFastWasm', () => {
     await tf.setBackend('cpu');
     const info = await setupFastWasm();
     expect(tf.getBackend()).toBe('wasm');
-    expect(info).toEqual({ threads: 1, simd: true, accelerations: ['fast-matmul', 'heap-kernels', 'fused-adam'] });
+    expect(info).toEqual({
+      threads: 1,
+      simd: true,
+      accelerations: ['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam'],
+    });
   });
 
   it('holds later calls to the threads and binaries of the first initialisation', async () => {

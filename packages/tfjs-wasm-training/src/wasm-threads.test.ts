@@ -1,5 +1,6 @@
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
+import { denseProducts } from './__fixtures__/float32-gemm.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '@manifold-mixup/random';
 import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
@@ -19,7 +20,7 @@ describe('wasm backend on 2 threads', () => {
     expect(info).toEqual({
       threads: 2,
       simd: true,
-      accelerations: ['fast-matmul', 'heap-kernels', 'fused-adam', 'threads', 'heap-kernel-threads'],
+      accelerations: ['fast-matmul', 'heap-kernels', 'simd-gemm', 'fused-adam', 'threads', 'heap-kernel-threads'],
     });
     const wasm = (tf.backend() as unknown as { wasm: { wasmMemory: { buffer: unknown } } }).wasm;
     expect(wasm.wasmMemory.buffer).toBeInstanceOf(SharedArrayBuffer);
@@ -108,5 +109,10 @@ describe('heap kernels split between the calling thread and a helper thread', ()
     }
     expect(mismatches).toBe(0);
     tf.dispose(tensors);
+  });
+
+  it('cut the GEMM of every dense-layer product between the threads, bit-identical to float32 sums in order', () => {
+    // 64 × 200 · 200 × 256: 32 panels of 8 columns, two slices.
+    for (const [got, expected] of denseProducts(64, 200, 256)) expect(got).toEqual(expected);
   });
 });
