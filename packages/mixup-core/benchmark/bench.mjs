@@ -2,9 +2,11 @@
 // backend. Usage: pnpm bench [--json] [--backends=wasm,cpu] [--seconds=8] [--models=spiral]
 // [--threads=1] (wasm: XNNPACK threads; default all cores, at most 8)
 // [--stock] (wasm with tfjs' own matmul kernels, to see what the fix is worth) [--no-inference]
+// [--no-simd-gemm] (wasm with the fix but XNNPACK instead of our GEMM, to see what the GEMM is worth)
 // Plain ESM over ../dist (the turbo bench task builds first).
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
+import { setSimdGemm } from '@manifold-mixup/tfjs-wasm-training';
 import { initBackend, uninstallFastWasmMatMul } from '../dist/index.js';
 import { build, macs, MODELS, synthetic } from './models.mjs';
 
@@ -80,6 +82,10 @@ for (const backend of wanted) {
     if (args.has('stock') && info.name === 'wasm') {
       uninstallFastWasmMatMul();
       info = { ...info, fastMatMul: false };
+    }
+    if (args.has('no-simd-gemm') && info.name === 'wasm') {
+      setSimdGemm(false);
+      info = { ...info, accelerations: info.accelerations.filter((a) => a !== 'simd-gemm') };
     }
   } catch (error) {
     const line = { backend, available: false, reason: error.message };
