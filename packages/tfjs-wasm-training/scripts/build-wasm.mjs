@@ -2,8 +2,8 @@
 // src/heap-kernels.wat (readable) and src/heap-kernels-wasm.ts (the compiled bytes, base64).
 // Run `node scripts/build-wasm.mjs` after editing this file; both outputs are committed so
 // building the package needs no WebAssembly toolchain.
-import { renameSync, writeFileSync } from 'node:fs';
 import wabtFactory from 'wabt';
+import { writeGenerated } from '../../../scripts/write-generated.mjs';
 import { GEMM_WAT } from './gemm-wat.mjs';
 
 // i8x16.shuffle byte lists picking f32 lanes: lo(x, y) = [x0 y0 x1 y1], hi = [x2 y2 x3 y3],
@@ -243,14 +243,8 @@ export const HEAP_KERNELS_WASM_BASE64 =
 export const HEAP_KERNELS_SHARED_WASM_BASE64 =
   '${shared.toString('base64')}';
 `;
-const here = new URL('../src/', import.meta.url);
-for (const [name, text] of [
+writeGenerated(new URL('../src/', import.meta.url), [
   ['heap-kernels.wat', wat],
   ['heap-kernels-wasm.ts', ts],
-]) {
-  const target = new URL(name, here);
-  const temp = new URL(`${name}.tmp`, here);
-  writeFileSync(temp, text);
-  renameSync(temp, target);
-}
+]);
 console.log(`wrote src/heap-kernels.wat and src/heap-kernels-wasm.ts (${buffer.length} bytes)`);
