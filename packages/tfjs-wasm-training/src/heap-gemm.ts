@@ -1,5 +1,13 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { fastTranspose, heapKernels, heapKernelSlices, offsetOf, runSliced } from './heap-kernels.js';
+import {
+  fastTranspose,
+  heapKernelHelpersActive,
+  heapKernels,
+  heapKernelSlices,
+  offsetOf,
+  runSliced,
+  xnnpackThreads,
+} from './heap-kernels.js';
 import type { MatMulArgs } from './fast-matmul.js';
 
 // Our WebAssembly SIMD GEMM (scripts/gemm-wat.mjs) for the matrix products of dense-layer training:
@@ -27,6 +35,15 @@ export function setSimdGemm(on: boolean): void {
 /** Whether setSimdGemm left our GEMM on. */
 export function simdGemmEnabled(): boolean {
   return enabled;
+}
+
+/**
+ * Whether our GEMM takes products on this backend, XNNPACK running on `threads` threads: it is on,
+ * and either XNNPACK has one thread or our kernels have helper threads too (Node). In a browser page
+ * with tfjs' threads our kernels have none, and one thread of ours is slower than XNNPACK on two.
+ */
+export function simdGemmTakes(backend: unknown, threads = xnnpackThreads(backend)): boolean {
+  return enabled && (threads <= 1 || heapKernelHelpersActive(backend));
 }
 
 /** The GEMM's sizes for these arguments, or null when it does not take them (dtype, shape, activation). */
@@ -61,7 +78,7 @@ export function gemmShape(args: MatMulArgs): { m: number; n: number; k: number }
 export function heapGemm(args: MatMulArgs, biasLast = false): TensorInfo | null {
   const shape = gemmShape(args);
   const { backend, inputs, attrs } = args;
-  if (!enabled || shape == null || heapKernels(backend) == null) return null;
+  if (shape == null || !simdGemmTakes(backend) || heapKernels(backend) == null) return null;
   const { m, n, k } = shape;
   const { b, bias } = inputs;
   let a = inputs.a;

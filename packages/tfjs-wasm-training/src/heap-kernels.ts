@@ -193,6 +193,12 @@ export function runSliced(
   helpers.run(call, calls);
 }
 
+/** XNNPACK's pool size on a tfjs-backend-wasm backend (its module's own count), else 1. */
+export function xnnpackThreads(backend: unknown): number {
+  const module = (backend as { wasm?: { tfjs?: { getThreadsCount?: () => number } } } | null)?.wasm;
+  return module?.tfjs?.getThreadsCount?.() ?? 1;
+}
+
 /** Heap byte offset of a float32 tensor of the wasm backend. */
 export function offsetOf(backend: WasmBackendInternals, x: TensorInfo): number {
   const data = backend.dataIdMap.get(x.dataId);
