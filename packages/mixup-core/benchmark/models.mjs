@@ -1,5 +1,5 @@
 // The seed's two heaviest models, as the benchmarks build them, and synthetic data for them.
-import { layers } from '@tensorflow/tfjs-layers';
+import { layers, regularizers } from '@tensorflow/tfjs-layers';
 import { mulberry32 } from '@manifold-mixup/random';
 import { ManifoldMixupModel } from '../dist/index.js';
 
@@ -27,11 +27,13 @@ export const MODELS = [
   },
 ];
 
-export function build(spec) {
+/** `weightDecay`: an L2 penalty (Keras form l2 · Σw²) on every hidden Dense kernel, as the reproduction's weight-decay model. */
+export function build(spec, { weightDecay = 0 } = {}) {
   const specs = [];
   let dense = 0;
+  const kernelRegularizer = weightDecay > 0 ? regularizers.l2({ l2: weightDecay }) : undefined;
   for (const units of spec.widths) {
-    specs.push([layers.dense({ units }), spec.eligibleDense.includes(dense++)]);
+    specs.push([layers.dense({ units, kernelRegularizer }), spec.eligibleDense.includes(dense++)]);
     specs.push([layers.leakyReLU({ alpha: 0.3 }), false]);
   }
   specs.push([layers.dense({ units: spec.numClasses, activation: 'softmax' }), spec.eligibleDense.includes(dense)]);

@@ -1,6 +1,7 @@
 // Where the time of a training step goes: tf.profile over a few steps of fit on wasm, kernel times
 // summed by kernel name (and, for matmuls, by shape), as shares of the profiled kernel time.
 // Usage: node benchmark/profile-step.mjs [--models=bottleneck12|spiral] [--steps=6] [--threads=2]
+// [--weight-decay=5e-5] (an L2 penalty on the hidden kernels, as the reproduction's weight-decay model)
 // Shares are what to read: absolute milliseconds drift with the machine's load.
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../dist/index.js';
@@ -18,7 +19,8 @@ const spec = MODELS.find((m) => m.id === id);
 if (spec == null) throw new Error(`--models: expected one of ${MODELS.map((m) => m.id).join(', ')}, found ${id}`);
 
 const info = await initBackend('wasm', { threads: args.has('threads') ? Number(args.get('threads')) : undefined });
-const model = build(spec);
+const weightDecay = Number(args.get('weight-decay') ?? 0);
+const model = build(spec, { weightDecay });
 const warmup = synthetic(spec, 3 * spec.batchSize);
 await model.fit(warmup, { epochs: 1, batchSize: spec.batchSize });
 const data = synthetic(spec, steps * spec.batchSize);
@@ -42,7 +44,7 @@ for (const k of profile.kernels) {
 }
 const rows = [...byKey.entries()].sort((a, b) => b[1].ms - a[1].ms);
 console.log(
-  `${spec.name}, batch ${spec.batchSize}, ${steps} steps on wasm (${info.threads} threads; ${info.accelerations.join(', ')})`,
+  `${spec.name}${weightDecay > 0 ? `, L2 ${weightDecay}` : ''}, batch ${spec.batchSize}, ${steps} steps on wasm (${info.threads} threads; ${info.accelerations.join(', ')})`,
 );
 console.log(
   `wall ${(wall / steps).toFixed(1)} ms/step (profiling adds overhead); kernels ${(total / steps).toFixed(1)} ms/step`,

@@ -159,6 +159,22 @@ describe('fast wasm matmul', () => {
     expect(tf.memory().numDataBuffers).toBe(buffers - 1);
   });
 
+  it('makes Cast to the same dtype share the buffer too, and still converts to another dtype', () => {
+    const x = tf.tensor1d([1.5, -2.25, 3]);
+    const buffers = tf.memory().numDataBuffers;
+    const same = tf.cast(x, 'float32');
+    expect(same.dataId).toBe(x.dataId);
+    expect(tf.memory().numDataBuffers).toBe(buffers);
+    const ints = tf.cast(x, 'int32');
+    expect(ints.dataId).not.toBe(x.dataId);
+    expect(ints.dtype).toBe('int32');
+    expect(Array.from(ints.dataSync())).toEqual([1, -2, 3]);
+    x.dispose();
+    expect(Array.from(same.dataSync())).toEqual([1.5, -2.25, 3]);
+    tf.dispose([same, ints]);
+    expect(tf.memory().numDataBuffers).toBe(buffers - 1);
+  });
+
   it('frees the transposed temporaries in backend memory', () => {
     const a = tf.randomNormal([20, 30], 0, 1, 'float32', 1);
     const b = tf.randomNormal([40, 30], 0, 1, 'float32', 2);

@@ -26,7 +26,10 @@ import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-ke
 // two copies of every weight matrix per training step (tfjs-core's fused matMul gradient
 // and tf.layers both take identities of the kernel).
 // Greater and Select (LeakyReLU's gradient) too: SIMD versions in fast-elementwise.ts.
-const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity', 'Greater', 'Select'] as const;
+// Cast to the dtype a tensor already has too, which wasm copies like Identity: tfjs-core's Square gradient
+// casts float32 to float32 (an L2 penalty runs it on every weight matrix each step). SIMD Multiply and Add
+// were tried as well and did not pay (memory-bound: the same time as wasm's own loops).
+const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity', 'Greater', 'Select', 'Cast'] as const;
 const stockConfigs = new Map<string, KernelConfig>();
 
 export interface MatMulArgs {
@@ -146,25 +149,27 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
 
 function sharedIdentity(stock: KernelFunc): KernelFunc {
   return (args) => {
-    const { inputs, backend } = args as unknown as {
+    const { inputs, backend, attrs } = args as unknown as {
       inputs: { x: TensorInfo };
       backend: { incRef(dataId: object): void };
+      attrs?: { dtype?: string };
     };
     const { x } = inputs;
-    if (x.dtype === 'string') return stock(args);
+    // Cast shares only when it casts to the dtype the tensor already has.
+    if (x.dtype === 'string' || (attrs?.dtype != null && attrs.dtype !== x.dtype)) return stock(args);
     backend.incRef(x.dataId);
     return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
   };
 }
 
-/** True when our wasm kernels (matmuls, Identity, Greater, Select) are registered in place of the stock ones. */
+/** True when our wasm kernels (matmuls, Identity, Cast, Greater, Select) are registered in place of the stock ones. */
 export function fastWasmKernelsInstalled(): boolean {
   return stockConfigs.size > 0;
 }
 
 /**
  * Replace the wasm BatchMatMul and _FusedMatMul kernels by versions that transpose explicitly before
- * multiplying, Identity by one that shares the buffer, Greater and Select by SIMD versions.
+ * multiplying, Identity and same-dtype Cast by ones that share the buffer, Greater and Select by SIMD versions.
  * Idempotent. Returns false when the wasm kernels are not registered (tfjs-backend-wasm not imported yet).
  */
 export function installFastWasmKernels(): boolean {
@@ -177,6 +182,7 @@ export function installFastWasmKernels(): boolean {
     unregisterKernel(stock.kernelName, 'wasm');
     const replacements: Record<string, () => KernelFunc> = {
       Identity: () => sharedIdentity(stock.kernelFunc),
+      Cast: () => sharedIdentity(stock.kernelFunc),
       Greater: () => fastGreater(stock.kernelFunc),
       Select: () => fastSelect(stock.kernelFunc),
     };
