@@ -1,17 +1,17 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { fileSystemIO } from './file-system-io.js';
 import { assertFinite } from './finite-guard.js';
 import { ManifoldMixupModel } from './model.js';
+import { useTempDir } from './__fixtures__/temp-dir.js';
 
 // What the tfjs-facing API refuses, and says, for input a user can get wrong.
-let dir: string;
+const dir = useTempDir('mixup-core-refusals-');
 const twoLayers = () =>
   sequential({
     layers: [layers.dense({ inputShape: [2], units: 4, name: 'a' }), layers.dense({ units: 2, name: 'b' })],
@@ -20,10 +20,6 @@ const twoLayers = () =>
 describe('refusals of the tfjs-facing API', () => {
   beforeAll(async () => {
     await initBackend('wasm');
-    dir = await mkdtemp(join(tmpdir(), 'mixup-core-refusals-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -120,7 +116,7 @@ describe('refusals of the tfjs-facing API', () => {
 
   it('fileSystemIO: loads from a directory or its model.json, keeps metadata, names unreadable files', async () => {
     const net = twoLayers();
-    const target = join(dir, 'exported');
+    const target = join(dir(), 'exported');
     await net.save(fileSystemIO(target), { includeOptimizer: false });
     const x = tf.tensor2d([[0.5, -1]]);
     const expected = (net.predict(x) as tf.Tensor).dataSync();
@@ -132,12 +128,12 @@ describe('refusals of the tfjs-facing API', () => {
     net.setUserDefinedMetadata({ note: 'kept' });
     await net.save(fileSystemIO(target));
     expect((await loadLayersModel(fileSystemIO(target))).getUserDefinedMetadata()).toEqual({ note: 'kept' });
-    const missing = join(dir, 'nothing', 'model.json');
+    const missing = join(dir(), 'nothing', 'model.json');
     await expect(loadLayersModel(fileSystemIO(missing))).rejects.toThrow(`${missing}: cannot read the model (`);
-    await mkdir(join(dir, 'broken'), { recursive: true });
-    await writeFile(join(dir, 'broken', 'model.json'), '{"modelTopology": ');
-    await expect(loadLayersModel(fileSystemIO(join(dir, 'broken')))).rejects.toThrow(
-      `${join(dir, 'broken', 'model.json')}: not valid JSON (truncated or corrupted?)`,
+    await mkdir(join(dir(), 'broken'), { recursive: true });
+    await writeFile(join(dir(), 'broken', 'model.json'), '{"modelTopology": ');
+    await expect(loadLayersModel(fileSystemIO(join(dir(), 'broken')))).rejects.toThrow(
+      `${join(dir(), 'broken', 'model.json')}: not valid JSON (truncated or corrupted?)`,
     );
     await expect(fileSystemIO(target).save!({ modelTopology: undefined } as never)).rejects.toThrow(
       `fileSystemIO(${target}): expected a JSON model topology, found undefined`,

@@ -1,12 +1,12 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
+import { useTempDir } from './__fixtures__/temp-dir.js';
 
 // On wasm a dense layer with a built-in ReLU maps NaN to 0, so a diverged network can keep a
 // finite loss: the guard must look at weights and gradients, not only at the loss.
@@ -34,13 +34,7 @@ function putNaN(variable: tf.Variable, index: number): void {
   poisoned.dispose();
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mixup-core-guard-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('mixup-core-guard-');
 
 for (const backend of ['wasm', 'cpu'] as const) {
   describe(`the non-finite guard on ${backend}`, () => {
@@ -50,7 +44,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
 
     it('stops a diverging fit (learning rate 1e30) naming epoch and step; no checkpoint holds non-finite weights', async () => {
       const model = reluModel();
-      const checkpointDir = join(dir, backend);
+      const checkpointDir = join(dir(), backend);
       const error = await model.fit(blobs(64, 1), { epochs: 20, batchSize: 8, learningRate: 1e30, checkpointDir }).then(
         () => null,
         (e: Error) => e,
@@ -80,7 +74,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
       const model = reluModel();
       const [first] = model.weights;
       putNaN(first.variable, 3);
-      const target = join(dir, `nan-${backend}`);
+      const target = join(dir(), `nan-${backend}`);
       await expect(model.save(target)).rejects.toThrow(
         `${join(target, 'model.json')}: refusing to save ${first.name}: it holds NaN at index 3 (non-finite weights)`,
       );

@@ -1,38 +1,34 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { layers } from '@tensorflow/tfjs-layers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
+import { useTempDir } from './__fixtures__/temp-dir.js';
 
-let dir: string;
+const dir = useTempDir('mixup-core-io-');
 const data = blobs(30, 3);
 
 describe('save and load', () => {
   beforeAll(async () => {
     await initBackend('wasm');
-    dir = await mkdtemp(join(tmpdir(), 'mixup-core-io-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('round-trips weights and optimizer state into a model built with the same layers', async () => {
     const saved = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1 });
     await saved.fit(data, { epochs: 1, batchSize: 10 });
-    await saved.save(join(dir, 'a'));
+    await saved.save(join(dir(), 'a'));
     const loaded = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 99 });
-    await loaded.load(join(dir, 'a'));
+    await loaded.load(join(dir(), 'a'));
     expect(await loaded.predict(data.x)).toEqual(await saved.predict(data.x));
     expect(loaded.optimizer?.step).toBe(3);
     // Same optimizer state: one more identical epoch keeps them identical.
     await saved.fit(data, { epochs: 1, batchSize: 10, seed: 5 });
     await loaded.fit(data, { epochs: 1, batchSize: 10, seed: 5 });
     expect(await loaded.predict(data.x)).toEqual(await saved.predict(data.x));
-    const manifest = JSON.parse(await readFile(join(dir, 'a', 'model.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(dir(), 'a', 'model.json'), 'utf8'));
     expect(manifest.config.layers.map((l: { eligible: boolean }) => l.eligible)).toEqual([
       false,
       false,
@@ -40,14 +36,14 @@ describe('save and load', () => {
       false,
       true,
     ]);
-    expect((await readdir(join(dir, 'a'))).some((f) => f.includes('.tmp'))).toBe(false);
+    expect((await readdir(join(dir(), 'a'))).some((f) => f.includes('.tmp'))).toBe(false);
     saved.dispose();
     loaded.dispose();
   });
 
   it('refuses a different architecture, a missing directory and a corrupt weights file', async () => {
     const small = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2 });
-    await small.save(join(dir, 'b'));
+    await small.save(join(dir(), 'b'));
     const wider = new ManifoldMixupModel({
       layers: [
         [layers.dense({ units: 8 }), false],
@@ -56,20 +52,20 @@ describe('save and load', () => {
       inputShape: [2],
       numClasses: 2,
     });
-    await expect(wider.load(join(dir, 'b'))).rejects.toThrow(/expected 4 weight tensors for this model, found 6/);
-    await expect(small.load(join(dir, 'missing'))).rejects.toThrow(/model\.json does not exist/);
-    const bin = (await readdir(join(dir, 'b'))).find((f) => f.endsWith('.bin'))!;
-    const bytes = await readFile(join(dir, 'b', bin));
+    await expect(wider.load(join(dir(), 'b'))).rejects.toThrow(/expected 4 weight tensors for this model, found 6/);
+    await expect(small.load(join(dir(), 'missing'))).rejects.toThrow(/model\.json does not exist/);
+    const bin = (await readdir(join(dir(), 'b'))).find((f) => f.endsWith('.bin'))!;
+    const bytes = await readFile(join(dir(), 'b', bin));
     bytes[0] ^= 0xff;
-    await writeFile(join(dir, 'b', bin), bytes);
-    await expect(small.load(join(dir, 'b'))).rejects.toThrow(/expected sha256 .* \(corrupt or mismatched file\)/);
+    await writeFile(join(dir(), 'b', bin), bytes);
+    await expect(small.load(join(dir(), 'b'))).rejects.toThrow(/expected sha256 .* \(corrupt or mismatched file\)/);
     small.dispose();
     wider.dispose();
   });
 
   it('checks the manifest itself: empty, truncated or edited model.json files are refused, naming the file', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1 });
-    const checkpointDir = join(dir, 'integrity');
+    const checkpointDir = join(dir(), 'integrity');
     await model.fit(data, { epochs: 1, batchSize: 10, checkpointDir });
     const path = join(checkpointDir, 'model.json');
     const original = await readFile(path, 'utf8');
@@ -111,7 +107,7 @@ describe('save and load', () => {
 
   it('refuses other shapes, another format, and a saved model given as a checkpoint; keeps one weights file', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1 });
-    const target = join(dir, 'shapes');
+    const target = join(dir(), 'shapes');
     await model.save(target);
     await model.fit(data, { epochs: 1, batchSize: 10 });
     await model.save(target); // new weights: the previous content-addressed file is removed

@@ -1,12 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
+import { useTempDir } from './__fixtures__/temp-dir.js';
 
 const userModel = () =>
   sequential({
@@ -20,15 +20,11 @@ const userModel = () =>
 const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   Array.from(a).reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i])), 0);
 
-let dir: string;
+const dir = useTempDir('mixup-core-export-');
 
 describe('fromSequential and toLayersModel', () => {
   beforeAll(async () => {
     await initBackend('wasm'); // registers file:// (no tfjs-node here)
-    dir = await mkdtemp(join(tmpdir(), 'mixup-core-export-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('wraps a Sequential, trains it, exports it, saves it and loads it back to the same probabilities', async () => {
@@ -51,10 +47,10 @@ describe('fromSequential and toLayersModel', () => {
     const exported = model.toLayersModel();
     const last = exported.layers[exported.layers.length - 1].getConfig() as { activation?: string };
     expect(last.activation).toBe('softmax');
-    await exported.save(`file://${join(dir, 'model')}`);
-    const manifest = JSON.parse(await readFile(join(dir, 'model', 'model.json'), 'utf8')) as { format: string };
+    await exported.save(`file://${join(dir(), 'model')}`);
+    const manifest = JSON.parse(await readFile(join(dir(), 'model', 'model.json'), 'utf8')) as { format: string };
     expect(manifest.format).toBe('layers-model');
-    const loaded = await loadLayersModel(`file://${join(dir, 'model', 'model.json')}`);
+    const loaded = await loadLayersModel(`file://${join(dir(), 'model', 'model.json')}`);
     const reloaded = loaded.predict(x) as tf.Tensor;
     expect(reloaded.shape).toEqual([30, 2]);
     expect(maxDifference(reloaded.dataSync(), ours)).toBeLessThan(1e-6);

@@ -1,13 +1,13 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
 import { learningRateAt } from './training.js';
 import type { EpochRecord } from './types.js';
+import { useTempDir } from './__fixtures__/temp-dir.js';
 
 const train = blobs(60, 1);
 const validation = blobs(20, 2);
@@ -16,15 +16,11 @@ const makeModel = (options: { lambdaMode?: 'batch' | 'example' } = {}) =>
 const weightBytes = (model: ManifoldMixupModel) =>
   Buffer.concat(model.weights.map((w) => Buffer.from((w.variable.dataSync() as Float32Array).buffer)));
 
-let dir: string;
+const dir = useTempDir('mixup-core-fit-');
 
 describe('fit', () => {
   beforeAll(async () => {
     await initBackend('wasm');
-    dir = await mkdtemp(join(tmpdir(), 'mixup-core-fit-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('is deterministic: same seed, same backend, identical weights (both lambda modes)', async () => {
@@ -116,7 +112,7 @@ describe('fit', () => {
   });
 
   it('resumes from per-epoch checkpoints to exactly the weights of an uninterrupted run', async () => {
-    const checkpoints = join(dir, 'resume');
+    const checkpoints = join(dir(), 'resume');
     const straight = makeModel();
     const straightHistory = await straight.fit(train, { epochs: 3, batchSize: 16, validation });
 
