@@ -2,13 +2,15 @@ import {
   getKernel,
   registerKernel,
   unregisterKernel,
+  util,
   type KernelConfig,
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { fastGreater, fastSelect } from './fast-elementwise.js';
 import { heapGemm } from './heap-gemm.js';
-import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-kernels.js';
+import { linearProductShape, type MatMulArgs } from './matmul-args.js';
+import { fastTranspose, heapKernels } from './heap-kernels.js';
 
 // tfjs-backend-wasm 4.22 only sends a matmul to XNNPACK when neither operand is
 // transposed; with transposeA/transposeB it falls back to a naive triple loop that
@@ -32,18 +34,6 @@ import { fastTranspose, heapKernels, type WasmBackendInternals } from './heap-ke
 const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity', 'Greater', 'Select', 'Cast'] as const;
 const stockConfigs = new Map<string, KernelConfig>();
 
-export interface MatMulArgs {
-  inputs: {
-    a: TensorInfo;
-    b: TensorInfo;
-    bias?: TensorInfo;
-    preluActivationWeights?: TensorInfo;
-    [name: string]: TensorInfo | undefined;
-  };
-  backend: WasmBackendInternals;
-  attrs: { transposeA?: boolean; transposeB?: boolean; activation?: string; [name: string]: unknown };
-}
-
 function swapLastTwo(rank: number): number[] {
   const perm = Array.from({ length: rank }, (_, i) => i);
   perm[rank - 2] = rank - 1;
@@ -51,7 +41,7 @@ function swapLastTwo(rank: number): number[] {
   return perm;
 }
 
-const sizeOf = (shape: number[]): number => shape.reduce((p, d) => p * d, 1);
+const sizeOf = util.sizeFromShape;
 
 /**
  * Which explicit transposes cost fewer element moves (XNNPACK also repacks the second
@@ -78,20 +68,12 @@ export function planTransposes(
  * activation (a bias is added while transposing C back) and when A and C are small next to B.
  */
 export function useTransposedForward(args: MatMulArgs): boolean {
-  const {
-    inputs: { a, b, bias, preluActivationWeights },
-    attrs,
-  } = args;
-  if (a.dtype !== 'float32' || b.dtype !== 'float32') return false;
-  if (attrs.transposeA === true || attrs.transposeB === true || preluActivationWeights != null) return false;
-  if (attrs.activation != null && attrs.activation !== 'linear') return false;
-  const rank = a.shape.length;
-  if (b.shape.length !== rank || [...a.shape.slice(0, -2), ...b.shape.slice(0, -2)].some((d) => d !== 1)) return false;
-  const [m, n] = [a.shape[rank - 2], b.shape[rank - 1]];
-  if (bias != null && (bias.dtype !== 'float32' || sizeOf(bias.shape) !== n || bias.shape[bias.shape.length - 1] !== n))
-    return false;
+  if (args.attrs.transposeA === true || args.attrs.transposeB === true) return false;
+  const shape = linearProductShape(args);
+  if (shape == null) return false;
+  const { a, b } = args.inputs;
   // Kernels last: instantiating them on tfjs' memory costs other wasm code a few % (README).
-  return 4 * (sizeOf(a.shape) + m * n) <= sizeOf(b.shape) && heapKernels(args.backend) != null;
+  return 4 * (sizeOf(a.shape) + shape.m * shape.n) <= sizeOf(b.shape) && heapKernels(args.backend) != null;
 }
 
 function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boolean): KernelFunc {

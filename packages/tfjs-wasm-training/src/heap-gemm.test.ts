@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gemmShape, heapGemm } from './heap-gemm.js';
-import type { MatMulArgs } from './fast-matmul.js';
+import type { MatMulArgs } from './matmul-args.js';
 import type { WasmBackendInternals } from './heap-kernels.js';
 import { setupFastWasm } from './setup.js';
 import { denseProducts, reference } from './__fixtures__/float32-gemm.js';

@@ -8,7 +8,7 @@ import {
   runSliced,
   xnnpackThreads,
 } from './heap-kernels.js';
-import type { MatMulArgs } from './fast-matmul.js';
+import { linearProductShape, type MatMulArgs } from './matmul-args.js';
 
 // Our WebAssembly SIMD GEMM (scripts/gemm-wat.mjs) for the matrix products of dense-layer training:
 // any of A, Aᵀ times any of B, Bᵀ in one call, read in place through strides (no transposed copies),
@@ -18,8 +18,6 @@ import type { MatMulArgs } from './fast-matmul.js';
 
 /** The register tile: m must be a multiple of ROWS and n of COLUMNS (other shapes stay on XNNPACK). */
 export const GEMM_TILE = { rows: 4, columns: 8 } as const;
-
-const sizeOf = (shape: number[]): number => shape.reduce((p, d) => p * d, 1);
 
 let enabled = true;
 
@@ -48,27 +46,10 @@ export function simdGemmTakes(backend: unknown, threads = xnnpackThreads(backend
 
 /** The GEMM's sizes for these arguments, or null when it does not take them (dtype, shape, activation). */
 export function gemmShape(args: MatMulArgs): { m: number; n: number; k: number } | null {
-  const {
-    inputs: { a, b, bias, preluActivationWeights },
-    attrs,
-  } = args;
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || preluActivationWeights != null) return null;
-  if (attrs.activation != null && attrs.activation !== 'linear') return null;
-  const rank = a.shape.length;
-  if (rank < 2 || b.shape.length !== rank) return null;
-  if ([...a.shape.slice(0, -2), ...b.shape.slice(0, -2)].some((d) => d !== 1)) return null;
-  const [aRows, aCols] = a.shape.slice(-2);
-  const [bRows, bCols] = b.shape.slice(-2);
-  const transposeA = attrs.transposeA === true;
-  const transposeB = attrs.transposeB === true;
-  const m = transposeA ? aCols : aRows;
-  const k = transposeA ? aRows : aCols;
-  const n = transposeB ? bRows : bCols;
-  // Mismatched inner sizes: the stock kernel throws tfjs' own error.
-  if ((transposeB ? bCols : bRows) !== k || k === 0) return null;
-  if (m === 0 || m % GEMM_TILE.rows !== 0 || n % GEMM_TILE.columns !== 0) return null;
-  if (bias != null && (bias.dtype !== 'float32' || sizeOf(bias.shape) !== n || bias.shape.at(-1) !== n)) return null;
-  return { m, n, k };
+  const shape = linearProductShape(args);
+  if (shape == null) return null;
+  const { m, n, k } = shape;
+  return k > 0 && m > 0 && m % GEMM_TILE.rows === 0 && n % GEMM_TILE.columns === 0 ? shape : null;
 }
 
 /**
