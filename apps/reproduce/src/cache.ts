@@ -16,7 +16,7 @@ export interface ModelOutputs {
   /** Per-epoch records as the training loop reported them (seconds included). */
   history: EpochRecord[];
   backend: string;
-  /** Wall-clock of training and evaluation in the worker. */
+  /** Wall-clock of training and evaluation in the worker, plus the epochs it resumed (trainingSeconds). */
   seconds: number;
   /** Test accuracy under FGSM per ε (when the job asks for it). */
   fgsm?: Array<{ epsilon: number; accuracy: number; n: number }>;

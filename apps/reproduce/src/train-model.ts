@@ -22,6 +22,7 @@ export async function trainModel(
     throw new Error(`worker: asked for backend '${job.backend}', got '${backend.name}'`);
   const data = await loadData(job.data);
   const model = buildModel(job);
+  let epochsHere = 0;
   try {
     const history = await model.fit(data.train, {
       epochs: job.training.epochs,
@@ -32,7 +33,10 @@ export async function trainModel(
       seed: job.seed,
       checkpointDir: checkpointDir(cacheRoot, hash),
       onBatchEnd: (info) => post({ type: 'batch', ...info }),
-      onEpochEnd: (record) => post({ type: 'epoch', record }),
+      onEpochEnd: (record) => {
+        epochsHere += 1;
+        post({ type: 'epoch', record });
+      },
     });
     const numClasses = data.test.numClasses;
     const arrays: Arrays = {};
@@ -62,10 +66,25 @@ export async function trainModel(
     const fgsm = job.outputs.fgsm
       ? fgsmAccuracy(model, data.test, { epsilons: job.outputs.fgsm.epsilons, clip: job.outputs.fgsm.clip })
       : undefined;
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = trainingSeconds((performance.now() - started) / 1000, history.epochs, epochsHere);
     await writeOutputs(cacheRoot, hash, { history: history.epochs, backend: backend.name, seconds, fgsm }, arrays);
     post({ type: 'done', seconds });
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * A model's training time over every process that trained it: this process's wall time plus the
+ * recorded time of the epochs it resumed from a checkpoint (earlier processes' setup is not counted).
+ */
+export function trainingSeconds(
+  processSeconds: number,
+  history: readonly { seconds: number }[],
+  epochsHere: number,
+): number {
+  if (!Number.isInteger(epochsHere) || epochsHere < 0 || epochsHere > history.length)
+    throw new Error(`trainingSeconds: epochsHere must be an integer in [0, ${history.length}], found ${epochsHere}`);
+  const resumed = history.slice(0, history.length - epochsHere);
+  return resumed.reduce((sum, epoch) => sum + epoch.seconds, processSeconds);
 }
