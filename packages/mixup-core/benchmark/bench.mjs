@@ -3,11 +3,14 @@
 // [--threads=1] (wasm: XNNPACK threads; default all cores, at most 8)
 // [--stock] (wasm with tfjs' own matmul kernels, to see what the fix is worth) [--no-inference]
 // [--no-simd-gemm] (wasm with the fix but XNNPACK instead of our GEMM, to see what the GEMM is worth)
+// [--weight-decay=5e-5] (an L2 penalty on the hidden kernels, as the reproduction's weight-decay model)
+// [--no-fold-l2] (with it: the penalty differentiated on the tape instead of folded into Adam)
 // Plain ESM over ../dist (the turbo bench task builds first).
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { setSimdGemm } from '@manifold-mixup/tfjs-wasm-training';
 import { initBackend, uninstallFastWasmMatMul } from '../dist/index.js';
+import { Adam } from '../dist/adam.js';
 import { build, macs, MODELS, synthetic } from './models.mjs';
 
 const args = new Map(
@@ -21,6 +24,7 @@ const seconds = Number(args.get('seconds') ?? 8);
 const wanted = (args.get('backends') ?? 'tensorflow,wasm,cpu').split(',');
 const models = args.get('models')?.split(',');
 const threads = args.has('threads') ? Number(args.get('threads')) : undefined;
+const weightDecay = Number(args.get('weight-decay') ?? 0);
 
 /** Steps per second of fit, timed from the end of the warm-up steps to the last step. */
 async function trainingRate(model, spec) {
@@ -95,7 +99,8 @@ for (const backend of wanted) {
   const referenceGflops = referenceMatMulGflops();
   for (const spec of MODELS.filter((m) => models == null || models.includes(m.id))) {
     const baseline = tf.memory().numTensors;
-    const model = build(spec);
+    const model = build(spec, { weightDecay });
+    if (args.has('no-fold-l2')) model.optimizer = new Adam(model.trainableVariables, {}, { foldL2: false });
     const tensorsBefore = tf.memory().numTensors;
     const { stepRate, steps } = await trainingRate(model, spec);
     const trainSamples = stepRate * spec.batchSize;
@@ -124,7 +129,7 @@ for (const backend of wanted) {
     if (json) console.log(JSON.stringify(line));
     else {
       console.log(
-        `${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}`,
+        `${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}${weightDecay > 0 ? `, L2 ${weightDecay}${args.has('no-fold-l2') ? ' (taped)' : ' (folded)'}` : ''}`,
       );
       console.log(
         `  training:  ${line.trainSamplesPerSecond} samples/s (${line.trainGflops} GFLOP/s, ${steps} timed steps; ${Math.round((100 * line.trainGflops) / referenceGflops)}% of a plain matmul's ${referenceGflops} GFLOP/s now)`,

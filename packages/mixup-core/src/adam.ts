@@ -24,29 +24,49 @@ export class Adam {
 
   /**
    * `options.fused` (default true): on wasm, one fused SIMD pass per variable (bit-identical
-   * results); false forces the elementwise kernels (for comparisons).
+   * results); false forces the elementwise kernels (for comparisons). `options.foldL2` (default
+   * true): whether fit hands the fused pass the L2 penalties it can fold (see folded-l2.ts); false
+   * keeps them on the gradient tape (same results, for comparisons).
    */
   constructor(
     readonly variables: tf.Variable[],
     config: Partial<AdamConfig> = {},
-    private readonly options: { fused?: boolean } = {},
+    private readonly options: { fused?: boolean; foldL2?: boolean } = {},
   ) {
     this.config = { ...ADAM_DEFAULTS, ...config };
     this.firstMoments = variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
     this.secondMoments = variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
   }
 
-  /** One update; `gradients[i]` belongs to `variables[i]`; null leaves a (frozen) variable and its moments as they are. */
-  apply(gradients: Array<tf.Tensor | null>, learningRate: number): void {
+  /** Whether updates run as the fused kernel. */
+  get fused(): boolean {
+    return this.options.fused !== false && fusedAdamAvailable();
+  }
+
+  /** Whether fit should hand `apply` the L2 penalties' coefficients instead of their gradients. */
+  get foldsL2(): boolean {
+    return this.options.foldL2 !== false && this.fused;
+  }
+
+  /**
+   * One update; `gradients[i]` belongs to `variables[i]`; null leaves a (frozen) variable and its
+   * moments as they are. `l2[i] > 0` (fused only) adds an L2 penalty's gradient to `gradients[i]`
+   * first, as tfjs computes it: see FusedAdamScalars.l2 of tfjs-wasm-training.
+   */
+  apply(gradients: Array<tf.Tensor | null>, learningRate: number, l2?: readonly number[]): void {
     const { beta1, beta2, epsilon } = this.config;
+    const fused = this.fused;
+    if (!fused && l2?.some((c) => c !== 0))
+      throw new Error('Adam.apply: L2 penalties can be folded into the fused update only (wasm)');
     this.step += 1;
     const stepSize = (learningRate * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
-    if (this.options.fused !== false && fusedAdamAvailable()) {
+    if (fused) {
       const scalars = { beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, epsilon, step: -stepSize };
       this.variables.forEach((w, i) => {
         const g = gradients[i];
         if (g == null) return;
-        const [wNext, m, v] = fusedAdamUpdate(w, g, this.firstMoments[i], this.secondMoments[i], scalars);
+        const s = l2 == null || l2[i] === 0 ? scalars : { ...scalars, l2: l2[i] };
+        const [wNext, m, v] = fusedAdamUpdate(w, g, this.firstMoments[i], this.secondMoments[i], s);
         this.firstMoments[i].assign(m);
         this.secondMoments[i].assign(v);
         w.assign(wNext);

@@ -7,6 +7,7 @@ import { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
 import type { ManifoldMixupModel } from './model.js';
 import { epochLine, epochLogs, FitCallbackList } from './fit-callbacks.js';
 import { assertFinite } from './finite-guard.js';
+import { foldableL2 } from './folded-l2.js';
 import { softCrossEntropy } from './output-head.js';
 import { stepSeed, withSeededMathRandom } from './seeded-math-random.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -77,7 +78,13 @@ export function trainStep(
   return tf.tidy(() => {
     const mix = planMix(model, x.shape[0], rng);
     const targets = mix == null ? y : mixRows(y, mix.matrix);
-    const { value, grads } = tf.variableGrads(() => softLoss(model, model.forward(x, true, mix), targets), variables);
+    const folded = model.adam().foldsL2 ? foldableL2(model) : null;
+    // Folded penalties: their values come from outside the tape, their gradients from Adam.
+    const untaped = new Map((folded == null ? [] : [...folded.layers]).map((l) => [l, l.calculateLosses()]));
+    const { value, grads } = tf.variableGrads(
+      () => softLoss(model, model.forward(x, true, mix), targets, untaped),
+      variables,
+    );
     assertFinite(
       [value, ...variables, ...variables.map((v) => grads[v.name])],
       (i) => stepTensorName(variables, i),
@@ -86,6 +93,7 @@ export function trainStep(
     model.adam().apply(
       model.optimizableVariables.map((v) => grads[v.name] ?? null),
       learningRate,
+      folded?.coefficients,
     );
     return value;
   });
@@ -93,11 +101,17 @@ export function trainStep(
 
 /**
  * Cross-entropy against the (mixed) soft targets plus every layer's regularization losses
- * (e.g. `kernelRegularizer: tf.regularizers.l2(...)`), summed as tf.LayersModel.fit does.
+ * (e.g. `kernelRegularizer: tf.regularizers.l2(...)`), summed as tf.LayersModel.fit does;
+ * `untaped` holds the losses of layers computed before (outside the gradient tape).
  */
-function softLoss(model: ManifoldMixupModel, output: tf.Tensor, targets: tf.Tensor): tf.Scalar {
+function softLoss(
+  model: ManifoldMixupModel,
+  output: tf.Tensor,
+  targets: tf.Tensor,
+  untaped: ReadonlyMap<unknown, tf.Scalar[]>,
+): tf.Scalar {
   const loss = softCrossEntropy(output, targets, model.logitsSource);
-  const regularization = model.layers.flatMap((layer) => layer.calculateLosses());
+  const regularization = model.layers.flatMap((layer) => untaped.get(layer) ?? layer.calculateLosses());
   return regularization.length === 0 ? loss : tf.addN([loss, ...regularization]);
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '@manifold-mixup/random';
 import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
@@ -30,6 +31,39 @@ describe('fusedAdamUpdate (wasm, one thread)', () => {
       tf.dispose([w, g, m, v, ...fused, ...elementwise]);
     }
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("with l2, is bit-identical to adding the gradient of tfjs' L2 regularizer to g first", () => {
+    const l2 = 5e-5;
+    const regularizer = tfl.regularizers.l2({ l2 });
+    const rng = mulberry32(5);
+    // Tiny values too (every input at one scale per element): penalty gradients become subnormal,
+    // where a different order of the same operations rounds differently.
+    const scales = [1, 1e-3, 1e-30, 1e-36];
+    for (const n of [3, 1027]) {
+      const draw = (offset: number) =>
+        Float32Array.from({ length: n }, (_, i) => (rng() - offset) * scales[i % scales.length]);
+      const values = draw(0.5);
+      values[0] = 0;
+      const w = tf.variable(tf.tensor1d(values));
+      const [g, m, v] = [draw(0.5), draw(0.5), draw(0)].map((a) => tf.tensor1d(a));
+      const fused = fusedAdamUpdate(w, g, m, v, { ...SCALARS, l2 });
+      const { grads } = tf.variableGrads(() => regularizer.apply(w) as tf.Scalar, [w]);
+      const total = tf.add(g, grads[w.name]);
+      const reference = fusedAdamUpdate(w, total, m, v, SCALARS);
+      expect(fused.map((t) => Array.from(t.dataSync()))).toEqual(reference.map((t) => Array.from(t.dataSync())));
+      tf.dispose([w, g, m, v, total, grads[w.name], ...fused, ...reference]);
+    }
+  });
+
+  it('refuses an l2 that is negative or not finite', () => {
+    const w = tf.zeros([4]);
+    for (const l2 of [-1e-4, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => fusedAdamUpdate(w, w, w, w, { ...SCALARS, l2 })).toThrow(
+        `fusedAdamUpdate: scalars.l2 must be a finite number >= 0, found ${l2}`,
+      );
+    }
+    w.dispose();
   });
 
   it('writes new tensors and leaves its inputs as they were', () => {

@@ -16,6 +16,14 @@ export interface FusedAdamScalars {
   oneMinusBeta2: number;
   epsilon: number;
   step: number;
+  /**
+   * An L2 penalty l2·Σw² whose gradient is left out of g, folded in as g + (l2·w)·2 first: the f32
+   * operations of tfjs' gradient of `tf.regularizers.l2({l2})` (l2·w from each side of w·w, summed)
+   * added to the loss's gradient, so results are bit-identical to differentiating the penalty when
+   * the penalty's gradient reaches w before the loss's (as it does when the penalty is computed
+   * after the forward pass). Absent or 0: no penalty.
+   */
+  l2?: number;
 }
 
 const fusedAdamKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
@@ -26,7 +34,8 @@ const fusedAdamKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const outs = [w, m, v].map((t) => wasm.makeOutput(t.shape, 'float32'));
   // Offsets after makeOutput: an allocation may grow the heap.
   const offsets = [w, g, m, v, ...outs].map((t) => offsetOf(wasm, t));
-  runSliced(wasm, 'adam', tf.util.sizeFromShape(w.shape), 1, (start, end) => [
+  const decay = (s.l2 ?? 0) !== 0;
+  runSliced(wasm, decay ? 'adamL2' : 'adam', tf.util.sizeFromShape(w.shape), 1, (start, end) => [
     ...offsets.map((offset) => offset + 4 * start),
     end - start,
     s.beta1,
@@ -35,6 +44,7 @@ const fusedAdamKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     s.oneMinusBeta2,
     s.epsilon,
     s.step,
+    ...(decay ? [s.l2 as number] : []),
   ]);
   return outs;
 };
@@ -67,5 +77,7 @@ export function fusedAdamUpdate(
       );
     }
   }
+  if (scalars.l2 !== undefined && !(scalars.l2 >= 0 && Number.isFinite(scalars.l2)))
+    throw new Error(`fusedAdamUpdate: scalars.l2 must be a finite number >= 0, found ${scalars.l2}`);
   return tf.engine().runKernel(KERNEL, { w, g, m, v }, scalars as unknown as tf.NamedAttrMap) as tf.Tensor[];
 }

@@ -14,27 +14,32 @@ export interface WasmBackendInternals {
   disposeData(dataId: object): unknown;
 }
 
+/** Heap offsets of w, g, m, v and the three outputs, the count, then the update's scalars. */
+type AdamArgs = [
+  w: number,
+  g: number,
+  m: number,
+  v: number,
+  wOut: number,
+  mOut: number,
+  vOut: number,
+  n: number,
+  beta1: number,
+  oneMinusBeta1: number,
+  beta2: number,
+  oneMinusBeta2: number,
+  epsilon: number,
+  step: number,
+];
+
 export interface HeapKernels {
   transpose(src: number, dst: number, rows: number, cols: number, dstStride: number): void;
   transposeAddRowBias(src: number, dst: number, rows: number, cols: number, dstStride: number, bias: number): void;
   greater(a: number, b: number, out: number, n: number, bStep: 0 | 1): void;
   select(condition: number, t: number, e: number, out: number, n: number): void;
-  adam(
-    w: number,
-    g: number,
-    m: number,
-    v: number,
-    wOut: number,
-    mOut: number,
-    vOut: number,
-    n: number,
-    beta1: number,
-    oneMinusBeta1: number,
-    beta2: number,
-    oneMinusBeta2: number,
-    epsilon: number,
-    step: number,
-  ): void;
+  adam(...args: AdamArgs): void;
+  /** adam with g replaced by g + (l2*w)*2 first: an L2 penalty's gradient folded in. */
+  adamL2(...args: [...AdamArgs, l2: number]): void;
   countNonFinite(x: number, n: number): number;
   gemm(
     a: number,

@@ -89,7 +89,7 @@ describe('heap kernels split between the calling thread and a helper thread', ()
     tf.dispose([x, bias]);
   });
 
-  it("run Adam's update in slices, bit-identical to f32 arithmetic done element by element", () => {
+  it("run Adam's update in slices (an L2 penalty folded in or not), bit-identical to f32 arithmetic element by element", () => {
     const n = 200_003;
     const rng = mulberry32(8);
     const draw = () => Float32Array.from({ length: n }, () => rng() - 0.5);
@@ -99,15 +99,21 @@ describe('heap kernels split between the calling thread and a helper thread', ()
     const f = Math.fround;
     const tensors = [w, g, m, v].map((a) => tf.tensor1d(a));
     expect(fusedAdamAvailable()).toBe(true);
-    const outs = fusedAdamUpdate(tensors[0], tensors[1], tensors[2], tensors[3], s).map((t) => t.dataSync());
-    let mismatches = 0;
-    for (let k = 0; k < n; k++) {
-      const m2 = f(f(m[k] * f(s.beta1)) + f(g[k] * f(s.oneMinusBeta1)));
-      const v2 = f(f(v[k] * f(s.beta2)) + f(f(g[k] * g[k]) * f(s.oneMinusBeta2)));
-      const w2 = f(w[k] + f(f(m2 / f(f(Math.sqrt(v2)) + f(s.epsilon))) * f(s.step)));
-      if (outs[0][k] !== w2 || outs[1][k] !== m2 || outs[2][k] !== v2) mismatches++;
+    // Without and with an L2 penalty folded in (g + (l2·w)·2 first).
+    for (const l2 of [0, 5e-3]) {
+      const outs = fusedAdamUpdate(tensors[0], tensors[1], tensors[2], tensors[3], { ...s, l2 });
+      const values = outs.map((t) => t.dataSync());
+      let mismatches = 0;
+      for (let k = 0; k < n; k++) {
+        const gk = l2 === 0 ? g[k] : f(g[k] + f(f(f(l2) * w[k]) * 2));
+        const m2 = f(f(m[k] * f(s.beta1)) + f(gk * f(s.oneMinusBeta1)));
+        const v2 = f(f(v[k] * f(s.beta2)) + f(f(gk * gk) * f(s.oneMinusBeta2)));
+        const w2 = f(w[k] + f(f(m2 / f(f(Math.sqrt(v2)) + f(s.epsilon))) * f(s.step)));
+        if (values[0][k] !== w2 || values[1][k] !== m2 || values[2][k] !== v2) mismatches++;
+      }
+      expect(mismatches, `l2 ${l2}`).toBe(0);
+      tf.dispose(outs);
     }
-    expect(mismatches).toBe(0);
     tf.dispose(tensors);
   });
 
