@@ -25,10 +25,11 @@ export type Acceleration =
 export function accelerationsOf(name: string, backend: unknown, threads: number): Acceleration[] {
   if (name !== 'wasm') return [];
   const active: Acceleration[] = [];
-  if (fastWasmKernelsInstalled()) active.push('fast-matmul');
+  const fastKernels = fastWasmKernelsInstalled();
+  if (fastKernels) active.push('fast-matmul');
   const heap = heapKernelsUsable(backend);
   if (heap) active.push('heap-kernels');
-  if (heap && fastWasmKernelsInstalled() && simdGemmTakes(backend, threads)) active.push('simd-gemm');
+  if (heap && fastKernels && simdGemmTakes(backend, threads)) active.push('simd-gemm');
   if (fusedAdamUsable(name, backend)) active.push('fused-adam');
   if (threads > 1) active.push('threads');
   if (heapKernelHelpersActive(backend)) active.push('heap-kernel-threads');
