@@ -68,7 +68,14 @@ describe('L2 penalties folded into the fused Adam step (wasm)', () => {
       model.optimizer = new Adam(model.trainableVariables, {}, { fused, foldL2: fold });
       expect(model.adam().foldsL2).toBe(fold);
       expect(foldableL2(model).layers.size).toBe(3);
-      const history = await model.fit(blobs(64, 9), { epochs: 4, batchSize: 16, learningRate: 1e-2 });
+      const live: number[] = [];
+      const history = await model.fit(blobs(64, 9), {
+        epochs: 4,
+        batchSize: 16,
+        learningRate: 1e-2,
+        onEpochEnd: () => live.push(tf.memory().numTensors),
+      });
+      expect(new Set(live).size, `live tensors after each epoch: ${live.join(', ')}`).toBe(1);
       const result = { weights: weightBytes(model), losses: history.epochs.map((e) => e.loss) };
       model.dispose();
       return result;
