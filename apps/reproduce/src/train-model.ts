@@ -22,7 +22,6 @@ export async function trainModel(
     throw new Error(`worker: asked for backend '${job.backend}', got '${backend.name}'`);
   const data = await loadData(job.data);
   const model = buildModel(job);
-  let epochsHere = 0;
   try {
     const history = await model.fit(data.train, {
       epochs: job.training.epochs,
@@ -33,10 +32,7 @@ export async function trainModel(
       seed: job.seed,
       checkpointDir: checkpointDir(cacheRoot, hash),
       onBatchEnd: (info) => post({ type: 'batch', ...info }),
-      onEpochEnd: (record) => {
-        epochsHere += 1;
-        post({ type: 'epoch', record });
-      },
+      onEpochEnd: (record) => post({ type: 'epoch', record }),
     });
     const numClasses = data.test.numClasses;
     const arrays: Arrays = {};
@@ -66,7 +62,7 @@ export async function trainModel(
     const fgsm = job.outputs.fgsm
       ? fgsmAccuracy(model, data.test, { epsilons: job.outputs.fgsm.epsilons, clip: job.outputs.fgsm.clip })
       : undefined;
-    const seconds = trainingSeconds((performance.now() - started) / 1000, history.epochs, epochsHere);
+    const seconds = trainingSeconds((performance.now() - started) / 1000, history.epochs, history.resumedEpochs ?? 0);
     await writeOutputs(cacheRoot, hash, { history: history.epochs, backend: backend.name, seconds, fgsm }, arrays);
     post({ type: 'done', seconds });
   } finally {
@@ -81,10 +77,12 @@ export async function trainModel(
 export function trainingSeconds(
   processSeconds: number,
   history: readonly { seconds: number }[],
-  epochsHere: number,
+  resumedEpochs: number,
 ): number {
-  if (!Number.isInteger(epochsHere) || epochsHere < 0 || epochsHere > history.length)
-    throw new Error(`trainingSeconds: epochsHere must be an integer in [0, ${history.length}], found ${epochsHere}`);
-  const resumed = history.slice(0, history.length - epochsHere);
-  return resumed.reduce((sum, epoch) => sum + epoch.seconds, processSeconds);
+  if (!Number.isInteger(resumedEpochs) || resumedEpochs < 0 || resumedEpochs > history.length) {
+    throw new Error(
+      `trainingSeconds: resumedEpochs must be an integer in [0, ${history.length}], found ${resumedEpochs}`,
+    );
+  }
+  return history.slice(0, resumedEpochs).reduce((sum, epoch) => sum + epoch.seconds, processSeconds);
 }
