@@ -28,7 +28,6 @@ interface DenseLike {
   bias?: { read(): tf.Variable } | null;
   kernelRegularizer?: RegularizerLike | null;
   biasRegularizer?: RegularizerLike | null;
-  activityRegularizer?: RegularizerLike | null;
 }
 
 /** l2 of a pure L2 regularizer (tfjs' L1L2 with l1 = 0), else null. */
@@ -40,8 +39,8 @@ function pureL2(regularizer: RegularizerLike): number | null {
 
 /**
  * The penalties that can be folded: those of Dense layers used once in the model, whose every loss
- * is a pure L2 penalty on its kernel or bias (a user's own `addLoss`, an activity regularizer or an
- * L1 term keeps the whole layer on the taped path).
+ * is a pure L2 penalty on its kernel or bias (a user's own `addLoss` or an L1 term keeps the whole
+ * layer on the taped path; tfjs refuses activity regularizers when a layer is built).
  */
 export function foldableL2(model: ManifoldMixupModel): FoldedL2 {
   const byVariable = new Map<tf.Variable, number>();
@@ -50,7 +49,7 @@ export function foldableL2(model: ManifoldMixupModel): FoldedL2 {
   const usedOnce = seen.size === model.layers.length;
   for (const layer of model.layers) {
     const dense = layer as unknown as DenseLike;
-    if (!usedOnce || dense.getClassName() !== 'Dense' || dense.activityRegularizer != null) continue;
+    if (!usedOnce || dense.getClassName() !== 'Dense') continue;
     const penalties: Array<[tf.Variable, number]> = [];
     let foldable = true;
     for (const [weight, regularizer] of [
@@ -58,7 +57,7 @@ export function foldableL2(model: ManifoldMixupModel): FoldedL2 {
       [dense.bias, dense.biasRegularizer],
     ] as const) {
       if (regularizer == null) continue;
-      const l2 = weight == null ? null : pureL2(regularizer);
+      const l2 = pureL2(regularizer);
       if (l2 == null || weight == null) foldable = false;
       else penalties.push([weight.read(), l2]);
     }

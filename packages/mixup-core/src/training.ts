@@ -7,7 +7,7 @@ import { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
 import type { ManifoldMixupModel } from './model.js';
 import { epochLine, epochLogs, FitCallbackList } from './fit-callbacks.js';
 import { assertFinite } from './finite-guard.js';
-import { foldableL2 } from './folded-l2.js';
+import { foldableL2, type FoldedL2 } from './folded-l2.js';
 import { softCrossEntropy } from './output-head.js';
 import { stepSeed, withSeededMathRandom } from './seeded-math-random.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -74,11 +74,11 @@ export function trainStep(
   learningRate: number,
   at: StepPlace = { epoch: 0, step: 0, steps: 0 },
   variables: tf.Variable[] = activeVariables(model),
+  folded: FoldedL2 | null = model.adam().foldsL2 ? foldableL2(model) : null,
 ): tf.Scalar {
   return tf.tidy(() => {
     const mix = planMix(model, x.shape[0], rng);
     const targets = mix == null ? y : mixRows(y, mix.matrix);
-    const folded = model.adam().foldsL2 ? foldableL2(model) : null;
     // Folded penalties: their values come from outside the tape, their gradients from Adam.
     const untaped = new Map((folded == null ? [] : [...folded.layers]).map((l) => [l, l.calculateLosses()]));
     const { value, grads } = tf.variableGrads(
@@ -166,6 +166,8 @@ export async function fitModel(
   const trainable = model.layers.map((layer) => layer.trainable);
   // Fixed for the whole fit: a trainable change during it is refused before every step below.
   const variables = activeVariables(model);
+  // So are the layers' regularizers, hence the L2 penalties Adam takes over.
+  const folded = model.adam().foldsL2 ? foldableL2(model) : null;
 
   const rng = new SeededRandom(seed);
   const epochs: EpochRecord[] = [];
@@ -213,7 +215,7 @@ export async function fitModel(
       try {
         // Dropout masks come from Math.random (see seeded-math-random.ts).
         const value = withSeededMathRandom(stepSeed(seed, epoch, step), () =>
-          trainStep(model, x, y, rng, rate, at, variables),
+          trainStep(model, x, y, rng, rate, at, variables, folded),
         );
         loss = value.dataSync()[0];
         value.dispose();
