@@ -109,9 +109,9 @@ function adamBody(vec, decay) {
   const decayed = `(${T}.add ${g} (${T}.mul (${T}.mul ${s('l2')} ${load('$w')}) ${vec ? '(f32x4.splat (f32.const 2))' : '(f32.const 2)'}))`;
   return `
         (local.set $g${vec ? 'v' : 's'} ${load('$g')})${decay ? `\n        (local.set $g${vec ? 'v' : 's'} ${decayed})` : ''}
-        (local.set $m${vec ? 'v' : 's'} (${T}.add (${T}.mul ${load('$m')} ${s('b1')}) (${T}.mul (local.get $g${vec ? 'v' : 's'}) ${s('c1')})))
+        (local.set $m${vec ? 'v' : 's'} (${T}.add (${T}.mul ${load('$m')} ${s('b1')}) (${T}.mul ${g} ${s('c1')})))
         (local.set $v${vec ? 'v' : 's'} (${T}.add (${T}.mul ${load('$v')} ${s('b2')})
-          (${T}.mul (${T}.mul (local.get $g${vec ? 'v' : 's'}) (local.get $g${vec ? 'v' : 's'})) ${s('c2')})))
+          (${T}.mul (${T}.mul ${g} ${g}) ${s('c2')})))
         ${store('$mOut', `(local.get $m${vec ? 'v' : 's'})`)}
         ${store('$vOut', `(local.get $v${vec ? 'v' : 's'})`)}
         ${store('$wOut', `(${T}.add ${load('$w')} (${T}.mul (${T}.div (local.get $m${vec ? 'v' : 's'}) (${T}.add (${T}.sqrt (local.get $v${vec ? 'v' : 's'})) ${s('eps')})) ${s('step')}))`)}`;
@@ -184,7 +184,7 @@ function adamFunc(decay) {
     (param $b1 f32) (param $c1 f32) (param $b2 f32) (param $c2 f32) (param $eps f32) (param $step f32)${decay ? ' (param $l2 f32)' : ''}
     (local $k i32) (local $end4 i32) (local $end i32)
     (local $b1V v128) (local $c1V v128) (local $b2V v128) (local $c2V v128) (local $epsV v128) (local $stepV v128)
-    (local $gv v128) (local $mv v128) (local $vv v128) (local $gs f32) (local $ms f32) (local $vs f32)${decay ? ' (local $l2V v128)' : ''}${decay ? '\n    (local.set $l2V (f32x4.splat (local.get $l2)))' : ''}
+    (local $gv v128) (local $mv v128) (local $vv v128) (local $gs f32) (local $ms f32) (local $vs f32)${decay ? ' (local $l2V v128)\n    (local.set $l2V (f32x4.splat (local.get $l2)))' : ''}
     (local.set $b1V (f32x4.splat (local.get $b1)))
     (local.set $c1V (f32x4.splat (local.get $c1)))
     (local.set $b2V (f32x4.splat (local.get $b2)))
