@@ -28,8 +28,8 @@ import { fastTranspose, heapKernels } from './heap-kernels.js';
 // two copies of every weight matrix per training step (tfjs-core's fused matMul gradient
 // and tf.layers both take identities of the kernel).
 // Greater and Select (LeakyReLU's gradient) too: SIMD versions in fast-elementwise.ts.
-// Cast to the dtype a tensor already has too, which wasm copies like Identity: tfjs-core's Square gradient
-// casts float32 to float32 (an L2 penalty runs it on every weight matrix each step). SIMD Multiply and Add
+// Cast to the dtype a tensor already has too, which wasm copies like Identity: tfjs-core's Multiply gradient
+// casts each operand to float32 (an L2 penalty, l2·(w·w), runs it on every weight matrix each step). SIMD Multiply and Add
 // were tried as well and did not pay (memory-bound: the same time as wasm's own loops).
 const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity', 'Greater', 'Select', 'Cast'] as const;
 const stockConfigs = new Map<string, KernelConfig>();
