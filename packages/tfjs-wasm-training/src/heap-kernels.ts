@@ -83,10 +83,6 @@ export function setHeapKernelThreads(count: number): void {
   threads = count;
 }
 
-/** The count setHeapKernelThreads set (1: no helper threads). */
-export function heapKernelThreads(): number {
-  return threads;
-}
 const compiled = new Map<string, object>();
 
 function compiledModule(api: WasmApi, base64: string): object {
