@@ -117,6 +117,11 @@ async function threadsOf(name: Candidate): Promise<number> {
  * Select and initialise the tfjs backend. 'auto' tries tfjs-node, then wasm, then cpu (in a
  * browser: wasm, then cpu). The default comes from the MANIFOLD_MIXUP_BACKEND environment
  * variable (Node), else 'auto'.
+ *
+ * ```ts
+ * const info = await initBackend('wasm', { threads: 2 });
+ * console.log(info.name, info.threads, info.accelerations); // 'wasm', 2, ['fast-matmul', ...]
+ * ```
  */
 export async function initBackend(name?: BackendName, options: BackendOptions = {}): Promise<BackendInfo> {
   const requested = requestedBackend(name);
