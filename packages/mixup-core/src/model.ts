@@ -72,7 +72,7 @@ export class ManifoldMixupModel {
   readonly alpha: number;
   readonly seed: number;
   readonly lambdaMode: 'batch' | 'example';
-  /** How logits are obtained from the last layer (see README). */
+  /** How logits are obtained from the last layer (see docs/mixup-core-design.md). */
   readonly logitsSource: LogitsSource;
   /** Layers that run to produce the logits (the last one is skipped if it is a softmax layer). */
   readonly networkDepth: number;

@@ -52,7 +52,7 @@ export function useTransposedForward(args: MatMulArgs): boolean {
   const shape = linearProductShape(args);
   if (shape == null) return false;
   const { a, b } = args.inputs;
-  // Kernels last: instantiating them on tfjs' memory costs other wasm code a few % (README).
+  // Kernels last: instantiating them on tfjs' memory costs other wasm code a few % (BENCHMARKS.md).
   return 4 * (sizeOf(a.shape) + shape.m * shape.n) <= sizeOf(b.shape) && heapKernels(args.backend) != null;
 }
 
