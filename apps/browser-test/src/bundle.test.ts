@@ -52,3 +52,12 @@ describe.each(PACKAGES)('@manifold-mixup/%s in a browser bundle', (name) => {
     }
   });
 });
+
+describe('the test page', () => {
+  it("imports the packages by name, as an application does, never another package's files by path", async () => {
+    const page = await readFile(new URL('./page/main.ts', import.meta.url), 'utf8');
+    const specifiers = [...page.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    expect(specifiers).toContain('@manifold-mixup/analysis');
+    expect(specifiers.filter((s) => s.startsWith('.'))).toEqual([]);
+  });
+});

@@ -8,8 +8,8 @@
 // Plain ESM over ../dist (the turbo bench task builds first).
 import { loadavg } from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
-import { setSimdGemm } from '@manifold-mixup/tfjs-wasm-training';
-import { initBackend, uninstallFastWasmMatMul } from '../dist/index.js';
+import { activeAccelerations, setSimdGemm, uninstallFastWasmKernels } from '@manifold-mixup/tfjs-wasm-training';
+import { initBackend } from '../dist/index.js';
 import { Adam } from '../dist/adam.js';
 import { build, macs, MODELS, synthetic } from './models.mjs';
 
@@ -84,8 +84,8 @@ for (const backend of wanted) {
   try {
     info = await initBackend(backend, { threads });
     if (args.has('stock') && info.name === 'wasm') {
-      uninstallFastWasmMatMul();
-      info = { ...info, fastMatMul: false };
+      uninstallFastWasmKernels();
+      info = { ...info, fastMatMul: false, accelerations: activeAccelerations() };
     }
     if (args.has('no-simd-gemm') && info.name === 'wasm') {
       setSimdGemm(false);

@@ -1,20 +1,20 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { fusedAdamAvailable, fusedAdamUpdate } from '@manifold-mixup/tfjs-wasm-training';
-
-export interface AdamConfig {
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-}
-const ADAM_DEFAULTS: AdamConfig = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+import type * as tf from '@tensorflow/tfjs-core';
+import {
+  ADAM_DEFAULTS,
+  adamMoment,
+  adamRunsFused,
+  adamScalars,
+  applyAdamUpdate,
+  type AdamConfig,
+} from '@manifold-mixup/tfjs-wasm-training';
 
 /**
  * Adam in the form TensorFlow/Keras use (the seed's): the bias corrections are folded into
  * the step size, lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t), and
  * w -= lr_t * m / (sqrt(v) + epsilon): 12 elementwise kernels per variable instead of
- * tf.train.adam's 14, or on wasm one fused SIMD kernel (fusedAdamUpdate of tfjs-wasm-training) doing the same f32
- * operations. Our own class so that its state (step and both moments) can be checkpointed
- * and restored exactly.
+ * tf.train.adam's 14, or on wasm one fused SIMD kernel doing the same f32 operations. The update is
+ * tfjs-wasm-training's (applyAdamUpdate, which its FusedAdamOptimizer uses too); this class exists so
+ * that the state (step and both moments, by variable index) can be checkpointed and restored exactly.
  */
 export class Adam {
   readonly config: AdamConfig;
@@ -34,13 +34,13 @@ export class Adam {
     private readonly options: { fused?: boolean; foldL2?: boolean } = {},
   ) {
     this.config = { ...ADAM_DEFAULTS, ...config };
-    this.firstMoments = variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
-    this.secondMoments = variables.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
+    this.firstMoments = variables.map(adamMoment);
+    this.secondMoments = variables.map(adamMoment);
   }
 
   /** Whether updates run as the fused kernel. */
   get fused(): boolean {
-    return this.options.fused !== false && fusedAdamAvailable();
+    return adamRunsFused(this.options.fused);
   }
 
   /** Whether fit should hand `apply` the L2 penalties' coefficients instead of their gradients. */
@@ -54,42 +54,16 @@ export class Adam {
    * first, as tfjs computes it: see FusedAdamScalars.l2 of tfjs-wasm-training.
    */
   apply(gradients: Array<tf.Tensor | null>, learningRate: number, l2?: readonly number[]): void {
-    const { beta1, beta2, epsilon } = this.config;
     const fused = this.fused;
     if (!fused && l2?.some((c) => c !== 0))
       throw new Error('Adam.apply: L2 penalties can be folded into the fused update only (wasm)');
     this.step += 1;
-    const stepSize = (learningRate * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
-    if (fused) {
-      const scalars = { beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, epsilon, step: -stepSize };
-      this.variables.forEach((w, i) => {
-        const g = gradients[i];
-        if (g == null) return;
-        const s = l2 == null || l2[i] === 0 ? scalars : { ...scalars, l2: l2[i] };
-        const [wNext, m, v] = fusedAdamUpdate(w, g, this.firstMoments[i], this.secondMoments[i], s);
-        this.firstMoments[i].assign(m);
-        this.secondMoments[i].assign(v);
-        w.assign(wNext);
-        tf.dispose([wNext, m, v]);
-      });
-      return;
-    }
-    tf.tidy(() => {
-      const b1 = tf.scalar(beta1);
-      const oneMinusB1 = tf.scalar(1 - beta1);
-      const b2 = tf.scalar(beta2);
-      const oneMinusB2 = tf.scalar(1 - beta2);
-      const eps = tf.scalar(epsilon);
-      const minusStep = tf.scalar(-stepSize);
-      this.variables.forEach((w, i) => {
-        const g = gradients[i];
-        if (g == null) return;
-        const m = tf.add(tf.mul(this.firstMoments[i], b1), tf.mul(g, oneMinusB1));
-        const v = tf.add(tf.mul(this.secondMoments[i], b2), tf.mul(tf.square(g), oneMinusB2));
-        this.firstMoments[i].assign(m);
-        this.secondMoments[i].assign(v);
-        w.assign(tf.add(w, tf.mul(tf.div(m, tf.add(tf.sqrt(v), eps)), minusStep)));
-      });
+    const scalars = adamScalars(this.config, learningRate, this.step);
+    this.variables.forEach((w, i) => {
+      const g = gradients[i];
+      if (g == null) return;
+      const s = l2 == null || l2[i] === 0 ? scalars : { ...scalars, l2: l2[i] };
+      applyAdamUpdate(w, g, this.firstMoments[i], this.secondMoments[i], s, fused);
     });
   }
 

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { activeAccelerations } from '@manifold-mixup/tfjs-wasm-training';
+import {
+  activeAccelerations,
+  fastWasmKernelsInstalled,
+  installFastWasmKernels,
+  uninstallFastWasmKernels,
+} from '@manifold-mixup/tfjs-wasm-training';
 import { initBackend } from './backend.js';
 import { installFastWasmMatMul, isFastWasmMatMulInstalled, uninstallFastWasmMatMul } from './index.js';
 
@@ -28,7 +33,9 @@ describe('initBackend', () => {
       expect(typeof info.simd).toBe('boolean');
     } else {
       expect(info.name).toBe('tensorflow');
+      expect(info.fastMatMul).toBe(false); // our kernels are wasm's: tfjs-node has none of ours
     }
+    expect(info.fastMatMul).toBe(info.accelerations.includes('fast-matmul'));
   });
 
   it('lists the wasm accelerations that are really in effect, and none on cpu', async () => {
@@ -40,18 +47,25 @@ describe('initBackend', () => {
     expect(activeAccelerations()).toEqual(expected);
     expect(wasm.fastMatMul).toBe(true);
 
-    // The names this package always had for the kernels, now tfjs-wasm-training's.
-    uninstallFastWasmMatMul();
+    uninstallFastWasmKernels();
     try {
-      expect(isFastWasmMatMulInstalled()).toBe(false);
-      expect((await initBackend('wasm')).accelerations).toEqual(expected); // initBackend installs them again
+      expect(fastWasmKernelsInstalled()).toBe(false);
+      expect(activeAccelerations()).not.toContain('fast-matmul');
+      const again = await initBackend('wasm'); // installs them again
+      expect(again.accelerations).toEqual(expected);
+      expect(again.fastMatMul).toBe(true);
     } finally {
-      installFastWasmMatMul();
+      installFastWasmKernels();
     }
-    expect(isFastWasmMatMulInstalled()).toBe(true);
 
     const cpu = await initBackend('cpu');
     expect(cpu).toMatchObject({ name: 'cpu', threads: 1, fastMatMul: false, accelerations: [] });
+  });
+
+  it("keeps this package's former names of tfjs-wasm-training's kernel functions, deprecated", () => {
+    expect(installFastWasmMatMul).toBe(installFastWasmKernels);
+    expect(uninstallFastWasmMatMul).toBe(uninstallFastWasmKernels);
+    expect(isFastWasmMatMulInstalled).toBe(fastWasmKernelsInstalled);
   });
 
   it('checks options.wasmPaths, and holds later calls to the binaries of the first initialisation', async () => {

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  activateBackend,
   activeAccelerations,
   checkThreads,
   checkWasmPaths,
-  fastWasmKernelsInstalled,
   setupFastWasm,
   unavailableWasmThreads,
   type Acceleration,
@@ -25,7 +25,11 @@ export interface BackendInfo {
   threads: number;
   /** wasm only: whether the SIMD build is used. */
   simd?: boolean;
-  /** wasm only: whether the explicit-transpose matmul kernels are installed. */
+  /**
+   * Whether our wasm matmul kernels are installed in tfjs' registry and in effect:
+   * `accelerations.includes('fast-matmul')`, so false on tensorflow and cpu (tfjs-node's matmuls
+   * are fast without them).
+   */
   fastMatMul: boolean;
   /** Our wasm accelerations really in effect (none on tensorflow and cpu): activeAccelerations() of tfjs-wasm-training. */
   accelerations: Acceleration[];
@@ -68,15 +72,9 @@ function requestedBackend(name: BackendName | undefined): BackendName {
   return chosen as BackendName;
 }
 
-/** Make `name` the active backend and wait for its initialisation. */
-async function activate(name: Candidate): Promise<void> {
-  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') returned false`);
-  await tf.ready();
-}
-
 async function loadTensorflow(): Promise<void> {
   await loadTfjsNode();
-  await activate('tensorflow');
+  await activateBackend('tensorflow');
 }
 
 /** The thread count asked for (option, else environment variable), or null for the default. */
@@ -93,7 +91,7 @@ async function loadWasm(threads: number | null, wasmPaths: BackendOptions['wasmP
 
 async function loadCpu(): Promise<void> {
   await import('@tensorflow/tfjs-backend-cpu');
-  await activate('cpu');
+  await activateBackend('cpu');
 }
 
 async function load(
@@ -119,6 +117,11 @@ async function threadsOf(name: Candidate): Promise<number> {
  * Select and initialise the tfjs backend. 'auto' tries tfjs-node, then wasm, then cpu (in a
  * browser: wasm, then cpu). The default comes from the MANIFOLD_MIXUP_BACKEND environment
  * variable (Node), else 'auto'.
+ *
+ * ```ts
+ * const info = await initBackend('wasm', { threads: 2 });
+ * console.log(info.name, info.threads, info.accelerations); // 'wasm', 2, ['fast-matmul', ...]
+ * ```
  */
 export async function initBackend(name?: BackendName, options: BackendOptions = {}): Promise<BackendInfo> {
   const requested = requestedBackend(name);
@@ -142,12 +145,13 @@ export async function initBackend(name?: BackendName, options: BackendOptions = 
       continue;
     }
     const backendThreads = await threadsOf(candidate);
+    const accelerations = activeAccelerations();
     const info: BackendInfo = {
       name: tf.getBackend(),
       requested,
       threads: backendThreads,
-      fastMatMul: candidate === 'wasm' ? fastWasmKernelsInstalled() : candidate === 'tensorflow',
-      accelerations: activeAccelerations(),
+      fastMatMul: accelerations.includes('fast-matmul'),
+      accelerations,
       tfjsVersion: tf.version_core,
     };
     if (candidate === 'wasm') info.simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean;

@@ -6,12 +6,11 @@ export {
   type BackendOptions,
   type WasmBinaryName,
 } from './backend.js';
-// The wasm kernels live in @manifold-mixup/tfjs-wasm-training; these names are this package's, kept.
 export {
-  installFastWasmKernels as installFastWasmMatMul,
-  uninstallFastWasmKernels as uninstallFastWasmMatMul,
-  fastWasmKernelsInstalled as isFastWasmMatMulInstalled,
-} from '@manifold-mixup/tfjs-wasm-training';
+  installFastWasmMatMul,
+  uninstallFastWasmMatMul,
+  isFastWasmMatMulInstalled,
+} from './deprecated-kernel-names.js';
 export { ManifoldMixupModel, type ManifoldMixupOptions } from './model.js';
 export { mixingMatrix, mixRows } from './mixing.js';
 export type { EpochRecord, FitOptions, LayerSpec, TrainingHistory } from './types.js';

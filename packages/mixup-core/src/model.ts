@@ -45,6 +45,24 @@ function positiveIntegers(values: unknown, field: string): number[] {
  * per batch one eligible layer k, lambda ~ Beta(alpha, alpha), a random pairing of the batch;
  * the activations entering layer k and the one-hot targets are mixed with the same lambda.
  * No eligible layer gives the baseline; flagging the first layer gives input mixup.
+ *
+ * ```ts
+ * import { layers } from '@tensorflow/tfjs-layers';
+ * import { twoSpirals } from '@manifold-mixup/datasets';
+ *
+ * await initBackend();
+ * const model = new ManifoldMixupModel({
+ *   layers: [
+ *     [layers.dense({ units: 64, activation: 'relu' }), false],
+ *     [layers.dense({ units: 64, activation: 'relu' }), true], // its input may be mixed
+ *     [layers.dense({ units: 2, activation: 'softmax' }), true],
+ *   ],
+ *   inputShape: [2],
+ *   numClasses: 2,
+ *   alpha: 1,
+ * });
+ * await model.fit(twoSpirals({ pointsPerClass: 500 }), { epochs: 5, batchSize: 20 });
+ * ```
  */
 export class ManifoldMixupModel {
   readonly layers: layers.Layer[];
@@ -54,7 +72,7 @@ export class ManifoldMixupModel {
   readonly alpha: number;
   readonly seed: number;
   readonly lambdaMode: 'batch' | 'example';
-  /** How logits are obtained from the last layer (see README). */
+  /** How logits are obtained from the last layer (see docs/mixup-core-design.md). */
   readonly logitsSource: LogitsSource;
   /** Layers that run to produce the logits (the last one is skipped if it is a softmax layer). */
   readonly networkDepth: number;
@@ -131,6 +149,17 @@ export class ManifoldMixupModel {
    * Wrap an existing tf.Sequential: its layers, input shape and class count, with mixing allowed
    * at the input of the layers named in `mixAt` (names or indices into `model.layers`; index 0 is
    * input mixup). The layers are shared, not copied: training updates the Sequential's weights.
+   *
+   * ```ts
+   * const net = tf.sequential({
+   *   layers: [
+   *     tf.layers.dense({ inputShape: [32], units: 128, activation: 'relu', name: 'h1' }),
+   *     tf.layers.dense({ units: 128, activation: 'relu', name: 'h2' }),
+   *     tf.layers.dense({ units: 5, activation: 'softmax', name: 'out' }),
+   *   ],
+   * });
+   * const model = ManifoldMixupModel.fromSequential(net, { mixAt: ['h2', 'out'], alpha: 2 });
+   * ```
    */
   static fromSequential(model: Sequential, options: FromSequentialOptions): ManifoldMixupModel {
     return new ManifoldMixupModel(sequentialToOptions(model, options));
@@ -168,7 +197,21 @@ export class ManifoldMixupModel {
     });
   }
 
-  /** Train with Manifold Mixup. A second call while one runs is rejected, as tf.LayersModel.fit does. */
+  /**
+   * Train with Manifold Mixup: Adam (TensorFlow/Keras' form), per-epoch shuffling and mixing from the
+   * seed, the loss, weights and gradients checked finite before every update. With `checkpointDir`
+   * (Node) it saves after every epoch and resumes from what is there. A second call while one runs is
+   * rejected, as tf.LayersModel.fit does.
+   *
+   * ```ts
+   * const history = await model.fit(train, {
+   *   epochs: 24,
+   *   batchSize: 100,
+   *   validation, // a LabeledSet: valLoss and valAccuracy per epoch
+   *   onEpochEnd: (e) => console.log(e.epoch, e.loss, e.valAccuracy),
+   * });
+   * ```
+   */
   fit(train: LabeledSet<ArrayLike<number>>, options: FitOptions): Promise<TrainingHistory> {
     this.assertUsable();
     if (this.fitting)
@@ -207,6 +250,12 @@ export class ManifoldMixupModel {
    * A standard tf.LayersModel with copies of the current weights that outputs class
    * probabilities like `predict` (a softmax the training switched off is back on), for
    * `save` through any tf.io handler and `tf.loadLayersModel`.
+   *
+   * ```ts
+   * const exported = model.toLayersModel();
+   * await exported.save('file://models/mixup'); // or 'indexeddb://mixup' in a browser
+   * const reloaded = await tf.loadLayersModel('file://models/mixup/model.json');
+   * ```
    */
   toLayersModel(options: ToLayersModelOptions = {}): ReturnType<typeof toLayersModel> {
     this.assertUsable();

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accelerationsOf, activeAccelerations } from './accelerations.js';
-import { fastWasmKernelsInstalled, installFastWasmKernels, uninstallFastWasmKernels } from './fast-matmul.js';
+import { fastWasmKernelsInstalled, installFastWasmKernels, uninstallFastWasmKernels } from './register-fast-kernels.js';
 import { fusedAdamAvailable } from './fused-adam.js';
 import { setSimdGemm, simdGemmEnabled, simdGemmTakes } from './heap-gemm.js';
 import { heapKernels } from './heap-kernels.js';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fastWasmKernelsInstalled } from './fast-matmul.js';
+import { fastWasmKernelsInstalled } from './register-fast-kernels.js';
 import { fusedAdamUsable } from './fused-adam.js';
 import { simdGemmTakes } from './heap-gemm.js';
 import { heapKernelHelpersActive, heapKernelsUsable, xnnpackThreads } from './heap-kernels.js';

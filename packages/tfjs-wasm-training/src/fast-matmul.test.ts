@@ -1,13 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupFastWasm } from './setup.js';
-import {
-  installFastWasmKernels,
-  fastWasmKernelsInstalled,
-  planTransposes,
-  uninstallFastWasmKernels,
-  useTransposedForward,
-} from './fast-matmul.js';
+import { planTransposes, useTransposedForward } from './fast-matmul.js';
+import { installFastWasmKernels, uninstallFastWasmKernels } from './register-fast-kernels.js';
 
 interface Case {
   batchA: number[];
@@ -68,14 +63,6 @@ describe('fast wasm matmul', () => {
     await import('@tensorflow/tfjs-layers'); // registers the gradients tf.grads needs
     const info = await setupFastWasm();
     expect(info.accelerations).toContain('fast-matmul');
-  });
-
-  it('is installed by setupFastWasm and can be removed and reinstalled', () => {
-    expect(fastWasmKernelsInstalled()).toBe(true);
-    uninstallFastWasmKernels();
-    expect(fastWasmKernelsInstalled()).toBe(false);
-    expect(installFastWasmKernels()).toBe(true);
-    expect(fastWasmKernelsInstalled()).toBe(true);
   });
 
   it('transposes the output instead of a big weight matrix when that moves less data', () => {
@@ -142,37 +129,6 @@ describe('fast wasm matmul', () => {
     };
     expect(useTransposedForward(big)).toBe(false);
     expect(tf.memory().numTensors).toBe(before);
-  });
-
-  it('makes Identity share the buffer (no copy) with correct reference counting', () => {
-    const x = tf.tensor2d([
-      [1, 2],
-      [3, 4],
-    ]);
-    const buffers = tf.memory().numDataBuffers;
-    const copy = tf.clone(x);
-    expect(copy.dataId).toBe(x.dataId);
-    expect(tf.memory().numDataBuffers).toBe(buffers); // shared, not copied
-    x.dispose();
-    expect(Array.from(copy.dataSync())).toEqual([1, 2, 3, 4]);
-    copy.dispose();
-    expect(tf.memory().numDataBuffers).toBe(buffers - 1);
-  });
-
-  it('makes Cast to the same dtype share the buffer too, and still converts to another dtype', () => {
-    const x = tf.tensor1d([1.5, -2.25, 3]);
-    const buffers = tf.memory().numDataBuffers;
-    const same = tf.cast(x, 'float32');
-    expect(same.dataId).toBe(x.dataId);
-    expect(tf.memory().numDataBuffers).toBe(buffers);
-    const ints = tf.cast(x, 'int32');
-    expect(ints.dataId).not.toBe(x.dataId);
-    expect(ints.dtype).toBe('int32');
-    expect(Array.from(ints.dataSync())).toEqual([1, -2, 3]);
-    x.dispose();
-    expect(Array.from(same.dataSync())).toEqual([1.5, -2.25, 3]);
-    tf.dispose([same, ints]);
-    expect(tf.memory().numDataBuffers).toBe(buffers - 1);
   });
 
   it('frees the transposed temporaries in backend memory', () => {

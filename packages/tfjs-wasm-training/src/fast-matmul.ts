@@ -1,13 +1,4 @@
-import {
-  getKernel,
-  registerKernel,
-  unregisterKernel,
-  util,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
-import { fastGreater, fastSelect } from './fast-elementwise.js';
+import { util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import { heapGemm } from './heap-gemm.js';
 import { linearProductShape, type MatMulArgs } from './matmul-args.js';
 import { fastTranspose, heapKernels } from './heap-kernels.js';
@@ -15,24 +6,13 @@ import { fastTranspose, heapKernels } from './heap-kernels.js';
 // tfjs-backend-wasm 4.22 only sends a matmul to XNNPACK when neither operand is
 // transposed; with transposeA/transposeB it falls back to a naive triple loop that
 // is 10-50x slower. Every dense backward pass asks for a transposed operand
-// (dx = dy·Wᵀ, dW = xᵀ·dy), so training crawls. We re-register the wasm kernels
-// so the untransposed fast path always does the multiplication, after explicit
-// transposes by the (fast) wasm Transpose kernel. Two ways to get there:
+// (dx = dy·Wᵀ, dW = xᵀ·dy), so training crawls. Our BatchMatMul and _FusedMatMul
+// kernels (kernels/) make the untransposed fast path always do the multiplication,
+// after explicit transposes (our SIMD transpose, else wasm's own). Two ways to get there:
 // - 'operands': transpose the flagged operands, C = A'·B';
 // - 'output': C = (op(B)ᵀ·op(A)ᵀ)ᵀ, which transposes the unflagged operands and C.
 // For dx = dy·Wᵀ the second moves two batch-sized matrices instead of the whole
 // weight matrix, and XNNPACK then packs the small operand instead of Wᵀ.
-
-// Identity too: wasm copies the data, where Reshape (and the cpu backend's Identity) share
-// the buffer and count references. Tensors are immutable, so sharing is safe, and it saves
-// two copies of every weight matrix per training step (tfjs-core's fused matMul gradient
-// and tf.layers both take identities of the kernel).
-// Greater and Select (LeakyReLU's gradient) too: SIMD versions in fast-elementwise.ts.
-// Cast to the dtype a tensor already has too, which wasm copies like Identity: tfjs-core's Multiply gradient
-// casts each operand to float32 (an L2 penalty, l2·(w·w), runs it on every weight matrix each step). SIMD Multiply and Add
-// were tried as well and did not pay (memory-bound: the same time as wasm's own loops).
-const PATCHED = ['BatchMatMul', '_FusedMatMul', 'Identity', 'Greater', 'Select', 'Cast'] as const;
-const stockConfigs = new Map<string, KernelConfig>();
 
 function swapLastTwo(rank: number): number[] {
   const perm = Array.from({ length: rank }, (_, i) => i);
@@ -72,11 +52,15 @@ export function useTransposedForward(args: MatMulArgs): boolean {
   const shape = linearProductShape(args);
   if (shape == null) return false;
   const { a, b } = args.inputs;
-  // Kernels last: instantiating them on tfjs' memory costs other wasm code a few % (README).
+  // Kernels last: instantiating them on tfjs' memory costs other wasm code a few % (BENCHMARKS.md).
   return 4 * (sizeOf(a.shape) + shape.m * shape.n) <= sizeOf(b.shape) && heapKernels(args.backend) != null;
 }
 
-function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boolean): KernelFunc {
+/**
+ * The matmul kernel `stock` (BatchMatMul, or _FusedMatMul when `fused`) rewritten to reach our GEMM or
+ * XNNPACK's untransposed path: explicit transposes by our SIMD transpose, else by `transpose`.
+ */
+export function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boolean): KernelFunc {
   return (args) => {
     const { inputs, backend, attrs } = args as unknown as MatMulArgs;
     const transposeA = attrs.transposeA === true;
@@ -127,60 +111,4 @@ function explicitTransposes(stock: KernelFunc, transpose: KernelFunc, fused: boo
       for (const t of temporaries) backend.disposeData(t.dataId);
     }
   };
-}
-
-function sharedIdentity(stock: KernelFunc): KernelFunc {
-  return (args) => {
-    const { inputs, backend, attrs } = args as unknown as {
-      inputs: { x: TensorInfo };
-      backend: { incRef(dataId: object): void };
-      attrs?: { dtype?: string };
-    };
-    const { x } = inputs;
-    // Cast shares only when it casts to the dtype the tensor already has.
-    if (x.dtype === 'string' || (attrs?.dtype != null && attrs.dtype !== x.dtype)) return stock(args);
-    backend.incRef(x.dataId);
-    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
-  };
-}
-
-/** True when our wasm kernels (matmuls, Identity, Cast, Greater, Select) are registered in place of the stock ones. */
-export function fastWasmKernelsInstalled(): boolean {
-  return stockConfigs.size > 0;
-}
-
-/**
- * Replace the wasm BatchMatMul and _FusedMatMul kernels by versions that transpose explicitly before
- * multiplying, Identity and same-dtype Cast by ones that share the buffer, Greater and Select by SIMD versions.
- * Idempotent. Returns false when the wasm kernels are not registered (tfjs-backend-wasm not imported yet).
- */
-export function installFastWasmKernels(): boolean {
-  if (fastWasmKernelsInstalled()) return true;
-  const transpose = getKernel('Transpose', 'wasm');
-  const stocks = PATCHED.map((name) => getKernel(name, 'wasm'));
-  if (transpose == null || stocks.some((k) => k == null)) return false;
-  for (const stock of stocks as KernelConfig[]) {
-    stockConfigs.set(stock.kernelName, stock);
-    unregisterKernel(stock.kernelName, 'wasm');
-    const replacements: Record<string, () => KernelFunc> = {
-      Identity: () => sharedIdentity(stock.kernelFunc),
-      Cast: () => sharedIdentity(stock.kernelFunc),
-      Greater: () => fastGreater(stock.kernelFunc),
-      Select: () => fastSelect(stock.kernelFunc),
-    };
-    const kernelFunc =
-      replacements[stock.kernelName]?.() ??
-      explicitTransposes(stock.kernelFunc, transpose.kernelFunc, stock.kernelName !== 'BatchMatMul');
-    registerKernel({ ...stock, kernelFunc });
-  }
-  return true;
-}
-
-/** Put the stock tfjs-backend-wasm kernels back (to compare against them); the fused Adam kernel stays. */
-export function uninstallFastWasmKernels(): void {
-  for (const [name, stock] of stockConfigs) {
-    unregisterKernel(name, 'wasm');
-    registerKernel(stock);
-  }
-  stockConfigs.clear();
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
+import { ADAM_DEFAULTS, adamMoment, adamRunsFused, adamScalars, applyAdamUpdate } from './adam-update.js';
 
 // Adam as a tf.Optimizer, for model.compile, updating each variable with fusedAdamUpdate on wasm:
 // one SIMD pass over the heap instead of a dozen elementwise kernels. The update is TensorFlow/
@@ -36,7 +36,13 @@ export class FusedAdamOptimizer extends tf.Optimizer {
   readonly #fused: boolean;
   readonly #moments = new Map<string, Moments>();
 
-  constructor({ learningRate = 1e-3, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7, fused = true }: FusedAdamConfig = {}) {
+  constructor({
+    learningRate = 1e-3,
+    beta1 = ADAM_DEFAULTS.beta1,
+    beta2 = ADAM_DEFAULTS.beta2,
+    epsilon = ADAM_DEFAULTS.epsilon,
+    fused = true,
+  }: FusedAdamConfig = {}) {
     super();
     const check = (name: string, value: number, ok: boolean, expected: string): void => {
       if (!ok) throw new RangeError(`FusedAdamOptimizer ${name}: expected ${expected}, found ${value}`);
@@ -55,8 +61,7 @@ export class FusedAdamOptimizer extends tf.Optimizer {
   #momentsOf(name: string, variable: tf.Variable): Moments {
     let moments = this.#moments.get(name);
     if (moments == null) {
-      const zeros = (): tf.Variable => tf.tidy(() => tf.variable(tf.zerosLike(variable), false));
-      moments = { m: zeros(), v: zeros() };
+      moments = { m: adamMoment(variable), v: adamMoment(variable) };
       this.#moments.set(name, moments);
     }
     return moments;
@@ -66,22 +71,14 @@ export class FusedAdamOptimizer extends tf.Optimizer {
     const gradients = Array.isArray(variableGradients)
       ? variableGradients.map(({ name, tensor }) => [name, tensor] as const)
       : Object.entries(variableGradients);
-    const step = this.iterations + 1;
-    const { beta1, beta2, epsilon } = this;
-    const stepSize = (this.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
-    const scalars = { beta1, oneMinusBeta1: 1 - beta1, beta2, oneMinusBeta2: 1 - beta2, epsilon, step: -stepSize };
-    const fused = this.#fused && fusedAdamAvailable();
-    tf.tidy(() => {
-      for (const [name, g] of gradients) {
-        const w = tf.engine().registeredVariables[name];
-        if (g == null || w == null) continue;
-        const { m, v } = this.#momentsOf(name, w);
-        const [w2, m2, v2] = fused ? fusedAdamUpdate(w, g, m, v, scalars) : elementwise(w, g, m, v, scalars);
-        m.assign(m2);
-        v.assign(v2);
-        w.assign(w2);
-      }
-    });
+    const scalars = adamScalars(this, this.learningRate, this.iterations + 1);
+    const fused = adamRunsFused(this.#fused);
+    for (const [name, g] of gradients) {
+      const w = tf.engine().registeredVariables[name];
+      if (g == null || w == null) continue;
+      const { m, v } = this.#momentsOf(name, w);
+      applyAdamUpdate(w, g, m, v, scalars, fused);
+    }
     this.incrementIterations();
   }
 
@@ -120,21 +117,12 @@ export class FusedAdamOptimizer extends tf.Optimizer {
   }
 }
 
-/** The update as elementwise kernels: the f32 operations of the fused kernel, in its order. */
-function elementwise(
-  w: tf.Tensor,
-  g: tf.Tensor,
-  m: tf.Tensor,
-  v: tf.Tensor,
-  s: { beta1: number; oneMinusBeta1: number; beta2: number; oneMinusBeta2: number; epsilon: number; step: number },
-): tf.Tensor[] {
-  const m2 = tf.add(tf.mul(m, tf.scalar(s.beta1)), tf.mul(g, tf.scalar(s.oneMinusBeta1)));
-  const v2 = tf.add(tf.mul(v, tf.scalar(s.beta2)), tf.mul(tf.square(g), tf.scalar(s.oneMinusBeta2)));
-  const w2 = tf.add(w, tf.mul(tf.div(m2, tf.add(tf.sqrt(v2), tf.scalar(s.epsilon))), tf.scalar(s.step)));
-  return [w2, m2, v2];
-}
-
 /** A FusedAdamOptimizer, like tf.train.adam(learningRate, beta1, beta2, epsilon). */
-export function fusedAdam(learningRate = 1e-3, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7): FusedAdamOptimizer {
+export function fusedAdam(
+  learningRate = 1e-3,
+  beta1 = ADAM_DEFAULTS.beta1,
+  beta2 = ADAM_DEFAULTS.beta2,
+  epsilon = ADAM_DEFAULTS.epsilon,
+): FusedAdamOptimizer {
   return new FusedAdamOptimizer({ learningRate, beta1, beta2, epsilon });
 }

@@ -83,10 +83,6 @@ export function setHeapKernelThreads(count: number): void {
   threads = count;
 }
 
-/** The count setHeapKernelThreads set (1: no helper threads). */
-export function heapKernelThreads(): number {
-  return threads;
-}
 const compiled = new Map<string, object>();
 
 function compiledModule(api: WasmApi, base64: string): object {
@@ -129,7 +125,7 @@ function bind(backend: unknown): BoundKernels | null {
 /**
  * Whether the kernels can run on this backend (what heapKernels would not return null for), without
  * binding them to its memory when they are not yet: binding costs tfjs' own wasm code a few % (see
- * README), so the same module is instantiated on a scratch memory of the same kind instead, which
+ * BENCHMARKS.md), so the same module is instantiated on a scratch memory of the same kind instead, which
  * fails for the same reasons (no SIMD, a memory we cannot import).
  */
 export function heapKernelsUsable(backend: unknown): boolean {

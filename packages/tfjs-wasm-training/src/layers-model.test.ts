@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fastWasmKernelsInstalled, installFastWasmKernels, uninstallFastWasmKernels } from './fast-matmul.js';
+import { fastWasmKernelsInstalled, installFastWasmKernels, uninstallFastWasmKernels } from './register-fast-kernels.js';
 import { setupFastWasm } from './setup.js';
 import { PLAIN_GOLDEN_SHA256, trainPlainModel, type PlainRun } from './__fixtures__/plain-model.js';
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { activeAccelerations, type Acceleration } from './accelerations.js';
-import { installFastWasmKernels } from './fast-matmul.js';
+import { activateBackend } from './activate-backend.js';
+import { installFastWasmKernels } from './register-fast-kernels.js';
 import { setHeapKernelThreads } from './heap-kernels.js';
 import { checkThreads, checkWasmPaths, type WasmPaths } from './options.js';
 import {
@@ -51,11 +52,6 @@ function initialisedThreads(getThreadsCount: () => number): number | null {
   }
 }
 
-async function activate(): Promise<void> {
-  if (!(await tf.setBackend('wasm'))) throw new Error("tf.setBackend('wasm') returned false");
-  await tf.ready();
-}
-
 /**
  * Makes tfjs-backend-wasm the active backend with our kernels installed (installFastWasmKernels),
  * initialising it on `options.threads` threads the first time; resolves once it is ready to train.
@@ -89,7 +85,7 @@ export async function setupFastWasm(options: FastWasmOptions = {}): Promise<Fast
       );
     }
     installFastWasmKernels();
-    await activate();
+    await activateBackend('wasm');
     return info();
   }
   const threads = asked ?? (options.threads === 'available' ? availableWasmThreads() : 1);
@@ -107,7 +103,7 @@ export async function setupFastWasm(options: FastWasmOptions = {}): Promise<Fast
     throw error;
   });
   // Inside the window prepareWasmThreads opens: the first initialisation is what reads the thread setup.
-  const activation = activate();
+  const activation = activateBackend('wasm');
   // Both are handled by the race; whichever settles after it has nothing left to tell.
   for (const promise of [activation, failed]) promise.catch(() => {});
   try {

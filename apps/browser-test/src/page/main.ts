@@ -1,7 +1,7 @@
 // The page the browser test loads, bundled by esbuild for the browser: trains a small two-spirals
 // model with Manifold Mixup on the wasm backend, measures its confidence map and draws it with the
 // page's own document. It reports on window.__result (or window.__failure) for the test to read.
-import { confidenceStatistics, makeGrid, perClassSingularValues } from '@manifold-mixup/analysis';
+import { confidenceStatistics, makeGrid, perClassSingularValues, symmetricEigenvalues } from '@manifold-mixup/analysis';
 import { loadMnist, parseIdx, twoSpirals } from '@manifold-mixup/datasets';
 import { initBackend, ManifoldMixupModel, type EpochRecord } from '@manifold-mixup/mixup-core';
 import { fusedAdam } from '@manifold-mixup/tfjs-wasm-training';
@@ -12,9 +12,6 @@ import { initializers, layers, loadLayersModel, sequential } from '@tensorflow/t
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm';
-// Not public: analysis falls back to plain JS silently when its SIMD kernels do not instantiate, so
-// the page asks the module itself whether they do in this browser.
-import { wasmKernels } from '../../../../packages/analysis/dist/wasm-kernels.js';
 
 export interface PageResult {
   backend: Awaited<ReturnType<typeof initBackend>>;
@@ -149,11 +146,25 @@ async function main(): Promise<PageResult> {
     epochs: history.epochs,
     accuracy,
     lowConfidenceFraction: statistics.lowConfidenceFraction,
-    analysisWasmKernels: wasmKernels() != null,
+    analysisWasmKernels: analysisWasmKernels(),
     spectrumClasses: spectra.length,
     nodeOnly,
     svgLength: svg.length,
   };
+}
+
+/**
+ * Whether analysis' WebAssembly SIMD kernels run in this browser: it falls back to plain JS silently
+ * when they do not instantiate, so the page asks for them explicitly (kernel 'wasm' throws without them).
+ */
+function analysisWasmKernels(): boolean {
+  try {
+    symmetricEigenvalues(new Float64Array([2, 1, 1, 2]), 2, 'wasm');
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.message.includes('WebAssembly SIMD is not available')) return false;
+    throw error;
+  }
 }
 
 /** A plain tf.sequential (seeded) on the spirals, model.fit with fusedAdam: nothing of mixup-core. */

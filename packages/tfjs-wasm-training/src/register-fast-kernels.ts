@@ -1,0 +1,54 @@
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { batchMatMulPatch } from './kernels/BatchMatMul.js';
+import { castPatch } from './kernels/Cast.js';
+import { fusedMatMulPatch } from './kernels/_FusedMatMul.js';
+import { greaterPatch } from './kernels/Greater.js';
+import { identityPatch } from './kernels/Identity.js';
+import type { KernelPatch } from './kernels/kernel-patch.js';
+import { selectPatch } from './kernels/Select.js';
+
+// Every wasm kernel we replace, one file each in kernels/, as tfjs' backends list theirs.
+const FAST_KERNELS: readonly KernelPatch[] = [
+  batchMatMulPatch,
+  fusedMatMulPatch,
+  identityPatch,
+  greaterPatch,
+  selectPatch,
+  castPatch,
+];
+
+/** The stock kernels ours replaced, by name, while ours are installed. */
+const stockConfigs = new Map<string, KernelConfig>();
+
+/** True when our wasm kernels (matmuls, Identity, Cast, Greater, Select) are registered in place of the stock ones. */
+export function fastWasmKernelsInstalled(): boolean {
+  return stockConfigs.size > 0;
+}
+
+/**
+ * Replace the wasm BatchMatMul and _FusedMatMul kernels by versions that transpose explicitly before
+ * multiplying, Identity and same-dtype Cast by ones that share the buffer, Greater and Select by SIMD versions.
+ * Idempotent. Returns false when the wasm kernels are not registered (tfjs-backend-wasm not imported yet).
+ */
+export function installFastWasmKernels(): boolean {
+  if (fastWasmKernelsInstalled()) return true;
+  const transpose = getKernel('Transpose', 'wasm');
+  const stocks = FAST_KERNELS.map((k) => getKernel(k.kernelName, 'wasm'));
+  if (transpose == null || stocks.some((k) => k == null)) return false;
+  FAST_KERNELS.forEach((fast, i) => {
+    const stock = stocks[i] as KernelConfig;
+    stockConfigs.set(stock.kernelName, stock);
+    unregisterKernel(stock.kernelName, 'wasm');
+    registerKernel({ ...stock, kernelFunc: fast.patch(stock.kernelFunc, transpose.kernelFunc) });
+  });
+  return true;
+}
+
+/** Put the stock tfjs-backend-wasm kernels back (to compare against them); the fused Adam kernel stays. */
+export function uninstallFastWasmKernels(): void {
+  for (const [name, stock] of stockConfigs) {
+    unregisterKernel(name, 'wasm');
+    registerKernel(stock);
+  }
+  stockConfigs.clear();
+}
