@@ -1,17 +1,12 @@
 // Input checks shared by the figures. Errors name the figure, the field and what was expected vs found.
+import { describeFound } from '@manifold-mixup/errors';
 
 export function fail(figure: string, field: string, expected: string, found: string): never {
   throw new Error(`${figure}: ${field} ${expected}, found ${found}`);
 }
 
-/** How a found value reads in an error message ("an array of length 3", "NaN", "undefined"). */
-export function describeFound(value: unknown): string {
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value))
-    return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
-  if (typeof value === 'number') return String(value);
-  return value === null ? 'null' : value === undefined ? 'undefined' : typeof value;
-}
+// Re-exported so that the figures keep importing it from here.
+export { describeFound };
 
 export function nonEmptyArray<T>(figure: string, field: string, value: readonly T[] | undefined): readonly T[] {
   if (!Array.isArray(value)) fail(figure, field, 'must be an array', describeFound(value));
