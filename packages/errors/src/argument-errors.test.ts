@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeError, typeError } from './argument-errors.js';
+import { numberError, rangeError, typeError } from './argument-errors.js';
 
 describe('typeError and rangeError', () => {
   it('build a TypeError with the shared message, for a wrong kind of argument', () => {
@@ -23,5 +23,18 @@ describe('typeError and rangeError', () => {
     }
     expect(caller).toThrow(RangeError);
     expect(caller).toThrow('caller: n must be >= 0, found -1');
+  });
+
+  it('numberError: a RangeError for a number not allowed, a TypeError for anything that is not a number', () => {
+    const nan = numberError('f', 'options.width', 'must be a positive finite number', NaN);
+    expect(nan).toBeInstanceOf(RangeError);
+    expect(nan.message).toBe('f: options.width must be a positive finite number, found NaN');
+    const text = numberError('f', 'options.width', 'must be a positive finite number', '3');
+    expect(text).toBeInstanceOf(TypeError);
+    expect(text.message).toBe('f: options.width must be a positive finite number, found string');
+    expect(numberError('f', 'n', 'must be an integer', [1])).toBeInstanceOf(TypeError);
+    expect(numberError('f', 'n', 'must be an integer', undefined).message).toBe(
+      'f: n must be an integer, found undefined',
+    );
   });
 });

@@ -13,6 +13,8 @@ describe('describeFound', () => {
     expect(describeFound([])).toBe('an array of length 0');
     expect(describeFound(new Float32Array(3))).toBe('a Float32Array of length 3');
     expect(describeFound(new Uint8Array(0))).toBe('a Uint8Array of length 0');
+    expect(describeFound(new Int32Array(2))).toBe('an Int32Array of length 2');
+    expect(describeFound(new DataView(new ArrayBuffer(4)))).toBe('a DataView of 4 bytes');
   });
 
   it('tells null from undefined, and gives anything else by its type', () => {
