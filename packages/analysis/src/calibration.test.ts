@@ -57,4 +57,22 @@ describe('calibration, arguments', () => {
     expect(() => calibration(Float32Array.from([0.5, 0.5]), [-1], 2)).toThrow(/^calibration: labels\[0\]/);
     expect(() => calibration(Float32Array.from([0.5]), [0], 2)).toThrow(/^calibration: expected 1 x 2/);
   });
+
+  it('throws a TypeError for arguments of the wrong kind and a RangeError for values out of range', () => {
+    const p = Float32Array.from([0.5, 0.5]);
+    expect(() => calibration(p, null as never, 2)).toThrow(
+      new TypeError('calibration: labels must be an array of class indices, found null'),
+    );
+    expect(() => calibration([0.5, 0.5] as never, [0], 2)).toThrow(
+      new TypeError('calibration: probabilities must be a Float32Array or Float64Array, found an array of length 2'),
+    );
+    expect(() => calibration(new Float32Array(0), new Int32Array(0), 2)).toThrow(
+      new RangeError('calibration: labels must hold at least one example, found an Int32Array of length 0'),
+    );
+    expect(() => calibration(p, [0], 1)).toThrow(
+      new RangeError('calibration: numClasses must be an integer >= 2, found 1'),
+    );
+    expect(() => calibration(p, [2], 2)).toThrow(RangeError);
+    expect(() => calibration(p, [0], 2, { bins: 0 })).toThrow(RangeError);
+  });
 });

@@ -1,3 +1,4 @@
+import { describeFound, rangeError } from '@manifold-mixup/errors';
 import { checkLabels } from './matrix.js';
 import { checkProbabilities, topClass } from './probabilities.js';
 
@@ -36,8 +37,8 @@ export function calibration(
   options: { bins?: number } = {},
 ): Calibration {
   const n = labels?.length ?? 0;
-  checkLabels(labels, n, 'calibration: labels');
-  if (n === 0) throw new RangeError('calibration: expected at least one example, found 0 labels');
+  checkLabels(labels, n, 'calibration');
+  if (n === 0) throw rangeError('calibration', 'labels', 'must hold at least one example', describeFound(labels));
   checkProbabilities(probabilities, n, numClasses, 'calibration');
   for (let i = 0; i < n; i++) {
     if (labels[i] >= numClasses)
@@ -45,7 +46,7 @@ export function calibration(
   }
   const binCount = options.bins ?? 15;
   if (!Number.isInteger(binCount) || binCount < 1)
-    throw new RangeError(`calibration: bins must be an integer >= 1, found ${binCount}`);
+    throw rangeError('calibration', 'bins', 'must be an integer >= 1', String(binCount));
   const count = new Float64Array(binCount);
   const confidenceSum = new Float64Array(binCount);
   const correctSum = new Float64Array(binCount);

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import type { Grid } from './grid.js';
 import { checkProbabilities, topClass } from './probabilities.js';
 
@@ -29,12 +30,15 @@ export function confidenceStatistics(
   checkProbabilities(probabilities, cells, numClasses, 'confidenceStatistics');
   const threshold = options.threshold ?? 0.9;
   if (!(threshold > 0 && threshold <= 1)) {
-    throw new RangeError(`confidenceStatistics: threshold must be in (0, 1], found ${threshold}`);
+    throw rangeError('confidenceStatistics', 'threshold', 'must be in (0, 1]', String(threshold));
   }
   const classIndex = options.classIndex ?? 1;
   if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= numClasses) {
-    throw new RangeError(
-      `confidenceStatistics: classIndex must be an integer in [0, ${numClasses}), found ${classIndex}`,
+    throw rangeError(
+      'confidenceStatistics',
+      'classIndex',
+      `must be an integer in [0, ${numClasses})`,
+      String(classIndex),
     );
   }
   // Compare at the input's precision: a Float32 "0.9" is 0.89999998 and must not count as below 0.9.

@@ -18,5 +18,9 @@ describe('makeGrid', () => {
     expect(() => makeGrid({ xMin: 1, xMax: 1, yMin: 0, yMax: 1 }, 4)).toThrow(/xMin < xMax/);
     expect(() => makeGrid({ xMin: 0, xMax: 1, yMin: 0, yMax: NaN }, 4)).toThrow(/box.yMax/);
     expect(() => makeGrid({ xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, { nx: 2.5, ny: 3 })).toThrow(/nx must be an integer/);
+    expect(() => makeGrid({ xMin: 2, xMax: 1, yMin: 0, yMax: 1 }, 4)).toThrow(
+      new RangeError('makeGrid: box must have xMin < xMax and yMin < yMax, found x [2, 1], y [0, 1]'),
+    );
+    expect(() => makeGrid({ xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, 0)).toThrow(RangeError);
   });
 });

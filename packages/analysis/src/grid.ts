@@ -1,3 +1,5 @@
+import { rangeError } from '@manifold-mixup/errors';
+
 export interface Box {
   xMin: number;
   xMax: number;
@@ -23,17 +25,16 @@ export interface Grid extends GridBox {
 export function makeGrid(box: Box, resolution: number | { nx: number; ny: number }): Grid {
   const { xMin, xMax, yMin, yMax } = box ?? ({} as Box);
   for (const [name, value] of Object.entries({ xMin, xMax, yMin, yMax })) {
-    if (!Number.isFinite(value)) throw new RangeError(`makeGrid: box.${name} must be a finite number, found ${value}`);
+    if (!Number.isFinite(value)) throw rangeError('makeGrid', `box.${name}`, 'must be a finite number', String(value));
   }
   if (!(xMax > xMin) || !(yMax > yMin)) {
-    throw new RangeError(
-      `makeGrid: expected xMin < xMax and yMin < yMax, found x [${xMin}, ${xMax}], y [${yMin}, ${yMax}]`,
-    );
+    const found = `x [${xMin}, ${xMax}], y [${yMin}, ${yMax}]`;
+    throw rangeError('makeGrid', 'box', 'must have xMin < xMax and yMin < yMax', found);
   }
   const { nx, ny } = typeof resolution === 'number' ? { nx: resolution, ny: resolution } : resolution;
   for (const [name, value] of Object.entries({ nx, ny })) {
     if (!Number.isInteger(value) || value < 1)
-      throw new RangeError(`makeGrid: ${name} must be an integer >= 1, found ${value}`);
+      throw rangeError('makeGrid', name, 'must be an integer >= 1', String(value));
   }
   const points = new Float32Array(nx * ny * 2);
   const dx = (xMax - xMin) / nx;

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { mulberry32, sampleWithoutReplacement } from '@manifold-mixup/random';
 import { checkLabels, checkMatrix, groupRowsByLabel, squaredRowDistance, type Matrix } from './matrix.js';
 
@@ -40,11 +41,11 @@ export function marginStatistics(
   labels: ArrayLike<number>,
   options: MarginOptions = {},
 ): MarginStatistics {
-  checkMatrix(codes, 'marginStatistics: codes');
-  checkLabels(labels, codes.rows, 'marginStatistics: labels');
+  checkMatrix(codes, 'marginStatistics', 'codes');
+  checkLabels(labels, codes.rows, 'marginStatistics');
   const groups = groupRowsByLabel(labels);
   if (groups.length < 2) {
-    throw new RangeError(`marginStatistics: expected at least 2 classes, found ${groups.length}`);
+    throw rangeError('marginStatistics', 'labels', 'must hold at least 2 classes', String(groups.length));
   }
   const { values, cols } = codes;
   const centroids = groups.map(({ rows }) => {
@@ -105,7 +106,7 @@ function nearestOtherClassDistances(
   seed: number,
 ): Float64Array {
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
-    throw new RangeError(`marginStatistics: maxPoints must be an integer >= 2, found ${maxPoints}`);
+    throw rangeError('marginStatistics', 'maxPoints', 'must be an integer >= 2', String(maxPoints));
   }
   const sample = sampleWithoutReplacement(codes.rows, maxPoints, mulberry32(seed));
   const out = new Float64Array(sample.length).fill(Infinity);

@@ -1,3 +1,5 @@
+import { describeFound, rangeError, typeError } from '@manifold-mixup/errors';
+
 /** A dense row-major matrix: `values[r * cols + c]`. */
 export interface Matrix {
   values: Float32Array | Float64Array;
@@ -5,40 +7,44 @@ export interface Matrix {
   cols: number;
 }
 
-/** Throws unless `m` is a well-formed matrix of finite numbers; names the offending row and column. */
-export function checkMatrix(m: Matrix, name = 'matrix'): void {
+/**
+ * Throws unless `m` is a well-formed matrix of finite numbers; names `where` (the public function), `field`
+ * (its argument) and the offending row and column.
+ */
+export function checkMatrix(m: Matrix, where: string, field: string): void {
   if (!m || !(m.values instanceof Float32Array || m.values instanceof Float64Array)) {
-    throw new TypeError(`${name}.values: expected a Float32Array or Float64Array, found ${describe(m?.values)}`);
+    throw typeError(where, `${field}.values`, 'must be a Float32Array or Float64Array', describeFound(m?.values));
   }
   if (!Number.isInteger(m.rows) || m.rows < 0 || !Number.isInteger(m.cols) || m.cols < 1) {
-    throw new RangeError(`${name}: expected integer rows >= 0 and cols >= 1, found rows=${m.rows} cols=${m.cols}`);
+    throw rangeError(where, field, 'must have integer rows >= 0 and cols >= 1', `rows=${m.rows} cols=${m.cols}`);
   }
+  // The two messages below keep their wording (a size relation, a position) rather than the shared shape.
   if (m.values.length !== m.rows * m.cols) {
     throw new RangeError(
-      `${name}.values: expected rows*cols = ${m.rows}*${m.cols} = ${m.rows * m.cols} entries, found ${m.values.length}`,
+      `${where}: ${field}.values: expected rows*cols = ${m.rows}*${m.cols} = ${m.rows * m.cols} entries, found ${m.values.length}`,
     );
   }
   const v = m.values;
   for (let i = 0; i < v.length; i++) {
     if (!Number.isFinite(v[i])) {
       const row = Math.floor(i / m.cols);
-      throw new RangeError(`${name}: non-finite value ${v[i]} at row ${row}, column ${i - row * m.cols}`);
+      throw new RangeError(`${where}: ${field}: non-finite value ${v[i]} at row ${row}, column ${i - row * m.cols}`);
     }
   }
 }
 
-/** Throws unless `labels` holds `rows` non-negative integers. */
-export function checkLabels(labels: ArrayLike<number>, rows: number, name = 'labels'): void {
+/** Throws unless `labels` holds `rows` non-negative integers; names `where` and `field` as checkMatrix does. */
+export function checkLabels(labels: ArrayLike<number>, rows: number, where: string, field = 'labels'): void {
   if (!labels || typeof labels.length !== 'number') {
-    throw new TypeError(`${name}: expected an array of class indices, found ${describe(labels)}`);
+    throw typeError(where, field, 'must be an array of class indices', describeFound(labels));
   }
   if (labels.length !== rows) {
-    throw new RangeError(`${name}: expected ${rows} labels (one per row), found ${labels.length}`);
+    throw new RangeError(`${where}: ${field}: expected ${rows} labels (one per row), found ${labels.length}`);
   }
   for (let i = 0; i < rows; i++) {
     const y = labels[i];
     if (!Number.isInteger(y) || y < 0) {
-      throw new RangeError(`${name}[${i}]: expected a non-negative integer class index, found ${y}`);
+      throw rangeError(where, `${field}[${i}]`, 'must be a non-negative integer class index', String(y));
     }
   }
 }
@@ -67,11 +73,4 @@ export function squaredRowDistance(values: ArrayLike<number>, cols: number, a: n
     sum += diff * diff;
   }
   return sum;
-}
-
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (ArrayBuffer.isView(value)) return value.constructor.name;
-  if (Array.isArray(value)) return `an Array of length ${value.length}`;
-  return typeof value === 'number' ? String(value) : typeof value;
 }

@@ -30,6 +30,18 @@ describe('meanInterval', () => {
     expect(() => meanInterval([1, NaN])).toThrow(/values\[1\] must be a finite number, found NaN/);
     expect(() => meanInterval([1, 2], 1)).toThrow(/level must lie in \(0, 1\)/);
   });
+
+  it('throws a TypeError for a wrong kind of input and a RangeError for a value out of range', () => {
+    expect(() => meanInterval({ length: 2 } as never)).toThrow(
+      new TypeError('meanInterval: values must be a non-empty array of finite numbers, found object'),
+    );
+    expect(() => meanInterval([])).toThrow(RangeError);
+    expect(() => meanInterval([1, '2'] as never)).toThrow(
+      new TypeError('meanInterval: values[1] must be a finite number, found string'),
+    );
+    expect(() => meanInterval([1, Infinity])).toThrow(RangeError);
+    expect(() => meanInterval([1, 2], 0)).toThrow(RangeError);
+  });
 });
 
 describe('verdictOf', () => {

@@ -1,3 +1,5 @@
+import { describeFound, rangeError, typeError } from '@manifold-mixup/errors';
+
 /** Throws unless `p` holds `count` rows of `numClasses` finite probabilities in [0, 1]. */
 export function checkProbabilities(
   p: Float32Array | Float64Array,
@@ -6,10 +8,10 @@ export function checkProbabilities(
   where: string,
 ): void {
   if (!Number.isInteger(numClasses) || numClasses < 2) {
-    throw new RangeError(`${where}: numClasses must be an integer >= 2, found ${numClasses}`);
+    throw rangeError(where, 'numClasses', 'must be an integer >= 2', String(numClasses));
   }
   if (!(p instanceof Float32Array || p instanceof Float64Array)) {
-    throw new TypeError(`${where}: probabilities must be a Float32Array or Float64Array`);
+    throw typeError(where, 'probabilities', 'must be a Float32Array or Float64Array', describeFound(p));
   }
   if (p.length !== count * numClasses) {
     throw new RangeError(

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { mulberry32, sampleWithoutReplacement } from '@manifold-mixup/random';
 import { checkLabels, checkMatrix, squaredRowDistance, type Matrix } from './matrix.js';
 
@@ -12,11 +13,11 @@ export function silhouetteScore(
   labels: ArrayLike<number>,
   options: { maxPoints?: number; seed?: number } = {},
 ): number {
-  checkMatrix(codes, 'silhouetteScore: codes');
-  checkLabels(labels, codes.rows, 'silhouetteScore: labels');
+  checkMatrix(codes, 'silhouetteScore', 'codes');
+  checkLabels(labels, codes.rows, 'silhouetteScore');
   const maxPoints = options.maxPoints ?? 2000;
   if (!Number.isInteger(maxPoints) || maxPoints < 2) {
-    throw new RangeError(`silhouetteScore: maxPoints must be an integer >= 2, found ${maxPoints}`);
+    throw rangeError('silhouetteScore', 'maxPoints', 'must be an integer >= 2', String(maxPoints));
   }
   const sample = sampleWithoutReplacement(codes.rows, maxPoints, mulberry32(options.seed ?? 0));
   const classOf = new Map<number, number>();
@@ -27,7 +28,8 @@ export function silhouetteScore(
     sampleClass[i] = classOf.get(y)!;
   });
   const k = classOf.size;
-  if (k < 2) throw new RangeError(`silhouetteScore: expected at least 2 classes in the (sampled) points, found ${k}`);
+  if (k < 2)
+    throw rangeError('silhouetteScore', 'labels', 'must hold at least 2 classes in the (sampled) points', String(k));
   const counts = new Float64Array(k);
   for (const c of sampleClass) counts[c]++;
   // sums[i * k + c] = sum of distances from sampled point i to the sampled points of class c.

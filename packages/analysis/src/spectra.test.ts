@@ -89,6 +89,23 @@ describe('singularValues', () => {
     const huge = { values: Float64Array.from([1e200, 0, 1, 1]), rows: 2, cols: 2 };
     expect(() => perClassSingularValues(huge, [0, 0])).toThrow(/class 0: the Gram matrix overflowed/);
   });
+
+  it('throws a TypeError for a matrix or labels of the wrong kind, a RangeError for bad values', () => {
+    const m = randomMatrix(4, 3, 9);
+    expect(() => singularValues({ ...m, values: [1, 2, 3] as never })).toThrow(
+      new TypeError('singularValues: matrix.values must be a Float32Array or Float64Array, found an array of length 3'),
+    );
+    expect(() => perClassSingularValues(m, 4 as never)).toThrow(TypeError);
+    expect(() => perClassSingularValues(m, [0, 0, 1, 0.5])).toThrow(
+      new RangeError('perClassSingularValues: labels[3] must be a non-negative integer class index, found 0.5'),
+    );
+    expect(() => singularValues({ ...m, rows: 1.5 })).toThrow(
+      new RangeError('singularValues: matrix must have integer rows >= 0 and cols >= 1, found rows=1.5 cols=3'),
+    );
+    expect(() => singularValues({ ...m, values: m.values.map(() => NaN) })).toThrow(RangeError);
+    expect(() => perClassSingularValues(m, [0, 0, 0])).toThrow(RangeError);
+    expect(() => perClassSingularValues(m, [0, 0, 2, 2])).toThrow(RangeError);
+  });
 });
 
 function fromMlMatrix(m: Matrix): MlMatrix {

@@ -25,8 +25,8 @@ export function perClassSingularValues(
   labels: ArrayLike<number>,
   options: SpectrumOptions & { classes?: readonly number[] } = {},
 ): ClassSpectrum[] {
-  checkMatrix(m, 'perClassSingularValues: matrix');
-  checkLabels(labels, m.rows, 'perClassSingularValues: labels');
+  checkMatrix(m, 'perClassSingularValues', 'matrix');
+  checkLabels(labels, m.rows, 'perClassSingularValues');
   const groups = new Map(groupRowsByLabel(labels).map((g) => [g.label, g.rows]));
   const maxLabel = Math.max(-1, ...groups.keys());
   const classes = options.classes ?? Array.from({ length: maxLabel + 1 }, (_, label) => label);
@@ -48,7 +48,7 @@ export function perClassSingularValues(
 
 /** Singular values of the whole matrix (the all-class control), descending, min(rows, cols) of them. */
 export function singularValues(m: Matrix, options: SpectrumOptions = {}): number[] {
-  checkMatrix(m, 'singularValues: matrix');
+  checkMatrix(m, 'singularValues', 'matrix');
   if (m.rows === 0) throw new RangeError('singularValues: matrix has no rows');
   const rows = new Uint32Array(m.rows);
   for (let i = 0; i < m.rows; i++) rows[i] = i;

@@ -1,3 +1,5 @@
+import { rangeError } from '@manifold-mixup/errors';
+
 export interface SpectrumSummary {
   /** s_1, the largest singular value (0 for an empty spectrum). */
   largest: number;
@@ -13,11 +15,11 @@ export interface SpectrumSummary {
 export function spectrumSummary(sv: readonly number[], options: { relativeThreshold?: number } = {}): SpectrumSummary {
   const relativeThreshold = options.relativeThreshold ?? 0.01;
   if (!(relativeThreshold >= 0 && relativeThreshold < 1)) {
-    throw new RangeError(`spectrumSummary: relativeThreshold must be in [0, 1), found ${relativeThreshold}`);
+    throw rangeError('spectrumSummary', 'relativeThreshold', 'must be in [0, 1)', String(relativeThreshold));
   }
   sv.forEach((s, i) => {
     if (!Number.isFinite(s) || s < 0) {
-      throw new RangeError(`spectrumSummary: singular value ${i} must be finite and >= 0, found ${s}`);
+      throw rangeError('spectrumSummary', `singular value ${i}`, 'must be finite and >= 0', String(s));
     }
   });
   const sorted = [...sv].sort((a, b) => b - a);
@@ -48,9 +50,8 @@ export function spectrumSummary(sv: readonly number[], options: { relativeThresh
  */
 export function theoremOneBound(dim: number, classes: number): number {
   if (!Number.isInteger(dim) || !Number.isInteger(classes) || classes < 2 || dim < classes - 1) {
-    throw new RangeError(
-      `theoremOneBound: expected integers with classes >= 2 and dim >= classes - 1, found dim=${dim}, classes=${classes}`,
-    );
+    const requirement = 'must be integers with classes >= 2 and dim >= classes - 1';
+    throw rangeError('theoremOneBound', 'dim and classes', requirement, `dim=${dim}, classes=${classes}`);
   }
   return dim - classes + 1;
 }

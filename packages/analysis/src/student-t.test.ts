@@ -37,5 +37,9 @@ describe('Student t', () => {
     expect(() => studentTQuantile(1, 3)).toThrow(/p must lie in \(0, 1\), found 1/);
     expect(() => studentTQuantile(0.9, 0)).toThrow(/df must be a positive finite number, found 0/);
     expect(() => studentTCdf(NaN, 3)).toThrow(/t must be a number/);
+    expect(() => studentTQuantile(0, 3)).toThrow(RangeError);
+    expect(() => studentTCdf(1, -1)).toThrow(
+      new RangeError('studentTCdf: df must be a positive finite number, found -1'),
+    );
   });
 });

@@ -3,6 +3,7 @@
  * fraction, as in Numerical Recipes' betacf) and quantiles by bisection on the CDF. Enough for the
  * confidence intervals of a handful of seeds; exact to ~1e-10.
  */
+import { rangeError } from '@manifold-mixup/errors';
 
 function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9).
@@ -58,13 +59,13 @@ export function incompleteBeta(x: number, a: number, b: number): number {
 }
 
 function checkDf(df: number, what: string): void {
-  if (!(df > 0) || !Number.isFinite(df)) throw new Error(`${what}: df must be a positive finite number, found ${df}`);
+  if (!(df > 0) || !Number.isFinite(df)) throw rangeError(what, 'df', 'must be a positive finite number', String(df));
 }
 
 /** P(T <= t) for T ~ Student t with `df` degrees of freedom. */
 export function studentTCdf(t: number, df: number): number {
   checkDf(df, 'studentTCdf');
-  if (Number.isNaN(t)) throw new Error('studentTCdf: t must be a number, found NaN');
+  if (Number.isNaN(t)) throw rangeError('studentTCdf', 't', 'must be a number', 'NaN');
   const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
   return t >= 0 ? 1 - tail : tail;
 }
@@ -72,7 +73,7 @@ export function studentTCdf(t: number, df: number): number {
 /** The p-quantile of Student's t with `df` degrees of freedom (0 < p < 1). */
 export function studentTQuantile(p: number, df: number): number {
   checkDf(df, 'studentTQuantile');
-  if (!(p > 0 && p < 1)) throw new Error(`studentTQuantile: p must lie in (0, 1), found ${p}`);
+  if (!(p > 0 && p < 1)) throw rangeError('studentTQuantile', 'p', 'must lie in (0, 1)', String(p));
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
   let lo = 0;

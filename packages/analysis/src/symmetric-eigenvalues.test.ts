@@ -46,5 +46,11 @@ describe('symmetricEigenvalues', () => {
 
   it('rejects non-finite entries with their position', () => {
     expect(() => symmetricEigenvalues(new Float64Array([1, Infinity, Infinity, 1]), 2)).toThrow(/\(0, 1\)/);
+    expect(() => symmetricEigenvalues(new Float64Array([1, 0, 0, NaN]), 2)).toThrow(
+      new RangeError('symmetricEigenvalues: a at (1, 1) must be finite (an overflow upstream?), found NaN'),
+    );
+    expect(() => symmetricEigenvalues(new Float64Array(3), 2)).toThrow(
+      new RangeError('symmetricEigenvalues: a must hold n * n = 4 entries, found 3'),
+    );
   });
 });

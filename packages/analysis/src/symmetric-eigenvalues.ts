@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { wasmFloat64Views, wasmKernels } from './wasm-kernels.js';
 
 /**
@@ -16,12 +17,12 @@ export function symmetricEigenvalues(
   n: number,
   kernel: 'auto' | 'wasm' | 'js' = 'auto',
 ): Float64Array {
-  if (a.length !== n * n) throw new RangeError(`symmetricEigenvalues: expected ${n * n} entries, found ${a.length}`);
+  if (a.length !== n * n)
+    throw rangeError('symmetricEigenvalues', 'a', `must hold n * n = ${n * n} entries`, String(a.length));
   for (let i = 0; i < a.length; i++) {
     if (!Number.isFinite(a[i])) {
-      throw new RangeError(
-        `symmetricEigenvalues: non-finite entry ${a[i]} at (${Math.floor(i / n)}, ${i % n}) (overflow?)`,
-      );
+      const entry = `a at (${Math.floor(i / n)}, ${i % n})`;
+      throw rangeError('symmetricEigenvalues', entry, 'must be finite (an overflow upstream?)', String(a[i]));
     }
   }
   if (n === 0) return new Float64Array(0);

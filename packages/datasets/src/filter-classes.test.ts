@@ -13,5 +13,6 @@ describe('filterClasses', () => {
 
   it('rejects a class outside [0, numClasses)', () => {
     expect(() => filterClasses(numberedSet(5), [3])).toThrow(/classes must be integers in \[0, 3\), found 3/);
+    expect(() => filterClasses(numberedSet(5), [0, -1])).toThrow(RangeError);
   });
 });

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { gather } from './labeled-set.js';
 
@@ -9,7 +10,7 @@ export function filterClasses(set: LabeledSet, classes: readonly number[]): Labe
   const keep = new Uint8Array(256);
   for (const c of classes) {
     if (!Number.isInteger(c) || c < 0 || c >= set.numClasses) {
-      throw new RangeError(`filterClasses: classes must be integers in [0, ${set.numClasses}), found ${c}`);
+      throw rangeError('filterClasses', 'classes', `must be integers in [0, ${set.numClasses})`, String(c));
     }
     keep[c] = 1;
   }

@@ -13,5 +13,6 @@ describe('holdOutLast', () => {
 
   it('rejects a count larger than the set', () => {
     expect(() => holdOutLast(numberedSet(10), 11)).toThrow(/count must be an integer in \[0, 10\], found 11/);
+    expect(() => holdOutLast(numberedSet(10), -1)).toThrow(RangeError);
   });
 });

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import type { LabeledSet } from '@manifold-mixup/types';
 
 /** Features per example: the product of the shape. */
@@ -16,7 +17,7 @@ export function gather(set: LabeledSet, indices: ArrayLike<number>, what = 'subs
   for (let j = 0; j < n; j++) {
     const i = indices[j];
     if (!Number.isInteger(i) || i < 0 || i >= set.n) {
-      throw new RangeError(`${what}: indices[${j}] must be an integer in [0, ${set.n}), found ${i}`);
+      throw rangeError(what, `indices[${j}]`, `must be an integer in [0, ${set.n})`, String(i));
     }
     x.set(set.x.subarray(i * size, (i + 1) * size), j * size);
     y[j] = set.y[i];

@@ -11,5 +11,7 @@ describe('oneHot', () => {
     expect(() => oneHot([0, 3], 3)).toThrow(/labels\[1\] must be an integer in \[0, 3\), found 3/);
     expect(() => oneHot([0.5], 3)).toThrow(/found 0.5/);
     expect(() => oneHot([0], 0)).toThrow(/numClasses must be a positive integer, found 0/);
+    expect(() => oneHot([0], 2.5)).toThrow(RangeError);
+    expect(() => oneHot([-1], 3)).toThrow(new RangeError('oneHot: labels[0] must be an integer in [0, 3), found -1'));
   });
 });

@@ -87,6 +87,8 @@ describe('parseIdx input types', () => {
     expect(() => parseIdx(undefined as never)).toThrow('found undefined');
     expect(() => parseIdx('00000801' as never)).toThrow('found string');
     expect(() => parseIdx([0, 0, 8, 1] as never)).toThrow('found Array');
+    expect(() => parseIdx('00000801' as never)).toThrow(TypeError);
+    expect(() => parseIdx(new Uint16Array(4) as never)).toThrow(TypeError);
   });
 });
 

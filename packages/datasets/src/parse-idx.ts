@@ -1,3 +1,4 @@
+import { typeError } from '@manifold-mixup/errors';
 import { GZIP_UNAVAILABLE, gunzip } from './gunzip.js';
 import { dimensionCount, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, IDX_UBYTE, type IdxArray } from './idx-array.js';
 import { IdxFormatError } from './idx-format-error.js';
@@ -155,7 +156,7 @@ function asBytes(bytes: unknown): Uint8Array {
   if (bytes instanceof Uint8Array) return bytes;
   if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
   const found = bytes === null ? 'null' : bytes instanceof Object ? bytes.constructor.name : typeof bytes;
-  throw new TypeError(`parseIdx: bytes must be a Uint8Array or an ArrayBuffer, found ${found}`);
+  throw typeError('parseIdx', 'bytes', 'must be a Uint8Array or an ArrayBuffer', found);
 }
 
 function hex(value: number, width = 8): string {

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { mulberry32, sampleNormal } from '@manifold-mixup/random';
 import type { LabeledSet } from '@manifold-mixup/types';
 
@@ -23,10 +24,10 @@ export function planarSet(
 ): LabeledSet {
   const { pointsPerClass = 200, noise = defaultNoise, seed = 0 } = options;
   if (!Number.isInteger(pointsPerClass) || pointsPerClass < 0) {
-    throw new RangeError(`${name}: pointsPerClass must be a non-negative integer, found ${pointsPerClass}`);
+    throw rangeError(name, 'pointsPerClass', 'must be a non-negative integer', String(pointsPerClass));
   }
   if (!Number.isFinite(noise) || noise < 0)
-    throw new RangeError(`${name}: noise must be a finite number >= 0, found ${noise}`);
+    throw rangeError(name, 'noise', 'must be a finite number >= 0', String(noise));
   const p = pointsPerClass;
   const random = mulberry32(seed);
   const x = new Float32Array(4 * p);

@@ -27,6 +27,8 @@ describe('two-class 2-D sets', () => {
         `${name}: pointsPerClass must be a non-negative integer, found -1`,
       );
       expect(() => make({ noise: Number.NaN })).toThrow(`${name}: noise must be a finite number >= 0, found NaN`);
+      expect(() => make({ pointsPerClass: 1.5 })).toThrow(RangeError);
+      expect(() => make({ noise: -1 })).toThrow(RangeError);
       expect(make({ pointsPerClass: 0 }).n).toBe(0);
     });
   }
@@ -44,6 +46,7 @@ describe('two-class 2-D sets', () => {
       expect(Math.hypot(u, v)).toBeCloseTo(label === 0 ? 1 : 0.3, 5);
     }
     expect(() => twoCircles({ factor: 1 })).toThrow('twoCircles: factor must be in (0, 1), found 1');
+    expect(() => twoCircles({ factor: 0 })).toThrow(RangeError);
   });
 
   it('xorQuadrants without noise: class 0 where x·y > 0, class 1 where x·y < 0, both signs drawn', () => {

@@ -17,5 +17,8 @@ describe('subset', () => {
 
   it('rejects an index out of range, naming it', () => {
     expect(() => subset(numberedSet(3), [0, 3])).toThrow(/indices\[1\] must be an integer in \[0, 3\), found 3/);
+    expect(() => subset(numberedSet(3), [1.5])).toThrow(
+      new RangeError('subset: indices[0] must be an integer in [0, 3), found 1.5'),
+    );
   });
 });

@@ -29,4 +29,11 @@ describe('takePerClass', () => {
     const set = numberedSet(10, 3, (i) => (i < 8 ? 0 : 1));
     expect(histogram(takePerClass(set, 5).y)).toEqual([5, 2, 0]);
   });
+
+  it('rejects a perClass that is not a non-negative integer with a RangeError naming it', () => {
+    expect(() => takePerClass(numberedSet(10), -1)).toThrow(
+      new RangeError('takePerClass: perClass must be a non-negative integer, found -1'),
+    );
+    expect(() => takePerClass(numberedSet(10), 0.5)).toThrow(RangeError);
+  });
 });

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { mulberry32, randomPermutation } from '@manifold-mixup/random';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { gather } from './labeled-set.js';
@@ -10,7 +11,7 @@ import { gather } from './labeled-set.js';
  */
 export function takePerClass(set: LabeledSet, perClass: number, options: { seed?: number } = {}): LabeledSet {
   if (!Number.isInteger(perClass) || perClass < 0) {
-    throw new RangeError(`takePerClass: perClass must be a non-negative integer, found ${perClass}`);
+    throw rangeError('takePerClass', 'perClass', 'must be a non-negative integer', String(perClass));
   }
   const visitOrder =
     options.seed === undefined ? null : randomPermutation(set.n, mulberry32(options.seed), new Uint32Array(set.n));

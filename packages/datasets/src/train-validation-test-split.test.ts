@@ -51,5 +51,8 @@ describe('trainValidationTestSplit', () => {
     expect(() => trainValidationTestSplit(set, { testFraction: 0.1, validationFraction: -0.1, seed: 0 })).toThrow(
       /validationFraction must be in \[0, 1\), found -0.1/,
     );
+    expect(() => trainValidationTestSplit(set, { testFraction: NaN, validationFraction: 0.1, seed: 0 })).toThrow(
+      new RangeError('trainValidationTestSplit: testFraction must be in [0, 1), found NaN'),
+    );
   });
 });

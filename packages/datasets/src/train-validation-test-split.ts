@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { mulberry32, randomPermutation } from '@manifold-mixup/random';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { gather } from './labeled-set.js';
@@ -37,6 +38,6 @@ export function trainValidationTestSplit(
 
 function checkFraction(name: string, value: number): void {
   if (!(value >= 0 && value < 1)) {
-    throw new RangeError(`trainValidationTestSplit: ${name} must be in [0, 1), found ${value}`);
+    throw rangeError('trainValidationTestSplit', name, 'must be in [0, 1)', String(value));
   }
 }

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { planarSet, type PlanarOptions } from './planar-set.js';
 
@@ -9,7 +10,7 @@ export interface TwoCirclesOptions extends PlanarOptions {
 /** Two concentric circles (scikit-learn's make_circles), angles evenly spaced; Gaussian noise (default 0.05). */
 export function twoCircles(options: TwoCirclesOptions = {}): LabeledSet {
   const { factor = 0.5 } = options;
-  if (!(factor > 0 && factor < 1)) throw new RangeError(`twoCircles: factor must be in (0, 1), found ${factor}`);
+  if (!(factor > 0 && factor < 1)) throw rangeError('twoCircles', 'factor', 'must be in (0, 1)', String(factor));
   return planarSet('twoCircles', options, 0.05, (label, i, p) => {
     const t = (2 * Math.PI * i) / Math.max(p, 1);
     const r = label === 0 ? 1 : factor;

@@ -64,5 +64,7 @@ describe('twoSpirals', () => {
       /pointsPerClass must be a non-negative integer, found 2.5/,
     );
     expect(() => twoSpirals({ noise: -1 })).toThrow(/noise must be a finite number >= 0, found -1/);
+    expect(() => twoSpirals({ pointsPerClass: -1 })).toThrow(RangeError);
+    expect(() => twoSpirals({ noise: Infinity })).toThrow(RangeError);
   });
 });

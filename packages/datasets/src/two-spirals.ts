@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { mulberry32 } from '@manifold-mixup/random';
 import type { LabeledSet } from '@manifold-mixup/types';
 
@@ -21,10 +22,10 @@ export interface TwoSpiralsOptions {
 export function twoSpirals(options: TwoSpiralsOptions = {}): LabeledSet {
   const { pointsPerClass = 2000, noise = 0.9, seed = 0 } = options;
   if (!Number.isInteger(pointsPerClass) || pointsPerClass < 0) {
-    throw new RangeError(`twoSpirals: pointsPerClass must be a non-negative integer, found ${pointsPerClass}`);
+    throw rangeError('twoSpirals', 'pointsPerClass', 'must be a non-negative integer', String(pointsPerClass));
   }
   if (!Number.isFinite(noise) || noise < 0) {
-    throw new RangeError(`twoSpirals: noise must be a finite number >= 0, found ${noise}`);
+    throw rangeError('twoSpirals', 'noise', 'must be a finite number >= 0', String(noise));
   }
   const p = pointsPerClass;
   const random = mulberry32(seed);

@@ -34,5 +34,7 @@ describe('randomPermutation', () => {
     expect(() => randomPermutation(3, random, new Int32Array(2))).toThrow(
       /^randomPermutation: out must hold n = 3 indices, found length 2$/,
     );
+    expect(() => randomPermutation(2.5, random)).toThrow(RangeError);
+    expect(() => randomPermutation(3, random, new Uint32Array(1))).toThrow(RangeError);
   });
 });

@@ -24,6 +24,7 @@ describe('sampleGamma', () => {
       expect(() => sampleGamma(shape, Math.random)).toThrow(
         new RangeError(`sampleGamma: shape must be a positive finite number, found ${shape}`),
       );
+      expect(() => sampleGamma(shape, Math.random)).toThrow(RangeError);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import { sampleNormal } from './sample-normal.js';
 
 /** A Gamma(shape, scale 1) draw: mean = variance = shape. */
@@ -30,6 +31,6 @@ export function sampleLogGamma(shape: number, random: () => number): number {
 /** Throws a RangeError naming `caller` and `name` unless `value` is a positive finite number. */
 export function checkPositive(caller: string, name: string, value: number): void {
   if (!(value > 0) || !Number.isFinite(value)) {
-    throw new RangeError(`${caller}: ${name} must be a positive finite number, found ${value}`);
+    throw rangeError(caller, name, 'must be a positive finite number', String(value));
   }
 }

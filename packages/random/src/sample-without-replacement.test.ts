@@ -52,5 +52,6 @@ describe('sampleWithoutReplacement', () => {
     expect(() => sampleWithoutReplacement(4, -1, random)).toThrow(
       /^sampleWithoutReplacement: k must be a non-negative integer, found -1$/,
     );
+    expect(() => sampleWithoutReplacement(4, 0.5, random)).toThrow(RangeError);
   });
 });

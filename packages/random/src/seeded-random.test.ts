@@ -55,5 +55,6 @@ describe('mulberry32 / SeededRandom', () => {
   it('rejects a non-finite seed, naming the caller', () => {
     expect(() => mulberry32(Number.NaN)).toThrow(/^mulberry32: seed must be a finite number, found NaN$/);
     expect(() => new SeededRandom(Infinity)).toThrow(/^SeededRandom: seed must be a finite number, found Infinity$/);
+    expect(() => mulberry32(-Infinity)).toThrow(RangeError);
   });
 });

@@ -1,3 +1,5 @@
+import { rangeError } from '@manifold-mixup/errors';
+
 // The whole state of the stream is one uint32, so a training run can checkpoint it and resume
 // with exactly the draws it would have made (mixup-core stores `state` in its checkpoints).
 
@@ -29,5 +31,5 @@ export function mulberry32(seed: number): () => number {
 
 function checkSeed(caller: string, seed: number): void {
   // NaN >>> 0 is 0: without this check a NaN seed would silently become seed 0.
-  if (!Number.isFinite(seed)) throw new RangeError(`${caller}: seed must be a finite number, found ${seed}`);
+  if (!Number.isFinite(seed)) throw rangeError(caller, 'seed', 'must be a finite number', String(seed));
 }

@@ -1,5 +1,16 @@
+import { typeError } from '@manifold-mixup/errors';
 import { describe, expect, it } from 'vitest';
-import { describeFound, figureOptions, positiveNumber } from './validate.js';
+import {
+  arrayLike,
+  describeFound,
+  fail,
+  figureOptions,
+  finiteNumber,
+  finiteValues,
+  nonEmptyArray,
+  positiveInteger,
+  positiveNumber,
+} from './validate.js';
 import { confidenceMaps } from './confidence-maps.js';
 import { scatterPlots } from './scatter-plots.js';
 import { spectraSmallMultiples } from './spectra-small-multiples.js';
@@ -36,6 +47,36 @@ describe('validate', () => {
     );
     expect(() => figureOptions('f', { title: 3 })).toThrow(/options\.title must be a string, found 3/);
     expect(() => figureOptions('f', null)).toThrow(/f: options must be an object, found null/);
+  });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for a value not allowed', () => {
+    expect(() => positiveNumber('f', 'options.x', '3')).toThrow(TypeError);
+    expect(() => positiveNumber('f', 'options.x', -1)).toThrow(RangeError);
+    expect(() => positiveInteger('f', 'options.n', 2.5)).toThrow(
+      new RangeError('f: options.n must be a positive integer, found 2.5'),
+    );
+    expect(() => positiveInteger('f', 'options.n', null)).toThrow(TypeError);
+    expect(() => finiteNumber('f', 'x', undefined)).toThrow(
+      new TypeError('f: x must be a finite number, found undefined'),
+    );
+    expect(() => finiteNumber('f', 'x', NaN)).toThrow(RangeError);
+    expect(() => finiteValues('f', 'v', [0, NaN])).toThrow(
+      new RangeError('f: v[1] must be a finite number, found NaN'),
+    );
+    expect(() => finiteValues('f', 'v', [0, 2], 0, 1)).toThrow(new RangeError('f: v[1] must be in [0, 1], found 2'));
+    expect(() => nonEmptyArray('f', 'a', {} as never)).toThrow(new TypeError('f: a must be an array, found object'));
+    expect(() => nonEmptyArray('f', 'a', [])).toThrow(new RangeError('f: a must not be empty, found an empty array'));
+    expect(() => arrayLike('f', 'a', 3 as never)).toThrow(TypeError);
+    expect(() => arrayLike('f', 'a', [1, 2], 3)).toThrow(new RangeError('f: a must have length 3, found length 2'));
+    expect(() => figureOptions('f', 'wide')).toThrow(TypeError);
+    expect(() => figureOptions('f', { subtitle: 1 })).toThrow(TypeError);
+  });
+
+  it('fail throws a RangeError by default and the TypeError it is given for a wrong kind', () => {
+    expect(() => fail('f', 'x', 'must exceed 1', '0')).toThrow(new RangeError('f: x must exceed 1, found 0'));
+    expect(() => fail('f', 'x', 'must be a string', '3', typeError)).toThrow(
+      new TypeError('f: x must be a string, found 3'),
+    );
   });
 
   // Every figure refuses NaN sizes instead of writing width="NaN".

@@ -1,0 +1,3 @@
+export { argumentMessage } from './argument-message.js';
+export { numberError, rangeError, typeError } from './argument-errors.js';
+export { describeFound } from './describe-found.js';
