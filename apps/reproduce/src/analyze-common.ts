@@ -1,7 +1,6 @@
 import { calibration } from '@manifold-mixup/analysis';
 import type { LoadedOutputs } from './cache.js';
 import type { ModelJob } from './model-job.js';
-import type { FigureArrays } from './experiment-figures.js';
 import type { ModelAnalysis, ModelMetrics, ReliabilityBin } from './results.js';
 
 /** A model whose outputs are in the cache (trained by this run or an earlier one). */
@@ -23,9 +22,9 @@ export interface RunAnalysis {
  * One seed of an experiment: its runs (in model order), and the arrays its figures need beyond the
  * results file (kept for the first seed only, in results/<experiment>.arrays.json).
  */
-export interface SeedAnalysis {
+export interface SeedAnalysis<Arrays> {
   runs: RunAnalysis[];
-  arrays: FigureArrays;
+  arrays: Arrays;
 }
 
 export function array(model: TrainedModel, name: string): Float32Array | Uint8Array {

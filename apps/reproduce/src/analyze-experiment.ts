@@ -1,32 +1,24 @@
-import { analyzeBottleneck12d } from './analyze-bottleneck-12d.js';
-import { analyzeBottleneck2d } from './analyze-bottleneck-2d.js';
-import type { SeedAnalysis, TrainedModel } from './analyze-common.js';
-import { analyzeSpiral } from './analyze-spiral.js';
-import { claimSpecs, judgeClaim } from './claims.js';
-import type { FigureArrays } from './experiment-figures.js';
-import type { ExperimentName, Profile } from './profiles.js';
+import type { TrainedModel } from './analyze-common.js';
+import { judgeClaim } from './claims.js';
+import type { AnyExperiment } from './experiments/experiment.js';
+import type { ProfileName } from './profiles.js';
 import type { Claim, ModelResults } from './results.js';
-
-function analyzeSeed(experiment: ExperimentName, models: TrainedModel[], profile: Profile, seed: number): SeedAnalysis {
-  if (experiment === 'spiral') return analyzeSpiral(models, profile.spiral);
-  if (experiment === 'bottleneck-2d') return analyzeBottleneck2d(models, seed);
-  return analyzeBottleneck12d(models, profile['bottleneck-12d']);
-}
 
 /**
  * Every seed of one experiment: each seed's models analysed alone, their runs gathered per model,
  * the claims judged over the seeds (paired by seed), and the first seed's figure arrays.
  */
 export function analyzeExperiment(
-  experiment: ExperimentName,
+  experiment: AnyExperiment,
   bySeed: ReadonlyArray<{ seed: number; models: TrainedModel[] }>,
-  profile: Profile,
-): { models: ModelResults[]; claims: Claim[]; arrays: FigureArrays } {
+  profile: ProfileName,
+): { models: ModelResults[]; claims: Claim[]; arrays: object } {
+  const settings = experiment.settings[profile];
   const seeds = bySeed.map((s) => s.seed);
   const analysed = bySeed.map(({ seed, models }) => ({
     seed,
     models,
-    analysis: analyzeSeed(experiment, models, profile, seed),
+    analysis: experiment.analyzeSeed(models, settings, seed),
   }));
   const first = analysed[0];
   const models: ModelResults[] = first.models.map((model, j) => ({
@@ -37,7 +29,7 @@ export function analyzeExperiment(
       const run = trained[j];
       if (run.job.model !== model.job.model)
         throw new Error(
-          `${experiment}: seed ${seed} lists '${run.job.model}' where seed ${first.seed} has '${model.job.model}'`,
+          `${experiment.name}: seed ${seed} lists '${run.job.model}' where seed ${first.seed} has '${model.job.model}'`,
         );
       return {
         seed,
@@ -49,7 +41,6 @@ export function analyzeExperiment(
       };
     }),
   }));
-  const specs = claimSpecs(experiment, profile);
-  const claims = specs.map((spec) => judgeClaim(spec, models, seeds));
+  const claims = experiment.claims(settings).map((spec) => judgeClaim(spec, models, seeds));
   return { models, claims, arrays: first.analysis.arrays };
 }

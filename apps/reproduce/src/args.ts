@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseShard, type ShardSpec } from './shards.js';
-import { EXPERIMENT_NAMES, PROFILE_NAMES, type ExperimentName, type ProfileName } from './profiles.js';
+import { EXPERIMENT_NAMES, type ExperimentName } from './experiments/registry.js';
+import { PROFILE_NAMES, type ProfileName } from './profiles.js';
 
 export const BACKEND_NAMES = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
 export type BackendChoice = (typeof BACKEND_NAMES)[number];

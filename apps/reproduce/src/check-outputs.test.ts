@@ -9,7 +9,8 @@ import { globalFigures } from './global-figures.js';
 import { figureArraysPath } from './results.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
-import { EXPERIMENT_NAMES } from './profiles.js';
+import { EXPERIMENT_NAMES, EXPERIMENTS } from './experiments/registry.js';
+import { spiral } from './experiments/spiral.js';
 
 let out: string;
 
@@ -18,12 +19,12 @@ async function writeConsistentOutputs(): Promise<void> {
   await mkdir(join(out, 'figures'), { recursive: true });
   await mkdir(join(out, 'results'), { recursive: true });
   const all = [];
-  for (const experiment of EXPERIMENT_NAMES) {
+  for (const experiment of EXPERIMENTS) {
     const { results, arrays, svgs } = syntheticExperiment(experiment);
     for (const [name, svg] of svgs) await writeFile(join(out, 'figures', name), svg);
-    await writeFile(join(out, figureArraysPath(experiment)), encodeArrays(arrays));
+    await writeFile(join(out, figureArraysPath(experiment.name)), encodeArrays(arrays));
     all.push(results);
-    await writeFile(join(out, 'results', `${experiment}.json`), JSON.stringify(results));
+    await writeFile(join(out, 'results', `${experiment.name}.json`), JSON.stringify(results));
   }
   for (const spec of globalFigures(all)) await writeFile(join(out, 'figures', spec.name), drawFigure(spec));
   const readme =
@@ -153,10 +154,7 @@ describe('--check', () => {
     await rm(join(out, 'figures'), { recursive: true });
     await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([])).text);
     expect(await checkOutputs(out)).toEqual([]);
-    await writeFile(
-      join(out, 'README.md'),
-      writeBlocks('# Project\n', renderBlocks([syntheticResults('spiral')])).text,
-    );
+    await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([syntheticResults(spiral)])).text);
     expect((await checkOutputs(out)).join('\n')).toMatch(/block 'claims' disagrees/);
   });
 

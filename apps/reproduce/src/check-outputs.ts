@@ -3,20 +3,23 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { svgProblem } from './check-svg.js';
 import { sha256Hex } from './config-hash.js';
-import { EXPERIMENT_NAMES, type ExperimentName } from './profiles.js';
+import { experimentFigures } from './experiment-figures.js';
+import { REGISTRY, type Registry } from './experiments/registry.js';
 import { readBlocks } from './readme-blocks.js';
-import { BLOCK_NAMES, renderBlocks } from './render-readme.js';
-import { experimentFigures, type FigureArrays } from './experiment-figures.js';
+import { blockNames, renderBlocks } from './render-readme.js';
 import { decodeArrays, drawFigure, type FigureSpec } from './figure-spec.js';
 import { globalFigures } from './global-figures.js';
 import { figureArraysPath, resultsPath, type ExperimentResults } from './results.js';
 import { validateResults } from './validate-results.js';
 
-/** Reads and schema-checks results/<experiment>.json for the given experiments (those present, if `required` is false). */
+/**
+ * Reads and schema-checks results/<experiment>.json for the registry's experiments, or only those named
+ * in `experiments` (the files present, unless `required`), in registry order.
+ */
 export async function loadResults(
   out: string,
-  experiments: readonly ExperimentName[] = EXPERIMENT_NAMES,
-  required = false,
+  registry: Registry = REGISTRY,
+  { experiments = registry.names, required = false }: { experiments?: readonly string[]; required?: boolean } = {},
 ): Promise<{ results: ExperimentResults[]; problems: string[] }> {
   const results: ExperimentResults[] = [];
   const problems: string[] = [];
@@ -34,7 +37,7 @@ export async function loadResults(
       problems.push(`${file}: not valid JSON (${(error as Error).message})`);
       continue;
     }
-    const schema = validateResults(value, file);
+    const schema = validateResults(value, file, registry.names);
     if (schema.length === 0 && (value as ExperimentResults).experiment !== experiment) {
       schema.push(`${file}: experiment: expected '${experiment}', found '${(value as ExperimentResults).experiment}'`);
     }
@@ -86,14 +89,20 @@ async function compareFigure(out: string, name: string, svg: string, source: str
  * scatters, results/<experiment>.arrays.json; results/*.json for the figures over all experiments) and
  * compared byte for byte with figures/; the results files must list each with the SHA-256 of what is drawn.
  */
-export async function checkFigures(out: string, results: readonly ExperimentResults[]): Promise<string[]> {
+export async function checkFigures(
+  out: string,
+  results: readonly ExperimentResults[],
+  registry: Registry = REGISTRY,
+): Promise<string[]> {
   const problems: string[] = [];
   for (const r of results) {
     const arraysFile = figureArraysPath(r.experiment);
     let specs;
     try {
-      const arrays = decodeArrays(await readFile(join(out, arraysFile), 'utf8'), arraysFile) as FigureArrays;
-      specs = experimentFigures(r, arrays, arraysFile);
+      const arrays = decodeArrays(await readFile(join(out, arraysFile), 'utf8'), arraysFile);
+      if (arrays === null || typeof arrays !== 'object')
+        throw new Error(`${arraysFile}: expected an object of figure arrays, found ${JSON.stringify(arrays)}`);
+      specs = experimentFigures(registry.get(r.experiment), r, arrays, arraysFile);
     } catch (error) {
       problems.push(existsSync(join(out, arraysFile)) ? (error as Error).message : `${arraysFile}: missing`);
       continue;
@@ -130,9 +139,9 @@ export async function checkFigures(out: string, results: readonly ExperimentResu
  * what results/*.json render to; every figure, drawn again from its data, must equal the file in
  * figures/; no SVG in figures/ may be unlisted. Returns the list of problems (empty: all agree).
  */
-export async function checkOutputs(out: string): Promise<string[]> {
+export async function checkOutputs(out: string, registry: Registry = REGISTRY): Promise<string[]> {
   // No results at all is a consistent state too, if the README's blocks say so ("No results yet").
-  const { results, problems } = await loadResults(out);
+  const { results, problems } = await loadResults(out, registry);
   const readmePath = join(out, 'README.md');
   if (!existsSync(readmePath)) {
     problems.push(`README.md: missing in ${out}`);
@@ -144,8 +153,8 @@ export async function checkOutputs(out: string): Promise<string[]> {
       problems.push((error as Error).message);
     }
     if (blocks) {
-      const expected = renderBlocks(results);
-      for (const name of BLOCK_NAMES) {
+      const expected = renderBlocks(results, registry);
+      for (const name of blockNames(registry)) {
         const found = blocks.get(name);
         const want = expected.get(name) ?? '';
         if (found === undefined)
@@ -157,7 +166,7 @@ export async function checkOutputs(out: string): Promise<string[]> {
       }
     }
   }
-  problems.push(...(await checkFigures(out, results)));
+  problems.push(...(await checkFigures(out, results, registry)));
   const listed = new Set([
     ...results.flatMap((r) => r.figures.map((f) => f.path)),
     ...globalFigures(results).map((f) => `figures/${f.name}`),
@@ -173,11 +182,15 @@ export async function checkOutputs(out: string): Promise<string[]> {
 }
 
 /** `--validate`: the run produced every expected result and figure, all valid, and the README agrees. */
-export async function validateRun(out: string, experiments: readonly ExperimentName[]): Promise<string[]> {
-  const { results, problems } = await loadResults(out, experiments, true);
+export async function validateRun(
+  out: string,
+  experiments: readonly string[],
+  registry: Registry = REGISTRY,
+): Promise<string[]> {
+  const { results, problems } = await loadResults(out, registry, { experiments, required: true });
   for (const r of results) {
     if (r.figures.length === 0) problems.push(`${resultsPath(r.experiment)}: lists no figures`);
   }
-  problems.push(...(await checkOutputs(out)));
+  problems.push(...(await checkOutputs(out, registry)));
   return [...new Set(problems)];
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticResults } from './__fixtures__/synthetic-results.js';
-import { bottleneck12dClaimSpecs, judgeClaim, spiralClaimSpecs, type ClaimSpec } from './claims.js';
-import { PROFILES } from './profiles.js';
+import { judgeClaim, type ClaimSpec } from './claims.js';
+import { bottleneck12d } from './experiments/bottleneck-12d.js';
+import { bottleneck2d } from './experiments/bottleneck-2d.js';
+import { REGISTRY } from './experiments/registry.js';
+import { spiral } from './experiments/spiral.js';
 import type { ModelResults, ModelRun } from './results.js';
 
 /** Two models whose statistic `x` per seed is given; the claim: model 'b' has the larger x. */
@@ -80,18 +83,18 @@ describe('judgeClaim', () => {
 
 describe('claim specs', () => {
   it('sign each effect so that > 0 is the claimed direction', () => {
-    const spiral = syntheticResults('spiral');
+    const spirals = syntheticResults(spiral);
     // synthetic: manifold mixup has more low-confidence area (+0.1) and less total variation (−10)
-    expect(byId(spiral.claims, 'spiral-low-confidence').perSeed[0].effect).toBeCloseTo(0.1, 12);
-    expect(byId(spiral.claims, 'spiral-smoothness').perSeed[0].effect).toBeCloseTo(10, 12);
-    expect(byId(spiral.claims, 'spiral-calibration').perSeed[0].effect).toBeCloseTo(0.01, 12);
-    expect(spiral.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'supported']);
-    const twoD = syntheticResults('bottleneck-2d');
+    expect(byId(spirals.claims, 'spiral-low-confidence').perSeed[0].effect).toBeCloseTo(0.1, 12);
+    expect(byId(spirals.claims, 'spiral-smoothness').perSeed[0].effect).toBeCloseTo(10, 12);
+    expect(byId(spirals.claims, 'spiral-calibration').perSeed[0].effect).toBeCloseTo(0.01, 12);
+    expect(spirals.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'supported']);
+    const twoD = syntheticResults(bottleneck2d);
     expect(byId(twoD.claims, 'bottleneck-2d-silhouette').verdict).toBe('inconclusive');
   });
 
   it('12-D: flatter than the smaller of weight decay and dropout; Theorem 1 as bound − directions; FGSM mean over ε > 0', () => {
-    const r = syntheticResults('bottleneck-12d');
+    const r = syntheticResults(bottleneck12d);
     // synthetic raw sum of others = 3·scale: manifold mixup (model 2) 3·(1 + s/10), weight decay 3·6, dropout 3·7
     const regularisers = byId(r.claims, 'bottleneck-12d-flatter-than-regularisers');
     expect(regularisers.perSeed[1].effect).toBeCloseTo(18 - 3.3, 10);
@@ -99,13 +102,14 @@ describe('claim specs', () => {
     expect(byId(r.claims, 'bottleneck-12d-theorem-1').perSeed[0].effect).toBe(0); // 3 − 3 directions
     expect(byId(r.claims, 'bottleneck-12d-theorem-1').verdict).toBe('inconclusive');
     // FGSM accuracy 0.9 − ε(2 − i/4): manifold mixup (i = 2) gains ε/2 over the baseline, averaged over ε > 0
-    const eps = PROFILES.quick['bottleneck-12d'].fgsmEpsilons.filter((e) => e > 0);
+    const eps = bottleneck12d.settings.quick.fgsmEpsilons.filter((e) => e > 0);
     const gain = eps.reduce((s, e) => s + (Math.max(0, 0.9 - 1.5 * e) - Math.max(0, 0.9 - 2 * e)), 0) / eps.length;
     expect(byId(r.claims, 'bottleneck-12d-fgsm').perSeed[0].effect).toBeCloseTo(gain, 12);
   });
 
-  it('every claim id is unique and spiral specs read the models they name', () => {
-    const ids = [...spiralClaimSpecs(), ...bottleneck12dClaimSpecs(PROFILES.quick['bottleneck-12d'])].map((s) => s.id);
+  it('every claim id is unique across the experiments', () => {
+    const ids = REGISTRY.experiments.flatMap((e) => e.claims(e.settings.quick).map((s) => s.id));
+    expect(ids).toHaveLength(12);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

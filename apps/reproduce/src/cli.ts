@@ -8,6 +8,19 @@ import { killWorkers } from './worker-pool.js';
 /** The repository root (this file is apps/reproduce/dist/cli.js). */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** `--validate`: every expected figure and result of `experiments` in --out exists, is valid and agrees. */
+async function validated(options: CliOptions, experiments: readonly string[], progress: Progress): Promise<number> {
+  if (!options.validate) return 0;
+  const { validateRun } = await import('./check-outputs.js');
+  const problems = await validateRun(options.out, experiments);
+  if (problems.length > 0) {
+    progress.log(`--validate: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  }
+  progress.log('--validate: every expected figure and result exists and is valid; README.md agrees with them');
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   try {
@@ -47,9 +60,12 @@ async function main(argv: string[]): Promise<number> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  // Loaded only for a run: --help and --check never pay for tfjs.
-  const { reproduce } = await import('./run.js');
-  return reproduce(options, progress);
+  // Loaded only for a run or a merge: --help and --check never pay for tfjs.
+  const plan = options.merge
+    ? await (await import('./merge.js')).mergeShards(options.merge, options, progress)
+    : await (await import('./run.js')).runExperiments(options, progress);
+  // A shard publishes nothing to validate; a merge validates the experiments its shards ran.
+  return plan ? validated(options, plan.experiments, progress) : 0;
 }
 
 main(process.argv.slice(2)).then(

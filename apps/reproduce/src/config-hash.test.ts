@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { codeFingerprint, codeFingerprintParts } from './code-fingerprint.js';
 import { canonicalJson, configHash } from './config-hash.js';
-import { experimentJobs } from './experiments.js';
-import { PROFILES } from './profiles.js';
+import { spiral } from './experiments/spiral.js';
+import { experimentJobs } from './plan.js';
 
 describe('configHash', () => {
   it('ignores key order at every depth', () => {
@@ -14,12 +14,12 @@ describe('configHash', () => {
 
   it('is stable across releases (a change here retrains every cached model: bump CACHE_VERSION on purpose)', () => {
     expect(configHash({ a: 1 })).toBe('f10ec2735546fa4d'); // sha256('{"cacheVersion":1,"config":{"a":1}}')
-    const job = experimentJobs(PROFILES.quick, 'spiral', { seed: 0, backend: 'wasm', code: 'test' })[0];
+    const job = experimentJobs(spiral, 'quick', { seed: 0, backend: 'wasm', code: 'test' })[0];
     expect(configHash(job)).toBe(configHash(structuredClone(job)));
   });
 
   it('changes with anything that changes the model: seed, backend, training code, epochs, width, eligibility', () => {
-    const [baseline, mixup] = experimentJobs(PROFILES.quick, 'spiral', { seed: 0, backend: 'wasm', code: 'test' });
+    const [baseline, mixup] = experimentJobs(spiral, 'quick', { seed: 0, backend: 'wasm', code: 'test' });
     const hashes = new Set([
       configHash(baseline),
       configHash(mixup),

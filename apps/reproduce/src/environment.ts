@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import type { BackendInfo } from '@manifold-mixup/mixup-core';
+import type { Environment } from './results.js';
 
 const PACKAGES = [
   '@manifold-mixup/datasets',
@@ -42,4 +44,16 @@ export function gitState(dir: string): { commit: string | null; dirty: boolean |
 
 export function machine(): { node: string; platform: string; cpus: number } {
   return { node: process.versions.node, platform: `${os.platform()} ${os.arch()}`, cpus: os.availableParallelism() };
+}
+
+/** What the results record of the backend a run used. */
+export function backendRecord(backend: BackendInfo): Environment['backend'] {
+  return {
+    name: backend.name,
+    requested: backend.requested,
+    threads: backend.threads,
+    simd: backend.simd,
+    fastMatMul: backend.fastMatMul,
+    tfjsVersion: backend.tfjsVersion,
+  };
 }

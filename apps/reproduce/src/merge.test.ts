@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configHash } from './config-hash.js';
 import { collectShards } from './merge.js';
+import { spiral } from './experiments/spiral.js';
 import { jobKey, estimatedCost } from './model-job.js';
-import { allJobs, planRun } from './run.js';
+import { allJobs, planRun } from './plan.js';
 import { readShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.js';
 import { assignShards } from './shards.js';
 
 let root: string;
-const plan = planRun('quick', ['spiral'], [0, 1], 'wasm', 'code-a');
+const plan = planRun('quick', [spiral], [0, 1], 'wasm', 'code-a');
 const environment = {
   node: '20.20.2',
   platform: 'linux x64',

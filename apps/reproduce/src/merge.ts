@@ -6,10 +6,12 @@ import { hasOutputs, readOutputs } from './cache.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { configHash } from './config-hash.js';
 import { gitState, machine, packageVersions } from './environment.js';
+import { REGISTRY } from './experiments/registry.js';
 import { jobKey } from './model-job.js';
 import type { Progress } from './progress.js';
+import { allJobs, planRun, type RunPlan } from './plan.js';
+import { publish } from './publish.js';
 import type { Environment } from './results.js';
-import { allJobs, planRun, publish, type RunPlan } from './run.js';
 import { readShardManifest, type ShardManifest } from './shard-manifest.js';
 
 type Loaded = ShardManifest & { dir: string; cacheRoot: string };
@@ -23,10 +25,7 @@ type Loaded = ShardManifest & { dir: string; cacheRoot: string };
 export async function collectShards(
   shards: readonly Loaded[],
   code: string,
-): Promise<{
-  plan: ReturnType<typeof planRun>;
-  trained: TrainedModel[];
-}> {
+): Promise<{ plan: RunPlan; trained: TrainedModel[] }> {
   if (shards.length === 0) throw new Error('merge: give the --out folders of the shards, e.g. merge out/1 out/2 out/3');
   const first = shards[0];
   const same = (field: string, value: (m: Loaded) => string) => {
@@ -61,7 +60,8 @@ export async function collectShards(
         'merge with the code that trained them',
     );
 
-  const plan = planRun(first.profile, first.experiments, first.seeds, first.environment.backend.name, first.code);
+  const experiments = first.experiments.map((name) => REGISTRY.get(name));
+  const plan = planRun(first.profile, experiments, first.seeds, first.environment.backend.name, first.code);
   const holder = new Map<string, { shard: Loaded; job: ShardManifest['jobs'][number] }>();
   for (const m of shards) {
     for (const job of m.jobs) {

@@ -1,4 +1,21 @@
-import type { ExperimentName, MnistSettings, TrainingSettings } from './profiles.js';
+export interface TrainingSettings {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Step decay: lr x factor every `every` epochs (the seed: x0.1 after epochs 10 and 20). */
+  lrSchedule: { every: number; factor: number };
+}
+
+export interface MnistSettings {
+  /** Last `validationHoldOut` training images are the validation set (the seed: 10,000). */
+  validationHoldOut: number;
+  /** Training examples per digit (null: all 50,000). */
+  trainPerClass: number | null;
+  /** Validation examples used per epoch (null: all). */
+  validationLimit: number | null;
+  /** First `testLimit` test images (null: all 10,000). */
+  testLimit: number | null;
+}
 
 /** Where a model's data comes from: rebuilt deterministically in the worker from this description. */
 export type DataSpec =
@@ -40,7 +57,8 @@ export type Mixing = 'none' | 'input' | 'manifold';
 
 /** One model to train: the unit of the job queue and of the cache (its hash is the cache key). */
 export interface ModelJob {
-  experiment: ExperimentName;
+  /** The name of the experiment (see experiments/registry.ts). */
+  experiment: string;
   /** 'baseline' | 'input-mixup' | 'manifold-mixup' | 'weight-decay' | 'dropout' */
   model: string;
   label: string;

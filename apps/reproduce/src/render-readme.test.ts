@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticResults } from './__fixtures__/synthetic-results.js';
-import { BLOCK_NAMES, renderBlocks } from './render-readme.js';
-import { overSeeds } from './render-experiment.js';
+import { EXPERIMENTS } from './experiments/registry.js';
+import { spiral } from './experiments/spiral.js';
+import { overSeeds } from './over-seeds.js';
+import { blockNames, renderBlocks } from './render-readme.js';
 import type { ModelRun } from './results.js';
 import { configDifferences } from './seed-differences.js';
 
 describe('renderBlocks', () => {
-  const all = [syntheticResults('spiral'), syntheticResults('bottleneck-2d'), syntheticResults('bottleneck-12d')];
+  const all = EXPERIMENTS.map((experiment) => syntheticResults(experiment));
 
   it('renders every block, deterministically', () => {
     const blocks = renderBlocks(all);
-    expect([...blocks.keys()]).toEqual([...BLOCK_NAMES]);
+    expect([...blocks.keys()]).toEqual(blockNames());
+    expect(blockNames()).toEqual(['claims', 'spiral', 'bottleneck-2d', 'bottleneck-12d', 'differences', 'environment']);
     expect(renderBlocks(structuredClone(all))).toEqual(blocks);
   });
 
@@ -47,7 +50,7 @@ describe('renderBlocks', () => {
   });
 
   it('lists the config settings that differ from the seed', () => {
-    const rows = configDifferences(all[0]);
+    const rows = configDifferences(spiral, all[0]);
     expect(rows).toContainEqual(['width', '1024', '16']);
     expect(rows).toContainEqual(['training.epochs', '24', '2']);
     expect(rows.some(([key]) => key === 'alpha')).toBe(false);

@@ -1,7 +1,7 @@
 import type { ReliabilityBin } from '@manifold-mixup/analysis';
 import type { EpochRecord } from '@manifold-mixup/mixup-core';
 import type { Mixing, ModelJob } from './model-job.js';
-import type { ExperimentName, Profile, ProfileName } from './profiles.js';
+import type { ProfileName } from './profiles.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -154,26 +154,27 @@ export interface Environment {
   models: Record<string, { seconds: number; cached: boolean; epochSeconds: number[] }>;
 }
 
-export interface ExperimentResults {
+/** results/<experiment>.json; `config` is the experiment's settings in the profile. */
+export interface ExperimentResults<Settings = unknown> {
   schemaVersion: number;
-  experiment: ExperimentName;
+  experiment: string;
   profile: ProfileName;
   profileDescription: string;
   /** Every model was trained once with each of these seeds; models share a seed's weights, data and order. */
   seeds: number[];
-  config: Profile[ExperimentName];
+  config: Settings;
   models: ModelResults[];
   claims: Claim[];
   figures: FigureRecord[];
   environment: Environment;
 }
 
-export function resultsPath(experiment: ExperimentName): string {
+export function resultsPath(experiment: string): string {
   return `results/${experiment}.json`;
 }
 
-/** The arrays an experiment's figures need beyond its results file (see experiment-figures.ts). */
-export function figureArraysPath(experiment: ExperimentName): string {
+/** The arrays an experiment's figures need beyond its results file (its `Arrays`, see experiments/experiment.ts). */
+export function figureArraysPath(experiment: string): string {
   return `results/${experiment}.arrays.json`;
 }
 

@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointDir, hasOutputs, readOutputs } from './cache.js';
 import { configHash } from './config-hash.js';
-import { experimentJobs } from './experiments.js';
+import { spiral } from './experiments/spiral.js';
 import type { ModelJob } from './model-job.js';
-import { PROFILES } from './profiles.js';
+import { experimentJobs } from './plan.js';
 import { killWorkers, runInWorker } from './worker-pool.js';
 
 // A tiny manifold-mixup spiral model: 3 epochs of 144 examples, in a real worker process (dist/worker.js).
-const base = experimentJobs(PROFILES.quick, 'spiral', { seed: 0, backend: 'wasm', code: 'test' })[1];
+const base = experimentJobs(spiral, 'quick', { seed: 0, backend: 'wasm', code: 'test' })[1];
 const job: ModelJob = {
   ...base,
   data: { ...base.data, kind: 'spiral', pointsPerClass: 100 } as ModelJob['data'],

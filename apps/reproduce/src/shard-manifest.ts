@@ -3,9 +3,10 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { TrainedModel } from './analyze-common.js';
 import { writeJsonAtomic } from './atomic-write.js';
 import { jobKey } from './model-job.js';
-import { EXPERIMENT_NAMES, PROFILE_NAMES, type ExperimentName, type ProfileName } from './profiles.js';
+import { REGISTRY } from './experiments/registry.js';
+import type { RunPlan } from './plan.js';
+import { PROFILE_NAMES, type ProfileName } from './profiles.js';
 import type { Environment } from './results.js';
-import type { RunPlan } from './run.js';
 import type { ShardSpec } from './shards.js';
 
 export const SHARD_MANIFEST = 'shard.json';
@@ -15,7 +16,7 @@ const MANIFEST_VERSION = 1;
 export interface ShardManifest {
   schemaVersion: number;
   profile: ProfileName;
-  experiments: ExperimentName[];
+  experiments: string[];
   seeds: number[];
   /** Fingerprint of the training code (code-fingerprint.ts); every shard and the merge must agree. */
   code: string;
@@ -78,7 +79,7 @@ export async function readShardManifest(dir: string): Promise<ShardManifest & { 
   };
   if (value.schemaVersion !== MANIFEST_VERSION) bad('schemaVersion', String(MANIFEST_VERSION));
   if (!PROFILE_NAMES.includes(value.profile as ProfileName)) bad('profile', PROFILE_NAMES.join(' | '));
-  if (!Array.isArray(value.experiments) || !value.experiments.every((e) => EXPERIMENT_NAMES.includes(e)))
+  if (!Array.isArray(value.experiments) || !value.experiments.every((e) => REGISTRY.names.includes(e)))
     bad('experiments', 'a list of experiment names');
   if (!Array.isArray(value.seeds) || !value.seeds.every((s) => Number.isInteger(s) && s >= 0))
     bad('seeds', 'a list of integers >= 0');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { experimentJobs } from './experiments.js';
+import { EXPERIMENTS } from './experiments/registry.js';
 import { estimatedCost } from './model-job.js';
-import { PROFILES, EXPERIMENT_NAMES } from './profiles.js';
+import { experimentJobs } from './plan.js';
 import { assignShards, parseShard } from './shards.js';
 
-const defaultJobs = EXPERIMENT_NAMES.flatMap((experiment) =>
-  [0, 1, 2, 3, 4].flatMap((seed) => experimentJobs(PROFILES.default, experiment, { seed, backend: 'wasm', code: 'x' })),
+const defaultJobs = EXPERIMENTS.flatMap((experiment) =>
+  [0, 1, 2, 3, 4].flatMap((seed) => experimentJobs(experiment, 'default', { seed, backend: 'wasm', code: 'x' })),
 );
 const key = (j: (typeof defaultJobs)[number]) => `${j.experiment}/${j.model}/seed-${j.seed}`;
 

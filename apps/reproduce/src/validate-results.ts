@@ -1,4 +1,4 @@
-import { EXPERIMENT_NAMES, PROFILE_NAMES } from './profiles.js';
+import { PROFILE_NAMES } from './profiles.js';
 import { SCHEMA_VERSION, type ExperimentResults } from './results.js';
 
 type Check = (value: unknown) => string | null;
@@ -33,10 +33,11 @@ function get(root: unknown, path: string): unknown {
 }
 
 /**
- * Checks a parsed results file against the schema (the fields the README and --check rely on).
- * Returns a list of problems, each naming the file and field, what was expected and what was found.
+ * Checks a parsed results file against the schema (the fields the README and --check rely on), its
+ * experiment one of `experiments`. Returns a list of problems, each naming the file and field, what was
+ * expected and what was found.
  */
-export function validateResults(value: unknown, file: string): string[] {
+export function validateResults(value: unknown, file: string, experiments: readonly string[]): string[] {
   const problems: string[] = [];
   const expect = (path: string, check: Check, root: unknown = value, prefix = ''): void => {
     const message = check(get(root, path));
@@ -44,7 +45,7 @@ export function validateResults(value: unknown, file: string): string[] {
   };
   expect('schemaVersion', oneOf([SCHEMA_VERSION]));
   if (problems.length > 0) return problems;
-  expect('experiment', oneOf(EXPERIMENT_NAMES));
+  expect('experiment', oneOf(experiments));
   expect('profile', oneOf(PROFILE_NAMES));
   expect('seeds', array(1));
   expect('config', object);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { activationIndex } from './build-model.js';
-import { experimentJobs } from './experiments.js';
-import { PROFILES } from './profiles.js';
+import { bottleneck12d } from './experiments/bottleneck-12d.js';
+import { bottleneck2d } from './experiments/bottleneck-2d.js';
+import { spiral } from './experiments/spiral.js';
+import { allJobs, experimentJobs, planRun } from './plan.js';
 
 const eligible = (layers: Array<{ eligible: boolean }>) => layers.flatMap((l, i) => (l.eligible ? [i] : []));
 
 describe('experimentJobs (paper profile = the seed)', () => {
-  const p = PROFILES.paper;
-
   it('spiral: 2 -> 1024 x7 -> 2, manifold mixup eligible at the last four Dense layers', () => {
-    const [baseline, mixup] = experimentJobs(p, 'spiral', { seed: 0, backend: 'wasm', code: 'test' });
+    const [baseline, mixup] = experimentJobs(spiral, 'paper', { seed: 0, backend: 'wasm', code: 'test' });
     expect(baseline.layers.map((l) => l.units)).toEqual([1024, 1024, 1024, 1024, 1024, 1024, 1024, 2]);
     expect(eligible(baseline.layers)).toEqual([]);
     expect(eligible(mixup.layers)).toEqual([4, 5, 6, 7]);
@@ -18,7 +18,7 @@ describe('experimentJobs (paper profile = the seed)', () => {
   });
 
   it('2-D: mixing at the two layers after the bottleneck; codes after the bottleneck LeakyReLU', () => {
-    const [, mixup] = experimentJobs(p, 'bottleneck-2d', { seed: 0, backend: 'wasm', code: 'test' });
+    const [, mixup] = experimentJobs(bottleneck2d, 'paper', { seed: 0, backend: 'wasm', code: 'test' });
     expect(mixup.layers.map((l) => l.units)).toEqual([1024, 1024, 2, 1024, 1024, 10]);
     expect(eligible(mixup.layers)).toEqual([3, 4]);
     expect(mixup.outputs.codes?.denseIndex).toBe(2);
@@ -27,7 +27,7 @@ describe('experimentJobs (paper profile = the seed)', () => {
   });
 
   it('12-D: baseline, input mixup (first layer), manifold mixup (the 12-D codes), weight decay, dropout; alpha 2', () => {
-    const jobs = experimentJobs(p, 'bottleneck-12d', { seed: 3, backend: 'wasm', code: 'test' });
+    const jobs = experimentJobs(bottleneck12d, 'paper', { seed: 3, backend: 'wasm', code: 'test' });
     expect(jobs.map((j) => j.model)).toEqual(['baseline', 'input-mixup', 'manifold-mixup', 'weight-decay', 'dropout']);
     expect(jobs[0].layers.map((l) => l.units)).toEqual([1024, 1024, 1024, 12, 1024, 1024, 1024, 1024, 10]);
     expect(jobs.map((j) => eligible(j.layers))).toEqual([[], [0], [4], [], []]);
@@ -44,5 +44,24 @@ describe('experimentJobs (paper profile = the seed)', () => {
     expect(jobs[0].outputs.fgsm).toEqual({ epsilons: [0, 0.05, 0.1, 0.2, 0.3], clip: [0, 1] });
     expect(jobs.every((j) => j.alpha === 2 && j.seed === 3 && j.data.seed === 3)).toBe(true);
     expect(jobs[2].outputs.codes).toEqual({ denseIndex: 3, perClass: null });
+  });
+});
+
+describe('planRun', () => {
+  it("plans every seed of every experiment given, named after it, with the profile's settings", () => {
+    const plan = planRun('quick', [spiral, bottleneck12d], null, 'cpu', 'code-x');
+    expect(plan.experiments).toEqual(['spiral', 'bottleneck-12d']);
+    expect(plan.seeds).toEqual([0, 1]); // the quick profile's two seeds
+    expect(plan.jobsByExperiment.map((e) => e.bySeed.map((s) => s.jobs.length))).toEqual([
+      [2, 2],
+      [5, 5],
+    ]);
+    const jobs = allJobs(plan);
+    expect(new Set(jobs.map((j) => j.experiment))).toEqual(new Set(['spiral', 'bottleneck-12d']));
+    expect(jobs.every((j) => j.backend === 'cpu' && j.code === 'code-x')).toBe(true);
+    expect(jobs[0].layers[0].units).toBe(spiral.settings.quick.width);
+    expect(planRun('quick', [spiral], [4, 9], 'cpu', 'x').jobsByExperiment[0].bySeed.map((s) => s.seed)).toEqual([
+      4, 9,
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 import { perClassSingularValues, singularValues, spectrumSummary, type Matrix } from '@manifold-mixup/analysis';
-import { array, floats, testCalibration, type SeedAnalysis, type TrainedModel } from './analyze-common.js';
-import type { Bottleneck12dSettings } from './profiles.js';
-import type { SpectrumTable } from './results.js';
+import { array, floats, testCalibration, type SeedAnalysis, type TrainedModel } from '../analyze-common.js';
+import type { SpectrumTable } from '../results.js';
 
 function spectrumTable(
   m: Matrix,
@@ -30,9 +29,15 @@ function spectrumTable(
   };
 }
 
-/** 12-D bottleneck, one seed: per-class spectra of the codes (raw, normalised, centred). */
-export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: Bottleneck12dSettings): SeedAnalysis {
-  const t = settings.relativeThreshold;
+/**
+ * 12-D bottleneck, one seed: per-class spectra of the codes (raw, normalised, centred); a direction is
+ * significant above `relativeThreshold` x the class's largest singular value.
+ */
+export function analyzeSpectra(
+  models: readonly TrainedModel[],
+  relativeThreshold: number,
+): SeedAnalysis<Record<string, never>> {
+  const t = relativeThreshold;
   const perModel = models.map((model) => {
     const codes = floats(model, 'codes');
     const labels = array(model, 'codeLabels') as Uint8Array;
@@ -47,5 +52,28 @@ export function analyzeBottleneck12d(models: readonly TrainedModel[], settings: 
   return {
     runs: perModel.map((p) => ({ metrics: p.metrics, reliability: p.reliability, analysis: { spectra: p.spectra } })),
     arrays: {},
+  };
+}
+
+/** A made-up spectrum (ten classes of three singular values) scaled by `scale`, for the synthetic runs. */
+export function syntheticSpectrum(scale: number): SpectrumTable {
+  return {
+    perClass: Array.from({ length: 10 }, (_, label) => ({
+      label,
+      n: 100,
+      singularValues: [10 * scale, 2 * scale, scale],
+      largest: 10 * scale,
+      sumOfOthers: 3 * scale,
+      effectiveRank: 1.8,
+      significantDirections: 3,
+    })),
+    mean: { largest: 10 * scale, sumOfOthers: 3 * scale, effectiveRank: 1.8, significantDirections: 3 },
+    allClasses: {
+      singularValues: [30, 20, 10],
+      largest: 30,
+      sumOfOthers: 30,
+      effectiveRank: 2.8,
+      significantDirections: 3,
+    },
   };
 }

@@ -1,0 +1,43 @@
+import type { FigureSpec } from './figure-spec.js';
+import type { ExperimentResults } from './results.js';
+
+/** The first seed's per-model arrays of a figure, one per model (else an error naming the arrays file). */
+export function figurePanels<T>(list: readonly T[] | undefined, models: number, file: string): readonly T[] {
+  const found = list ?? [];
+  if (found.length !== models)
+    throw new Error(`${file}: expected figure arrays for ${models} models, found ${found.length}`);
+  return found;
+}
+
+/** The reliability diagram of the first seed's models. */
+export function reliabilityFigure(results: ExperimentResults, title: string, suffix: string): FigureSpec {
+  return {
+    name: `${results.experiment}-reliability.svg`,
+    caption: `${title}: reliability diagram on the test set (15 equal-width confidence bins)${suffix}`,
+    kind: 'reliabilityDiagram',
+    data: results.models.map((m) => ({ model: m.label, bins: m.runs[0].reliability, ece: m.runs[0].metrics.ece })),
+    options: { title: `${title}: reliability on the test set` },
+  };
+}
+
+/** Test metrics per model over every seed: bars are means, dots single seeds. */
+export function metricsFigure(results: Pick<ExperimentResults, 'experiment' | 'models'>, title: string): FigureSpec {
+  const keys = ['accuracy', 'nll', 'ece', 'mce'] as const;
+  const seeds = results.models[0]?.runs.length ?? 0;
+  return {
+    name: `${results.experiment}-metrics.svg`,
+    caption:
+      `${title}: test accuracy, NLL, ECE and MCE per model ` +
+      `(bars: mean over ${seeds} seed${seeds === 1 ? '' : 's'}; dots: single seeds)`,
+    kind: 'groupedBarChart',
+    data: {
+      groups: ['test accuracy', 'test NLL', 'ECE', 'MCE'],
+      series: results.models.map((m) => ({
+        name: m.label,
+        values: keys.map((k) => m.runs.reduce((s, r) => s + r.metrics[k], 0) / m.runs.length),
+        points: keys.map((k) => m.runs.map((r) => r.metrics[k])),
+      })),
+    },
+    options: { title: `${title}: test metrics`, yLabel: 'value' },
+  };
+}
