@@ -9,7 +9,7 @@ import { drawColorBar, colorBarExtent } from './color-bar.js';
 import type { LegendItem } from './legend.js';
 import { panelGrid } from './layout.js';
 import { drawPanelBorder, drawPanelTitle, frameTop, openFrame, type FrameSpec } from './frame.js';
-import type { GridBox } from '@manifold-mixup/analysis';
+import type { GridBox } from '@manifold-mixup/types';
 import { contourBandPaths, isolinePath } from './contour-bands.js';
 import { drawMarker, type MarkerShape } from './markers.js';
 import { binaryPointColors } from './theme.js';

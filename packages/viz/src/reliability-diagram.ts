@@ -1,6 +1,6 @@
 // Reliability diagram: per-bin accuracy against confidence with the diagonal, the gap shaded, and a count strip.
 import { scaleLinear } from 'd3-scale';
-import type { ReliabilityBin } from '@manifold-mixup/analysis';
+import type { ReliabilityBin } from '@manifold-mixup/types';
 import { serializeFigure } from './document.js';
 import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis } from './axes.js';
