@@ -1,16 +1,10 @@
 import { describeFound, rangeError } from '@manifold-mixup/errors';
 import { checkLabels } from './matrix.js';
 import { checkProbabilities, topClass } from './probabilities.js';
+import type { ReliabilityBin } from '@manifold-mixup/types';
 
-export interface ReliabilityBin {
-  lower: number;
-  upper: number;
-  /** Mean confidence of the examples in the bin (0 when count is 0). */
-  confidence: number;
-  /** Fraction of the bin's examples predicted correctly (0 when count is 0). */
-  accuracy: number;
-  count: number;
-}
+// The bin's shape lives in @manifold-mixup/types so viz can draw it without depending on analysis.
+export type { ReliabilityBin };
 
 export interface Calibration {
   accuracy: number;

@@ -1,4 +1,5 @@
 import { rangeError } from '@manifold-mixup/errors';
+import type { GridBox } from '@manifold-mixup/types';
 
 export interface Box {
   xMin: number;
@@ -7,11 +8,8 @@ export interface Box {
   yMax: number;
 }
 
-/** A box divided into nx x ny equal cells; sample (i, j) is the centre of its cell (see makeGrid). */
-export interface GridBox extends Box {
-  nx: number;
-  ny: number;
-}
+// A box divided into nx x ny cells; its shape lives in @manifold-mixup/types so viz can take it without analysis.
+export type { GridBox };
 
 export interface Grid extends GridBox {
   /** nx*ny*2 coordinates of the cell centres, row-major: y outer (from yMin up), x inner (from xMin). */

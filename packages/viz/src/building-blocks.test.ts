@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth, fitText } from './text-width.js';
+import { textWidth, fitText, wrapText } from './text-width.js';
 import { round, num, compact } from './format.js';
 import { simplifyPolyline, ringPath } from './simplify.js';
-import { wrapText, panelGrid } from './layout.js';
 
 describe('building blocks', () => {
   it('measures DejaVu Sans text from the width table', () => {
@@ -36,10 +35,7 @@ describe('building blocks', () => {
     expect(d).toBe('M0,0l1.3,0l0,1.3l-1.3-1.3z');
   });
 
-  it('wraps text and lays out panels', () => {
+  it('wraps text', () => {
     expect(wrapText('one two three four', 12, textWidth('three four', 12) + 1)).toEqual(['one two', 'three four']);
-    expect(
-      panelGrid({ count: 3, columns: 2, panelWidth: 10, panelHeight: 5, gapX: 2, gapY: 1, left: 1, top: 0 })[2],
-    ).toEqual({ x: 1, y: 6, width: 10, height: 5 });
   });
 });

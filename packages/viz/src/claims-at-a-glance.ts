@@ -3,12 +3,12 @@
 import { scaleLinear } from 'd3-scale';
 import { serializeFigure, type Group } from './document.js';
 import type { FigureOptions } from './figure-options.js';
-import { drawPanelBorder, frameMargin, frameTop, openFrame, type FrameSpec } from './frame.js';
-import { wrapText } from './layout.js';
-import type { LegendItem } from './legend.js';
+import { drawPanelBorder, openFrame } from './frame.js';
+import { frameMargin, layout, type Rect } from './layout.js';
 import { drawMarker } from './markers.js';
 import { addText } from './svg-text.js';
-import { textWidth } from './text-width.js';
+import { appendLine } from './svg-shapes.js';
+import { textWidth, wrapText } from './text-width.js';
 import { colors, fontSize } from './theme.js';
 import { compact, num } from './format.js';
 import { fail, figureOptions, finiteNumber, finiteValues, nonEmptyArray } from './validate.js';
@@ -55,6 +55,12 @@ const groupHeight = fontSize.panelTitle * 2;
 const endLabelSize = 9.5;
 const stripInset = 10;
 const jitter = 7; // px either side of the strip for the per-seed dots
+/** Claims are indented under their group's heading. */
+const labelIndent = 10;
+/** Above the rows: the note saying which side of zero is as claimed. */
+const directionRow = fontSize.annotation * 2;
+
+type Format = (value: number) => string;
 
 function hasInterval(row: ClaimRow): boolean {
   return row.perSeed.length >= 2 || (Number.isFinite(row.low) && Number.isFinite(row.high));
@@ -104,71 +110,86 @@ function jitterOf(k: number): number {
   return ((k * golden) % 1) * 2 - 1;
 }
 
-/** One row per claim with a shared zero, per-row symmetric scales and the verdict; returns a standalone SVG string. */
+/**
+ * Claims at a glance: one row per claim of the paper, grouped by experiment, with its paired effect over seeds (mean,
+ * 95% interval and single seeds) on a strip whose zero is shared by all rows (each row has its own symmetric scale),
+ * and the verdict as a coloured word.
+ *
+ * ```js
+ * const svg = claimsAtAGlance([
+ *   {
+ *     group: 'spiral', label: 'lower test NLL', unit: 'nats',
+ *     mean: 0.02, low: -0.01, high: 0.05, perSeed: [0.01, 0.03, 0.02], verdict: 'inconclusive',
+ *   },
+ *   {
+ *     group: 'MNIST', label: 'flatter spectra', unit: '',
+ *     mean: 1.5, low: 0.6, high: 2.4, perSeed: [1, 2, 1.6, 1.4], verdict: 'supported',
+ *   },
+ * ]);
+ * ```
+ * @param rows One entry per claim: its experiment (group), text, unit, the effect's mean and 95% interval (signed so
+ *   that > 0 is the claimed direction), the effect per seed, and the verdict.
+ * @param options Title, subtitle, a number format (default: 3 significant digits), rendered size and document.
+ * @returns A standalone SVG string.
+ */
 export function claimsAtAGlance(rows: ClaimRow[], options: ClaimsAtAGlanceOptions = {}): string {
   figureOptions(figureName, options);
   nonEmptyArray(figureName, 'rows', rows);
   validate(rows);
   const fmt = options.format ?? compact;
-  const title = options.title ?? 'Claims at a glance';
   const subtitle =
     options.subtitle ??
     'Each row: the paired difference manifold-mixup − baseline (sign flipped where the claim is a decrease), ' +
       'its mean and 95% interval over seeds; dots are single seeds. Each row has its own scale, symmetric about ' +
       'the shared zero; its end values are printed at the ends.';
   const groups = groupRows(rows);
-  const labelX = frameMargin + 10;
-  const stripLeft = frameMargin + labelWidth + gutter;
-  const zeroX = stripLeft + stripWidth / 2;
-  const verdictX = stripLeft + stripWidth + gutter;
-  const width = verdictX + verdictWidth + frameMargin;
-  const legend: LegendItem[] = [
-    { label: 'mean', color: colors.text, symbol: 'circle' },
-    { label: '95% interval (verdict colour)', color: colors.text, symbol: 'line' },
-    { label: 'single seed', color: '#8c8c8c', symbol: 'circle' },
-  ];
-  const directionRow = fontSize.annotation * 2;
-  const frame: FrameSpec = { title, subtitle, width, legend, headroom: directionRow };
-  const top = frameTop(frame);
-  const labelLines = rows.map((r) => wrapText(r.label, fontSize.axisLabel, labelWidth - 10));
-  const rowHeights = labelLines.map((lines) => Math.max(40, lines.length * lineHeight + 16));
-  const height = top + groups.length * groupHeight + rowHeights.reduce((s, h) => s + h, 0) + 12;
-  const description =
-    `${subtitle} Right of zero is as claimed, left is against the claim (← against the claim | as claimed →). ` +
-    groups
-      .map(
-        (g) =>
-          `${g.group}: ` +
-          g.rows
-            .map((r) => {
-              const unit = r.unit ? ` ${r.unit}` : '';
-              const interval = hasInterval(r) ? `, 95% interval ${fmt(r.low)} to ${fmt(r.high)}` : ', no interval';
-              const seeds = `${r.perSeed.length} seed${r.perSeed.length === 1 ? '' : 's'}`;
-              const values = r.perSeed.length ? ` (${r.perSeed.map(fmt).join(', ')})` : '';
-              return `${r.label}: mean ${fmt(r.mean)}${unit}${interval}, ${seeds}${values}, ${r.verdict}`;
-            })
-            .join('; '),
-      )
-      .join('. ') +
-    '.';
-
-  const figure = openFrame({ ...frame, height, description, document: options.document });
-  const root = figure.root;
-  const directionY = top - directionRow / 2;
-  addText(root, zeroX - 8, directionY, '← against the claim', {
-    size: fontSize.annotation,
-    anchor: 'end',
-    align: 'middle',
-    fill: colors.mutedText,
+  const sizes = new Map<ClaimRow, RowSize>();
+  for (const row of rows) {
+    const lines = wrapText(row.label, fontSize.axisLabel, labelWidth - 10);
+    sizes.set(row, { lines, height: Math.max(40, lines.length * lineHeight + 16) });
+  }
+  // One panel, the strip of every row; the claims' text to its left and the verdicts to its right are its margins.
+  const dims = layout({
+    title: options.title ?? 'Claims at a glance',
+    subtitle,
+    legend: [
+      { label: 'mean', color: colors.text, symbol: 'circle' },
+      { label: '95% interval (verdict colour)', color: colors.text, symbol: 'line' },
+      { label: 'single seed', color: '#8c8c8c', symbol: 'circle' },
+    ],
+    headroom: directionRow,
+    panelWidth: stripWidth,
+    panelHeight: groups.length * groupHeight + rows.reduce((s, row) => s + (sizes.get(row) as RowSize).height, 0),
+    marginLeft: labelWidth + gutter,
+    marginRight: gutter + verdictWidth,
   });
-  addText(root, zeroX + 8, directionY, 'as claimed →', {
-    size: fontSize.annotation,
-    anchor: 'start',
-    align: 'middle',
-    fill: colors.mutedText,
-  });
+  const figure = openFrame({ ...dims, description: describe(groups, subtitle, fmt), document: options.document });
+  drawClaims(figure.root, groups, sizes, dims.panels[0], fmt);
+  return serializeFigure(figure, options);
+}
 
-  let y = top;
+interface RowSize {
+  lines: string[];
+  height: number;
+}
+
+/** The strip of all rows: the direction note, each group's heading and rows, the shared zero, the outline. */
+function drawClaims(
+  root: Group,
+  groups: ReadonlyArray<{ group: string; rows: ClaimRow[] }>,
+  sizes: ReadonlyMap<ClaimRow, RowSize>,
+  strip: Rect,
+  fmt: Format,
+): void {
+  const place: Omit<RowPlace, 'y' | 'height'> = {
+    labelX: frameMargin + labelIndent,
+    stripLeft: strip.x,
+    zeroX: strip.x + strip.width / 2,
+    verdictX: strip.x + strip.width + gutter,
+    fmt,
+  };
+  drawDirections(root, place.zeroX, strip.y - directionRow / 2);
+  let y = strip.y;
   const rowsGroup = root.append<SVGElement>('g').attr('class', 'claims');
   for (const g of groups) {
     addText(rowsGroup, frameMargin, y + groupHeight / 2, g.group, {
@@ -178,23 +199,45 @@ export function claimsAtAGlance(rows: ClaimRow[], options: ClaimsAtAGlanceOption
     });
     y += groupHeight;
     for (const row of g.rows) {
-      const k = rows.indexOf(row);
-      drawRow(rowsGroup, row, labelLines[k], { y, height: rowHeights[k], labelX, stripLeft, zeroX, verdictX, fmt });
-      y += rowHeights[k];
+      const { lines, height } = sizes.get(row) as RowSize;
+      drawRow(rowsGroup, row, lines, { ...place, y, height });
+      y += height;
     }
   }
   // The shared zero, drawn through every row (and the direction note above them).
   root
     .append('line')
     .attr('class', 'zero')
-    .attr('x1', num(zeroX))
-    .attr('x2', num(zeroX))
-    .attr('y1', num(top - directionRow))
+    .attr('x1', num(place.zeroX))
+    .attr('x2', num(place.zeroX))
+    .attr('y1', num(strip.y - directionRow))
     .attr('y2', num(y))
     .attr('stroke', colors.axis)
     .attr('stroke-width', '1');
-  drawPanelBorder(root, { x: stripLeft, y: top, width: stripWidth, height: y - top }, { stroke: colors.grid });
-  return serializeFigure(figure, options);
+  drawPanelBorder(root, { ...strip, height: y - strip.y }, { stroke: colors.grid });
+}
+
+/** The subtitle, the reading direction, then every claim in words, group by group. */
+function describe(groups: ReadonlyArray<{ group: string; rows: ClaimRow[] }>, subtitle: string, fmt: Format): string {
+  const claim = (r: ClaimRow) => {
+    const unit = r.unit ? ` ${r.unit}` : '';
+    const interval = hasInterval(r) ? `, 95% interval ${fmt(r.low)} to ${fmt(r.high)}` : ', no interval';
+    const seeds = `${r.perSeed.length} seed${r.perSeed.length === 1 ? '' : 's'}`;
+    const values = r.perSeed.length ? ` (${r.perSeed.map(fmt).join(', ')})` : '';
+    return `${r.label}: mean ${fmt(r.mean)}${unit}${interval}, ${seeds}${values}, ${r.verdict}`;
+  };
+  return (
+    `${subtitle} Right of zero is as claimed, left is against the claim (← against the claim | as claimed →). ` +
+    groups.map((g) => `${g.group}: ` + g.rows.map(claim).join('; ')).join('. ') +
+    '.'
+  );
+}
+
+/** The note above the strip: which side of zero is against the claim and which is as claimed. */
+function drawDirections(parent: Group, zeroX: number, y: number): void {
+  const style = { size: fontSize.annotation, align: 'middle', fill: colors.mutedText } as const;
+  addText(parent, zeroX - 8, y, '← against the claim', { ...style, anchor: 'end' });
+  addText(parent, zeroX + 8, y, 'as claimed →', { ...style, anchor: 'start' });
 }
 
 interface RowPlace {
@@ -204,7 +247,7 @@ interface RowPlace {
   stripLeft: number;
   zeroX: number;
   verdictX: number;
-  fmt: (value: number) => string;
+  fmt: Format;
 }
 
 function drawRow(parent: Group, row: ClaimRow, lines: string[], at: RowPlace): void {
@@ -220,27 +263,14 @@ function drawRow(parent: Group, row: ClaimRow, lines: string[], at: RowPlace): v
     const ly = cy + (li - (lines.length - 1) / 2) * lineHeight;
     addText(g, at.labelX, ly, line, { size: fontSize.axisLabel, align: 'middle' });
   });
-  g.append('line')
-    .attr('x1', num(at.stripLeft))
-    .attr('x2', num(at.stripLeft + stripWidth))
-    .attr('y1', num(at.y + at.height))
-    .attr('y2', num(at.y + at.height))
-    .attr('stroke', colors.grid);
+  appendLine(g, at.stripLeft, at.stripLeft + stripWidth, at.y + at.height, at.y + at.height).attr(
+    'stroke',
+    colors.grid,
+  );
   // The row's scale: a faint baseline with ticks at its ends, the end values printed small under them.
   const axis = g.append<SVGElement>('g').attr('stroke', '#bbbbbb').attr('stroke-width', '1');
-  axis
-    .append('line')
-    .attr('x1', num(sx(-extent)))
-    .attr('x2', num(sx(extent)))
-    .attr('y1', num(cy))
-    .attr('y2', num(cy));
-  for (const v of [-extent, extent])
-    axis
-      .append('line')
-      .attr('x1', num(sx(v)))
-      .attr('x2', num(sx(v)))
-      .attr('y1', num(cy - 3))
-      .attr('y2', num(cy + 3));
+  appendLine(axis, sx(-extent), sx(extent), cy, cy);
+  for (const v of [-extent, extent]) appendLine(axis, sx(v), sx(v), cy - 3, cy + 3);
   const endY = at.y + at.height - 4;
   const endStyle = { size: endLabelSize, fill: colors.mutedText } as const;
   addText(g, sx(-extent) + 2, endY, at.fmt(-extent), { ...endStyle, anchor: 'start' });
@@ -250,21 +280,8 @@ function drawRow(parent: Group, row: ClaimRow, lines: string[], at: RowPlace): v
   });
   if (hasInterval(row)) {
     const interval = g.append<SVGElement>('g').attr('class', 'interval').attr('stroke', color);
-    interval
-      .append('line')
-      .attr('x1', num(sx(row.low)))
-      .attr('x2', num(sx(row.high)))
-      .attr('y1', num(cy))
-      .attr('y2', num(cy))
-      .attr('stroke-width', '3.5');
-    for (const v of [row.low, row.high])
-      interval
-        .append('line')
-        .attr('x1', num(sx(v)))
-        .attr('x2', num(sx(v)))
-        .attr('y1', num(cy - 6))
-        .attr('y2', num(cy + 6))
-        .attr('stroke-width', '2');
+    appendLine(interval, sx(row.low), sx(row.high), cy, cy).attr('stroke-width', '3.5');
+    for (const v of [row.low, row.high]) appendLine(interval, sx(v), sx(v), cy - 6, cy + 6).attr('stroke-width', '2');
   }
   const seeds = g.append<SVGElement>('g').attr('class', 'seeds').attr('fill-opacity', '0.45');
   row.perSeed.forEach((v, k) => drawMarker(seeds, 'circle', sx(v), cy + jitterOf(k + 1) * jitter, 2.6, seedColor));

@@ -1,6 +1,6 @@
 // Filled contour bands of a scalar field on a regular grid, as SVG path data (vector, small, crisp).
 import { contours } from 'd3-contour';
-import type { GridBox } from '@manifold-mixup/analysis';
+import type { GridBox } from '@manifold-mixup/types';
 import { ringPath, simplifyPolyline } from './simplify.js';
 
 /**

@@ -1,11 +1,11 @@
 // Interval curves: one line per series (the mean, with a marker at each x) over a shaded band from low to high,
 // e.g. test accuracy under FGSM against epsilon, mean and 95% interval over seeds.
 import { scaleLinear } from 'd3-scale';
-import { serializeFigure } from './document.js';
+import { serializeFigure, type Group } from './document.js';
 import type { FigureOptions } from './figure-options.js';
 import { axisExtent, drawAxis } from './axes.js';
-import { drawPanelBorder, frameTop, openFrame, type FrameSpec } from './frame.js';
-import type { LegendItem } from './legend.js';
+import { drawPanelBorder, openFrame } from './frame.js';
+import { layout, type Rect } from './layout.js';
 import { drawMarker, type MarkerShape } from './markers.js';
 import { colors, seriesColor } from './theme.js';
 import { compact, pathFrom } from './format.js';
@@ -58,7 +58,27 @@ function validate(series: readonly IntervalSeries[]): void {
   });
 }
 
-/** Mean curves with shaded intervals, one colour and marker shape per series; returns a standalone SVG string. */
+/**
+ * Curves of a mean over seeds against x, one per series with a marker at each measured x (one colour and one marker
+ * shape per series), over a shaded band from low to high: e.g. test accuracy under FGSM against epsilon, mean and
+ * 95% interval over seeds.
+ *
+ * ```js
+ * const x = [0, 0.05, 0.1];
+ * const svg = intervalCurves(
+ *   [
+ *     { name: 'baseline', x, mean: [0.98, 0.7, 0.4], low: [0.97, 0.65, 0.33], high: [0.99, 0.75, 0.47] },
+ *     { name: 'manifold mixup', x, mean: [0.985, 0.8, 0.55], low: [0.98, NaN, 0.5], high: [0.99, NaN, 0.6] },
+ *   ],
+ *   { xLabel: 'epsilon', yLabel: 'test accuracy', yDomain: [0, 1] },
+ * );
+ * ```
+ * @param series One entry per series: its name, the x values and at each the mean and the interval's low and high
+ *   ends (both non-finite where there is no interval, e.g. a single seed).
+ * @param options Title, subtitle, axis labels, a number format (default: 3 significant digits), the y range
+ *   (default: the data's, rounded outward), rendered size and document.
+ * @returns A standalone SVG string.
+ */
 export function intervalCurves(series: IntervalSeries[], options: IntervalCurvesOptions = {}): string {
   figureOptions(figureName, options);
   nonEmptyArray(figureName, 'series', series);
@@ -71,12 +91,9 @@ export function intervalCurves(series: IntervalSeries[], options: IntervalCurves
     if (!(d[1] > d[0])) fail(figureName, 'options.yDomain[1]', `must exceed yDomain[0] (${d[0]})`, String(d[1]));
   }
   const fmt = options.format ?? compact;
-  const title = options.title ?? 'Mean and interval by x';
   const subtitle =
     options.subtitle ??
     'Lines: the mean of each series, with a marker at each measured x; shaded: its 95% interval over seeds.';
-  const xLabel = options.xLabel ?? 'x';
-  const yLabel = options.yLabel ?? '';
   const xs = series.flatMap((s) => s.x);
   const ys = series.flatMap((s) => [...s.mean, ...s.low, ...s.high].filter(Number.isFinite));
   const y = scaleLinear().range([plotHeight, 0]);
@@ -88,47 +105,77 @@ export function intervalCurves(series: IntervalSeries[], options: IntervalCurves
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const pad = x1 > x0 ? (x1 - x0) * 0.04 : 1;
   const distinct = [...new Set(xs)].sort((a, b) => a - b);
-  // The measured x values are the ticks when there are few (e.g. the epsilons of an attack).
-  const xTicks = distinct.length <= 8 ? distinct : undefined;
-  const left = 16 + axisExtent(y, { orient: 'left', at: 0, label: yLabel || undefined, format: fmt });
-  const width = left + plotWidth + 24;
-  const legend: LegendItem[] = series.map((s, i) => ({
-    label: s.name,
-    color: seriesColor(i),
-    symbol: shapes[i % shapes.length],
-  }));
-  const frame: FrameSpec = { title, subtitle, width, legend, headroom: 6 };
-  const top = frameTop(frame);
-  const probeX = scaleLinear()
-    .domain([x0 - pad, x1 + pad])
-    .range([0, plotWidth]);
-  const bottom = axisExtent(probeX, { orient: 'bottom', at: 0, label: xLabel, tickValues: xTicks, format: fmt });
-  const height = top + plotHeight + bottom + 12;
-  const description = `${subtitle} ${series
-    .map(
-      (s) =>
-        `${s.name}: ` +
-        s.x
-          .map((xv, k) => {
-            const band = Number.isFinite(s.low[k]) ? ` (${fmt(s.low[k])} to ${fmt(s.high[k])})` : '';
-            return `at ${xLabel} ${fmt(xv)} ${fmt(s.mean[k])}${band}`;
-          })
-          .join(', '),
-    )
-    .join('; ')}.`;
+  const axes: PlotAxes = {
+    xDomain: [x0 - pad, x1 + pad],
+    yDomain: y.domain(),
+    xLabel: options.xLabel ?? 'x',
+    yLabel: options.yLabel || undefined,
+    // The measured x values are the ticks when there are few (e.g. the epsilons of an attack).
+    xTicks: distinct.length <= 8 ? distinct : undefined,
+    fmt,
+  };
+  const probeX = scaleLinear().domain(axes.xDomain).range([0, plotWidth]);
+  const dims = layout({
+    title: options.title ?? 'Mean and interval by x',
+    subtitle,
+    legend: series.map((s, i) => ({ label: s.name, color: seriesColor(i), symbol: shapes[i % shapes.length] })),
+    headroom: 6,
+    panelWidth: plotWidth,
+    panelHeight: plotHeight,
+    marginLeft: axisExtent(y, { orient: 'left', at: 0, label: axes.yLabel, format: fmt }),
+    marginBottom: axisExtent(probeX, {
+      orient: 'bottom',
+      at: 0,
+      label: axes.xLabel,
+      tickValues: axes.xTicks,
+      format: fmt,
+    }),
+  });
+  const figure = openFrame({ ...dims, description: describe(series, subtitle, axes), document: options.document });
+  drawCurves(figure.root, series, dims.panels[0], axes);
+  return serializeFigure(figure, options);
+}
 
-  const figure = openFrame({ ...frame, height, description, document: options.document });
-  const root = figure.root;
-  const rect = { x: left, y: top, width: plotWidth, height: plotHeight };
+interface PlotAxes {
+  xDomain: [number, number];
+  yDomain: number[];
+  xLabel: string;
+  yLabel: string | undefined;
+  xTicks: number[] | undefined;
+  fmt: (value: number) => string;
+}
+
+/** The subtitle, then every series' mean (and interval) at each x, in words. */
+function describe(series: readonly IntervalSeries[], subtitle: string, axes: PlotAxes): string {
+  const { fmt, xLabel } = axes;
+  const values = (s: IntervalSeries) =>
+    s.x
+      .map((xv, k) => {
+        const band = Number.isFinite(s.low[k]) ? ` (${fmt(s.low[k])} to ${fmt(s.high[k])})` : '';
+        return `at ${xLabel} ${fmt(xv)} ${fmt(s.mean[k])}${band}`;
+      })
+      .join(', ');
+  return `${subtitle} ${series.map((s) => `${s.name}: ${values(s)}`).join('; ')}.`;
+}
+
+/** The plot: axes with grid, each series' interval bands, then its mean line with markers, and the outline. */
+function drawCurves(root: Group, series: readonly IntervalSeries[], rect: Rect, axes: PlotAxes): void {
   const sx = scaleLinear()
-    .domain([x0 - pad, x1 + pad])
+    .domain(axes.xDomain)
     .range([rect.x, rect.x + rect.width]);
   const sy = scaleLinear()
-    .domain(y.domain())
+    .domain(axes.yDomain)
     .range([rect.y + rect.height, rect.y]);
+  const { fmt } = axes;
   const g = root.append<SVGElement>('g').attr('class', 'panel');
-  drawAxis(g, sy, { orient: 'left', at: rect.x, label: yLabel || undefined, format: fmt, grid: rect.width });
-  drawAxis(g, sx, { orient: 'bottom', at: rect.y + rect.height, label: xLabel, tickValues: xTicks, format: fmt });
+  drawAxis(g, sy, { orient: 'left', at: rect.x, label: axes.yLabel, format: fmt, grid: rect.width });
+  drawAxis(g, sx, {
+    orient: 'bottom',
+    at: rect.y + rect.height,
+    label: axes.xLabel,
+    tickValues: axes.xTicks,
+    format: fmt,
+  });
   const order = series.map((s) => s.x.map((_, k) => k).sort((a, b) => s.x[a] - s.x[b]));
   const bands = g.append<SVGElement>('g').attr('class', 'bands').attr('fill-opacity', '0.18');
   // Wide intervals (few seeds) may leave the y range; the band stops at the plot's edge.
@@ -162,5 +209,4 @@ export function intervalCurves(series: IntervalSeries[], options: IntervalCurves
       drawMarker(line, shapes[i % shapes.length], sx(s.x[k]), sy(s.mean[k]), 3.6, seriesColor(i), '#ffffff');
   });
   drawPanelBorder(g, rect, { stroke: colors.panelBorder });
-  return serializeFigure(figure, options);
 }

@@ -1,8 +1,10 @@
-// Placement of equally sized panels in rows and columns, and the figure header (title + wrapped subtitle).
-import { addText } from './svg-text.js';
-import { fontSize, colors } from './theme.js';
-import { textWidth } from './text-width.js';
-import type { Group } from './document.js';
+// Where everything of a figure goes, computed once before anything is drawn, in the spirit of Observable Plot's
+// dimensions.js: the figure says how big a panel is and how much room its axes need around the panels; the layout
+// adds the figure's margins, places the panels in rows and columns below the header and legend, and returns their
+// rectangles with the figure's size. A figure is then its validation plus the drawing of one panel, repeated.
+import { headerHeight } from './header.js';
+import { legendSize, type LegendItem } from './legend.js';
+import { fontSize } from './theme.js';
 
 export interface Rect {
   x: number;
@@ -11,66 +13,87 @@ export interface Rect {
   height: number;
 }
 
-export function panelGrid(options: {
-  count: number;
-  columns: number;
+/** Space between the figure's edge and the header, legend and panels. */
+export const frameMargin = 16;
+/** Room above a panel for its title (the default headroom). */
+export const panelTitleRoom = fontSize.panelTitle * 1.6;
+/** Air under whatever the figure puts below its last row of panels. */
+const bottomPad = 12;
+/** A column's y axis sits in the gap before it: the gap is the figure's left margin less this. */
+const gapTightening = 4;
+
+/** The header and legend above the panels. */
+export interface FrameSpec {
+  title: string;
+  subtitle: string;
+  /** Natural width of the figure in px. */
+  width: number;
+  legend?: readonly LegendItem[];
+  legendTitle?: string;
+  /** Space above the panels after the legend's 8 px (default: room for a panel title). */
+  headroom?: number;
+}
+
+/** y at which the panels start: header, legend + 8 px, headroom. */
+export function frameTop(spec: FrameSpec): number {
+  // Summed in this order so existing figures keep byte-identical coordinates.
+  let top = headerHeight(spec.title, spec.subtitle, spec.width, frameMargin);
+  if (spec.legend) top = top + legendSize(spec.legend, spec.width - 2 * frameMargin, spec.legendTitle).height + 8;
+  return top + (spec.headroom ?? panelTitleRoom);
+}
+
+export interface LayoutOptions extends Omit<FrameSpec, 'width'> {
   panelWidth: number;
   panelHeight: number;
-  gapX: number;
-  gapY: number;
-  left: number;
+  /** Number of panels (default 1). */
+  count?: number;
+  /** Panels per row (default: all in one row). */
+  columns?: number;
+  /** Room left of the first column, for its y axis (default 0); the figure's margin is added. */
+  marginLeft?: number;
+  /** Room right of the last column, e.g. for a colour bar (default 8); the figure's margin is added. */
+  marginRight?: number;
+  /** Room below the last row, for its x axis (default 0); a 12 px pad is added. */
+  marginBottom?: number;
+  /** Between columns (default: room for the next column's y axis, 4 px less than the figure's left margin). */
+  gapX?: number;
+  /** Between rows (default 0). */
+  gapY?: number;
+}
+
+/** The frame to open (FrameSpec with the computed width, and the height) and where the panels go. */
+export interface Layout extends FrameSpec {
+  height: number;
+  /** y at which the panels start. */
   top: number;
-}): Rect[] {
-  const rects: Rect[] = [];
-  for (let i = 0; i < options.count; i++) {
-    const col = i % options.columns;
-    const row = Math.floor(i / options.columns);
-    rects.push({
-      x: options.left + col * (options.panelWidth + options.gapX),
-      y: options.top + row * (options.panelHeight + options.gapY),
-      width: options.panelWidth,
-      height: options.panelHeight,
-    });
-  }
-  return rects;
+  /** One rectangle per panel, row by row. */
+  panels: Rect[];
 }
 
-/** Greedy word wrap to `maxWidth` px using the character-width table. */
-export function wrapText(text: string, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size) > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-const titleLine = fontSize.title * 1.3;
-const subtitleLine = fontSize.subtitle * 1.35;
-
-/** Height the header needs for this title and subtitle at this width. */
-export function headerHeight(title: string, subtitle: string, width: number, margin = 16): number {
-  const lines = subtitle ? wrapText(subtitle, fontSize.subtitle, width - 2 * margin).length : 0;
-  return margin + (title ? titleLine : 0) + lines * subtitleLine + 8;
-}
-
-/** Title (bold) and subtitle (wrapped, muted) at the top left; returns the height used. */
-export function drawHeader(parent: Group, title: string, subtitle: string, width: number, margin = 16): number {
-  let y = margin;
-  if (title) {
-    addText(parent, margin, y, title, { size: fontSize.title, bold: true, align: 'top' });
-    y += titleLine;
-  }
-  if (subtitle) {
-    for (const line of wrapText(subtitle, fontSize.subtitle, width - 2 * margin)) {
-      addText(parent, margin, y + 2, line, { size: fontSize.subtitle, align: 'top', fill: colors.mutedText });
-      y += subtitleLine;
-    }
-  }
-  return y + 8;
+/** Sizes the figure and places `count` equal panels in rows of `columns`, below the header and legend. */
+export function layout(options: LayoutOptions): Layout {
+  const { panelWidth, panelHeight, count = 1, gapY = 0 } = options;
+  const columns = options.columns ?? count;
+  const rows = Math.ceil(count / columns);
+  const left = frameMargin + (options.marginLeft ?? 0);
+  const gapX = options.gapX ?? left - gapTightening;
+  const right = (options.marginRight ?? 8) + frameMargin;
+  const { title, subtitle, legend, legendTitle, headroom } = options;
+  const frame: FrameSpec = {
+    title,
+    subtitle,
+    width: left + columns * panelWidth + (columns - 1) * gapX + right,
+    legend,
+    legendTitle,
+    headroom,
+  };
+  const top = frameTop(frame);
+  const height = top + rows * panelHeight + (rows - 1) * gapY + ((options.marginBottom ?? 0) + bottomPad);
+  const panels = Array.from({ length: count }, (_, i) => ({
+    x: left + (i % columns) * (panelWidth + gapX),
+    y: top + Math.floor(i / columns) * (panelHeight + gapY),
+    width: panelWidth,
+    height: panelHeight,
+  }));
+  return { ...frame, height, top, panels };
 }

@@ -21,3 +21,18 @@ export function fitText(text: string, size: number, maxWidth: number, bold = fal
   while (out.length > 1 && textWidth(out + '…', size, bold) > maxWidth) out = out.slice(0, -1);
   return out + '…';
 }
+
+/** Greedy word wrap to `maxWidth` px using the character-width table. */
+export function wrapText(text: string, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
