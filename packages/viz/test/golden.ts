@@ -44,8 +44,7 @@ export function prettySvg(svg: string): string {
 }
 
 function updating(): boolean {
-  // UPDATE_GOLDEN (singular) was the earlier name; still accepted so old habits keep working.
-  if (process.env.UPDATE_GOLDENS === '1' || process.env.UPDATE_GOLDEN === '1') return true;
+  if (process.env.UPDATE_GOLDENS === '1') return true;
   // `vitest -u`: the snapshot state's update mode is 'all' (a private field, hence the cast).
   const state = expect.getState().snapshotState as unknown as { _updateSnapshot?: string } | undefined;
   return state?._updateSnapshot === 'all';
