@@ -16,3 +16,6 @@ export type { Calibration, ReliabilityBin } from './calibration.js';
 export { incompleteBeta, studentTCdf, studentTQuantile } from './student-t.js';
 export { meanInterval, verdictOf } from './mean-interval.js';
 export type { MeanInterval, Verdict } from './mean-interval.js';
+export { SIGN_FLIP_MAX_NON_ZERO, signFlipTest } from './sign-flip.js';
+export type { Alternative, SignFlipTest } from './sign-flip.js';
+export { holm } from './holm.js';
