@@ -19,3 +19,7 @@ export type { MeanInterval, Verdict } from './mean-interval.js';
 export { SIGN_FLIP_MAX_NON_ZERO, signFlipTest } from './sign-flip.js';
 export type { Alternative, SignFlipTest } from './sign-flip.js';
 export { holm } from './holm.js';
+export { pairedSummary } from './paired-summary.js';
+export type { PairedSummary, PairedSummaryOptions } from './paired-summary.js';
+export { judgeClaimFamily } from './claim-family.js';
+export type { Claim, ClaimFamilyJudgement, ClaimJudgement } from './claim-family.js';
