@@ -1,4 +1,5 @@
-import { describeFound, numberError, rangeError, typeError } from '@manifold-mixup/errors';
+import { rangeError } from '@manifold-mixup/errors';
+import { checkFiniteNumbers } from './finite-numbers.js';
 import { studentTQuantile } from './student-t.js';
 
 export interface MeanInterval {
@@ -18,13 +19,7 @@ export interface MeanInterval {
  * (with 5 values it can only resample 126 distinct sets and its percentiles are too narrow).
  */
 export function meanInterval(values: readonly number[], level = 0.95): MeanInterval {
-  const nonEmpty = 'must be a non-empty array of finite numbers';
-  if (!Array.isArray(values)) throw typeError('meanInterval', 'values', nonEmpty, describeFound(values));
-  if (values.length === 0) throw rangeError('meanInterval', 'values', nonEmpty, 'an empty array');
-  values.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      throw numberError('meanInterval', `values[${i}]`, 'must be a finite number', v);
-  });
+  checkFiniteNumbers('meanInterval', 'values', values);
   if (!(level > 0 && level < 1)) throw rangeError('meanInterval', 'level', 'must lie in (0, 1)', String(level));
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
