@@ -8,6 +8,8 @@ export { holdOutLast } from './hold-out-last.js';
 export { filterClasses } from './filter-classes.js';
 export { takePerClass } from './take-per-class.js';
 export { oneHot } from './one-hot.js';
+export { deformImages } from './deform-images.js';
+export { rotation, shear, zoom, type ImageTransform } from './image-transform.js';
 export type { IdxArray } from './idx-array.js';
 export { IdxFormatError, type IdxErrorCode } from './idx-format-error.js';
 export { parseIdx, isGzip, type ParseIdxOptions } from './parse-idx.js';
