@@ -1,24 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '@manifold-mixup/random';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  readCheckpointFiles,
-  sha256Hex,
-  writeManifest,
-  type CheckpointFiles,
-} from './__fixtures__/checkpoint-files.js';
+import type { CheckpointFiles } from './__fixtures__/checkpoint-files.js';
 import { mutateCheckpoint, type MutatedCheckpoint } from './__fixtures__/checkpoint-mutations.js';
+import {
+  makeCheckpointTemplate,
+  settleWithin,
+  templateModel,
+  type Sentinel,
+} from './__fixtures__/checkpoint-template.js';
 import { identity, touched } from './__fixtures__/fs-touches.js';
-import { blobs, smallMlp } from './__fixtures__/synthetic.js';
 import { useTempDir } from './__fixtures__/temp-dir.js';
 import { initBackend } from './backend.js';
 import { CheckpointFormatError } from './checkpoint-format-error.js';
 import type { TrainingState } from './checkpoint-manifest.js';
-import { ManifoldMixupModel } from './model.js';
+import type { ManifoldMixupModel } from './model.js';
 import { readTrainingState } from './model-io.js';
 
 // Thousands of seeded mutations of one checkpoint, loaded by model.load and by fit's resume
@@ -35,11 +34,8 @@ const CASE_MS = 1000;
 
 const root = useTempDir('mixup-core-fuzz-');
 let template: CheckpointFiles;
-let sentinel: { path: string; sha256: string; marker: string };
+let sentinel: Sentinel;
 let fifo: string;
-
-const makeModel = (seed: number) =>
-  new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed });
 
 /** The case's files. Synchronous: thousands of cases, and each async call waits for a pool thread. */
 function materialize(dir: string, c: MutatedCheckpoint): void {
@@ -84,43 +80,16 @@ function unclear(error: unknown, dir: string): string | null {
   return null;
 }
 
-async function settle(promise: Promise<unknown>): Promise<{ error: unknown } | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<{ error: unknown }>((resolve) => {
-    timer = setTimeout(() => resolve({ error: new Error(`still running after ${CASE_MS} ms`) }), CASE_MS);
-  });
-  const outcome = await Promise.race([
-    promise.then(
-      () => null,
-      (error: unknown) => ({ error }),
-    ),
-    late,
-  ]);
-  clearTimeout(timer);
-  return outcome;
-}
-
 describe('checkpoint fuzz', () => {
   beforeAll(async () => {
     await initBackend('wasm');
-    const model = makeModel(1);
-    await model.fit(blobs(30, 3), { epochs: 1, batchSize: 10, checkpointDir: join(root(), 'template') });
-    model.dispose();
-    const saved = await readCheckpointFiles(join(root(), 'template'));
-    // The one value that depends on timing, fixed so that every run mutates the same bytes.
-    for (const epoch of (saved.manifest.training as TrainingState).epochs) epoch.seconds = 1;
-    await writeManifest(join(root(), 'template'), saved.manifest);
-    template = await readCheckpointFiles(join(root(), 'template'));
-    const marker = `SENTINEL-${sha256Hex(root()).slice(0, 12)}`;
-    const text = `${marker}\n`.repeat(template.weights.length).slice(0, template.weights.length);
-    sentinel = { path: join(root(), 'sentinel.bin'), sha256: sha256Hex(text), marker };
-    await writeFile(sentinel.path, text);
+    ({ template, sentinel } = await makeCheckpointTemplate(root()));
     fifo = join(root(), 'fifo');
     execFileSync('mkfifo', [fifo]);
   });
 
   it(`${CASES} mutated checkpoints: clear errors or loads equal to the original; nothing read outside`, async () => {
-    const model = makeModel(2);
+    const model = templateModel(2);
     const run = (template.manifest.training as TrainingState).run;
     const random = mulberry32(SEED);
     const failures: string[] = [];
@@ -143,7 +112,7 @@ describe('checkpoint fuzz', () => {
         materialize(dir, mutated);
         reset(model);
         const started = performance.now();
-        const outcome = await settle(i % 2 === 0 ? model.load(dir) : readTrainingState(model, dir, run));
+        const outcome = await settleWithin(i % 2 === 0 ? model.load(dir) : readTrainingState(model, dir, run), CASE_MS);
         slowest = Math.max(slowest, performance.now() - started);
         sample();
         let problem: string | null = null;

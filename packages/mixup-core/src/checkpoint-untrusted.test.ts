@@ -2,18 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { blobs, smallMlp } from './__fixtures__/synthetic.js';
+import { rehashed, sha256Hex, writeManifest, type CheckpointFiles } from './__fixtures__/checkpoint-files.js';
 import {
-  readCheckpointFiles,
-  rehashed,
-  sha256Hex,
-  writeManifest,
-  type CheckpointFiles,
-} from './__fixtures__/checkpoint-files.js';
+  makeCheckpointTemplate,
+  settleWithin,
+  templateModel as makeModel,
+  type Sentinel,
+} from './__fixtures__/checkpoint-template.js';
 import { clearTouched, identity, touched } from './__fixtures__/fs-touches.js';
+import { blobs } from './__fixtures__/synthetic.js';
 import { useTempDir } from './__fixtures__/temp-dir.js';
 import { initBackend } from './backend.js';
-import { ManifoldMixupModel } from './model.js';
 
 // A checkpoint folder from elsewhere, edited as anyone can (the manifest's checksum recomputed):
 // the loader must read nothing outside the folder, nothing but regular files, and nothing larger
@@ -25,9 +24,7 @@ vi.mock('node:fs/promises', async (importOriginal) =>
 const root = useTempDir('mixup-core-untrusted-');
 const data = blobs(30, 3);
 let template: CheckpointFiles;
-let sentinel: { path: string; text: string; sha256: string };
-
-const makeModel = () => new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 1 });
+let sentinel: Sentinel;
 
 /** A fresh copy of the template checkpoint in its own folder. */
 async function caseDir(name: string): Promise<string> {
@@ -38,23 +35,9 @@ async function caseDir(name: string): Promise<string> {
 
 /** The error `promise` rejects with; fails the test when it resolves or takes longer than `ms`. */
 async function rejection(promise: Promise<unknown>, ms = 2000): Promise<Error> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`still running after ${ms} ms (a hang)`)), ms);
-  });
-  try {
-    const outcome = await Promise.race([
-      promise.then(
-        () => null,
-        (error: unknown) => error,
-      ),
-      timeout,
-    ]);
-    if (outcome == null) throw new Error('expected a refusal, the load succeeded');
-    return outcome as Error;
-  } finally {
-    clearTimeout(timer);
-  }
+  const outcome = await settleWithin(promise, ms);
+  if (outcome == null) throw new Error('expected a refusal, the load succeeded');
+  return outcome.error as Error;
 }
 
 /** Load `dir` into a fresh model: the error, after checking it says nothing of the sentinel. */
@@ -64,7 +47,7 @@ async function loadError(dir: string): Promise<Error> {
   try {
     const error = await rejection(model.load(dir));
     expect(error.message).not.toContain(sentinel.sha256);
-    expect(error.message).not.toContain('SENTINEL');
+    expect(error.message).not.toContain(sentinel.marker);
     expect(touched.has(identity(sentinel.path)!), 'the sentinel outside the folder was opened').toBe(false);
     expect(touched.has(identity('/dev/zero')!), '/dev/zero was opened').toBe(false);
     return error;
@@ -76,15 +59,7 @@ async function loadError(dir: string): Promise<Error> {
 describe('loading a checkpoint from elsewhere', () => {
   beforeAll(async () => {
     await initBackend('wasm');
-    const model = makeModel();
-    await model.fit(data, { epochs: 1, batchSize: 10, checkpointDir: join(root(), 'template') });
-    model.dispose();
-    template = await readCheckpointFiles(join(root(), 'template'));
-    // Text, so that a JSON parser quoting it would show it; the weights file's size, so that a
-    // size check alone cannot be what refuses it.
-    const text = `SENTINEL-${sha256Hex(root())}\n`.repeat(template.weights.length).slice(0, template.weights.length);
-    sentinel = { path: join(root(), 'sentinel.bin'), text, sha256: sha256Hex(text) };
-    await writeFile(sentinel.path, text);
+    ({ template, sentinel } = await makeCheckpointTemplate(root()));
   });
 
   it('refuses a weightsFile outside the folder (../, many ../, absolute) without opening it', async () => {
