@@ -11,7 +11,7 @@ const unavailable = (operation: string) => (): never => {
 export const createHash = unavailable('createHash') as unknown as typeof Node.createHash;
 export const mkdir = unavailable('mkdir') as unknown as typeof Node.mkdir;
 export const readdir = unavailable('readdir') as unknown as typeof Node.readdir;
-export const readFile = unavailable('readFile') as unknown as typeof Node.readFile;
+export const readRegularFile = unavailable('readRegularFile') as unknown as typeof Node.readRegularFile;
 export const rm = unavailable('rm') as unknown as typeof Node.rm;
 
 /** POSIX join of non-empty parts (no normalisation beyond single slashes), as node:path's for plain names. */

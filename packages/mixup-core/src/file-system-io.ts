@@ -1,13 +1,18 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
+import { CheckpointFormatError } from './checkpoint-format-error.js';
+import { MAX_WEIGHTS_BYTES } from './checkpoint-manifest.js';
 import { parseJsonFile } from './parse-json-file.js';
+import { readRegularFile } from './regular-file.js';
+import { MAX_MODEL_JSON_BYTES, weightFilesOf, type WeightFiles } from './tfjs-weights-manifest.js';
 
 // tf.io handlers for a directory in Node, in tfjs-node's layout (model.json + weights.bin), so
 // `model.save('file://dir')` and `tf.loadLayersModel('file://dir/model.json')` work without
 // tfjs-node and its native library. Files are written atomically: weights first, then the
-// model.json that refers to them. Node only: browsers get file-system-io.browser.ts.
+// model.json that refers to them. Loading reads regular files of the folder only, of the sizes the
+// model.json implies (a folder from elsewhere is untrusted input). Node only: browsers get
+// file-system-io.browser.ts.
 
 const MODEL_JSON = 'model.json';
 const WEIGHTS_BIN = 'weights.bin';
@@ -19,13 +24,41 @@ function weightBytes(data: tf.io.WeightData | undefined): Uint8Array {
 }
 
 async function readJson(path: string): Promise<tf.io.ModelJSON> {
-  let text: string;
+  let bytes: Uint8Array | null;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readRegularFile(dirname(path), basename(path), {
+      max: MAX_MODEL_JSON_BYTES,
+      what: 'a tf.io model.json',
+    });
   } catch (error) {
+    if (error instanceof CheckpointFormatError) throw error;
     throw new Error(`${path}: cannot read the model (${(error as Error).message})`, { cause: error });
   }
-  return parseJsonFile(text, path) as tf.io.ModelJSON;
+  if (bytes == null) throw new Error(`${path}: cannot read the model (it does not exist)`);
+  return parseJsonFile(new TextDecoder().decode(bytes), path) as tf.io.ModelJSON;
+}
+
+/** The content of the weight files, concatenated: each a regular file, together the size the specs imply. */
+async function readWeightFiles(jsonPath: string, files: WeightFiles): Promise<ArrayBuffer> {
+  const folder = dirname(jsonPath);
+  const limit = files.bytes ?? MAX_WEIGHTS_BYTES;
+  const what = `the weights the specs of ${basename(jsonPath)} ${files.bytes == null ? 'allow' : 'imply'}`;
+  const buffers: ArrayBuffer[] = [];
+  let total = 0;
+  for (const name of files.names) {
+    const bytes = await readRegularFile(folder, name, { max: limit - total, what });
+    if (bytes == null)
+      throw new CheckpointFormatError(join(folder, name), undefined, `does not exist (${jsonPath} names it)`);
+    buffers.push(bytes.buffer as ArrayBuffer);
+    total += bytes.byteLength;
+  }
+  if (files.bytes != null && total !== files.bytes)
+    throw new CheckpointFormatError(
+      jsonPath,
+      'weightsManifest',
+      `its files hold ${total} bytes, its weight specs imply ${files.bytes}`,
+    );
+  return tf.io.concatenateArrayBuffers(buffers);
 }
 
 /**
@@ -64,18 +97,11 @@ export function fileSystemIO(path: string): tf.io.IOHandler {
     async load(): Promise<tf.io.ModelArtifacts> {
       const jsonPath = path.endsWith('.json') ? path : join(path, MODEL_JSON);
       const modelJson = await readJson(jsonPath);
-      return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
-        const specs: tf.io.WeightsManifestEntry[] = [];
-        const buffers: ArrayBuffer[] = [];
-        for (const group of manifest) {
-          for (const file of group.paths) {
-            const bytes = await readFile(join(dirname(jsonPath), file));
-            buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-          }
-          specs.push(...group.weights);
-        }
-        return [specs, tf.io.concatenateArrayBuffers(buffers)];
-      });
+      const files = weightFilesOf(modelJson, jsonPath); // checked before any weight file is opened
+      return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => [
+        manifest.flatMap((group) => group.weights),
+        await readWeightFiles(jsonPath, files),
+      ]);
     },
   };
 }

@@ -10,7 +10,7 @@ function nonFiniteSentinel(tensors: tf.Tensor[]): tf.Scalar {
 }
 
 /** Index of the first NaN or ±Inf in `values`, or -1. */
-function indexOfNonFinite(values: ArrayLike<number>): number {
+export function indexOfNonFinite(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
   return -1;
 }

@@ -22,6 +22,7 @@ export { learningRateAt } from './training.js';
 export { fgsmAccuracy, fgsmExamples, type FgsmOptions, type FgsmPoint } from './fgsm.js';
 export { writeFileAtomic } from './atomic-file.js';
 export { fileSystemIO, registerFileSystemRouter } from './file-system-io.js';
+export { CheckpointFormatError } from './checkpoint-format-error.js';
 export type { FitCallbacks, FitLogs } from './types.js';
 export type { FromSequentialOptions } from './from-sequential.js';
 export type { ToLayersModelOptions } from './to-layers-model.js';

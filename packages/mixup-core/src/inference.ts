@@ -3,19 +3,25 @@ import type { LabeledSet } from '@manifold-mixup/types';
 import { checkLabeledSet, featureSize } from './batches.js';
 import { MetricsAccumulator, type ClassificationMetrics } from './metrics.js';
 import type { ManifoldMixupModel } from './model.js';
+import { integerOption, optionsObject } from './option-checks.js';
 import { logProbabilities, probabilities } from './output-head.js';
 
 const DEFAULT_BATCH = 1000;
+const FORMER_N = ' (predict no longer takes a row count n: it predicts every row of x)';
+
+/** The batch size from the options object of predict, evaluate or activations (undefined: none). */
+function batchSizeOption(options: unknown, what: 'predict' | 'evaluate' | 'activations'): number {
+  const hint = what === 'predict' && typeof options === 'number' ? FORMER_N : '';
+  const { batchSize } = optionsObject(options, what, ['batchSize'], { example: '{ batchSize: 1000 }', hint });
+  return batchSize === undefined ? DEFAULT_BATCH : integerOption(batchSize, `${what}: batchSize`, 1);
+}
 
 /** Examples as a Float32Array of whole rows: the row count comes from x's length or its tensor shape. */
 async function inputRows(
   model: ManifoldMixupModel,
   x: Float32Array | tf.Tensor,
-  batchSize: number,
   what: string,
 ): Promise<{ values: Float32Array; n: number }> {
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new Error(`${what}: batchSize must be a positive integer, found ${batchSize}`);
   const size = featureSize(model.inputShape);
   if (x instanceof tf.Tensor) {
     const expected = `[rows, ${model.inputShape.join(', ')}]`;
@@ -67,9 +73,10 @@ function forEachBatch(
 export async function predictModel(
   model: ManifoldMixupModel,
   input: Float32Array | tf.Tensor,
-  batchSize = DEFAULT_BATCH,
+  options: unknown,
 ): Promise<Float32Array> {
-  const { values: x, n } = await inputRows(model, input, batchSize, 'predict');
+  const batchSize = batchSizeOption(options, 'predict');
+  const { values: x, n } = await inputRows(model, input, 'predict');
   const out = new Float32Array(n * model.numClasses);
   forEachBatch(
     model,
@@ -85,11 +92,10 @@ export async function predictModel(
 export async function evaluateModel(
   model: ManifoldMixupModel,
   data: LabeledSet<ArrayLike<number>>,
-  batchSize = DEFAULT_BATCH,
+  options: unknown,
 ): Promise<ClassificationMetrics> {
+  const batchSize = batchSizeOption(options, 'evaluate');
   checkLabeledSet(data, model.inputShape, model.numClasses, 'evaluate: data');
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new Error(`evaluate: batchSize must be a positive integer, found ${batchSize}`);
   const metrics = new MetricsAccumulator(model.numClasses);
   forEachBatch(
     model,
@@ -121,10 +127,11 @@ export async function modelActivations(
   model: ManifoldMixupModel,
   input: Float32Array | tf.Tensor,
   layer: number | string,
-  batchSize = DEFAULT_BATCH,
+  options: unknown,
 ): Promise<{ values: Float32Array; rows: number; cols: number }> {
+  const batchSize = batchSizeOption(options, 'activations');
   const end = layerIndex(model, layer) + 1;
-  const { values: x, n } = await inputRows(model, input, batchSize, 'activations');
+  const { values: x, n } = await inputRows(model, input, 'activations');
   let values = new Float32Array(0);
   let cols = 0;
   forEachBatch(

@@ -1,54 +1,27 @@
-import { createHash, join, mkdir, readdir, readFile, rm } from './checkpoint-fs.js';
+import { createHash, join, mkdir, readdir, readRegularFile, rm } from './checkpoint-fs.js';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
-import { assertFiniteValues } from './finite-guard.js';
-import { parseJsonFile } from './parse-json-file.js';
+import { CheckpointFormatError } from './checkpoint-format-error.js';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  MANIFEST_FILE,
+  MAX_MANIFEST_BYTES,
+  manifestDigest,
+  parseManifest,
+  weightsFileName,
+  type Manifest,
+  type TensorEntry,
+  type TrainingState,
+} from './checkpoint-manifest.js';
+import { assertFiniteValues, indexOfNonFinite } from './finite-guard.js';
+import { preview } from './manifest-fields.js';
 import type { ManifoldMixupModel } from './model.js';
-import type { EpochRecord } from './types.js';
 
-const FORMAT = 'manifold-mixup/model';
-const VERSION = 1;
-const MANIFEST = 'model.json';
-
-/** What fit needs, besides weights and optimizer, to continue a run exactly. */
-export interface TrainingState {
-  /** The settings that must match for a resumed run to equal an uninterrupted one. */
-  run: Record<string, unknown>;
-  rngState: number;
-  epochs: EpochRecord[];
-}
-
-interface TensorEntry {
-  name: string;
-  shape: number[];
-  offset: number;
-}
-interface Manifest {
-  format: string;
-  version: number;
-  /** Float32, little-endian, concatenated in the order of `weights` then the optimizer's moments. */
-  weightsFile: string;
-  sha256: string;
-  config: Record<string, unknown>;
-  weights: TensorEntry[];
-  optimizer: {
-    step: number;
-    config: Record<string, number>;
-    firstMoments: TensorEntry[];
-    secondMoments: TensorEntry[];
-  } | null;
-  training: TrainingState | null;
-  /** sha256 of this manifest's JSON without this field: edits that still parse are caught too. */
-  manifestSha256?: string;
-}
+export type { TrainingState } from './checkpoint-manifest.js';
 
 function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-function manifestDigest(manifest: Manifest): string {
-  const { manifestSha256: _omitted, ...rest } = manifest;
-  return sha256Hex(JSON.stringify(rest));
 }
 
 function describe(model: ManifoldMixupModel): Record<string, unknown> {
@@ -75,7 +48,7 @@ export async function saveModel(
   let offset = 0;
   const entry = async (name: string, tensor: tf.Tensor): Promise<TensorEntry> => {
     const values = (await tensor.data()) as Float32Array;
-    assertFiniteValues(values, name, join(dir, MANIFEST));
+    assertFiniteValues(values, name, join(dir, MANIFEST_FILE));
     chunks.push(values);
     const e = { name, shape: tensor.shape, offset };
     offset += values.byteLength;
@@ -99,10 +72,10 @@ export async function saveModel(
     at += c.byteLength;
   }
   const sha256 = sha256Hex(bytes);
-  const weightsFile = `weights-${sha256.slice(0, 16)}.bin`;
+  const weightsFile = weightsFileName(sha256);
   const manifest: Manifest = {
-    format: FORMAT,
-    version: VERSION,
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
     weightsFile,
     sha256,
     config: describe(model),
@@ -110,112 +83,123 @@ export async function saveModel(
     optimizer,
     training,
   };
-  manifest.manifestSha256 = manifestDigest(manifest);
+  manifest.manifestSha256 = manifestDigest(manifest, sha256Hex);
   await mkdir(dir, { recursive: true });
   // The binary goes first under a content-addressed name; the manifest's rename commits it.
   await writeFileAtomic(join(dir, weightsFile), bytes);
-  await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   for (const file of await readdir(dir)) {
     if (/^weights-[0-9a-f]+\.bin$/.test(file) && file !== weightsFile) await rm(join(dir, file), { force: true });
   }
 }
 
-/** The checkpoint manifest in `text`: a JSON object carrying its own checksum; errors name the file. */
-function parseManifest(text: string, path: string): Manifest {
-  if (text.trim() === '')
-    throw new Error(`${path}: the file is empty (an interrupted copy?); expected a checkpoint manifest`);
-  const parsed = parseJsonFile(text, path);
-  if (parsed == null || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new Error(`${path}: expected a JSON object (a checkpoint manifest), found ${JSON.stringify(parsed)}`);
-  const manifest = parsed as Manifest;
-  if (typeof manifest.manifestSha256 !== 'string')
-    throw new Error(
-      `${path}: field manifestSha256 is missing; expected the manifest's own sha256 (a checkpoint written before it was added cannot be verified)`,
-    );
-  return manifest;
+/** A checkpoint's manifest, read and checked; its weights file not yet opened. */
+interface Checkpoint {
+  manifest: Manifest;
+  /** The exact size of the weights file, from the manifest's shapes. */
+  weightsBytes: number;
+  manifestPath: string;
 }
 
-async function readManifest(dir: string): Promise<{ manifest: Manifest; bytes: Uint8Array } | null> {
-  const manifestPath = join(dir, MANIFEST);
-  let text: string;
-  try {
-    text = await readFile(manifestPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+/** The manifest in `dir` (null when there is none), checked whole before anything it names is read. */
+async function readManifest(dir: string): Promise<Checkpoint | null> {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  const bytes = await readRegularFile(dir, MANIFEST_FILE, { max: MAX_MANIFEST_BYTES, what: 'a checkpoint manifest' });
+  if (bytes == null) return null;
+  return { ...parseManifest(new TextDecoder().decode(bytes), manifestPath, sha256Hex), manifestPath };
+}
+
+/** A manifest entry (and its field name) and the variable it fills, got once the checks pass. */
+type Fill = { entry: TensorEntry; field: string; target: () => tf.Variable };
+
+/** Pair the manifest's tensors with the model's, refusing another count or shape. Reads no file. */
+function fills(model: ManifoldMixupModel, { manifest, manifestPath }: Checkpoint): Fill[] {
+  const pair = (
+    variables: tf.Variable[],
+    entries: TensorEntry[],
+    field: string,
+    what: string,
+    target: (i: number) => tf.Variable,
+  ): Fill[] => {
+    if (entries.length !== variables.length)
+      throw new CheckpointFormatError(
+        manifestPath,
+        field,
+        `expected ${variables.length} ${what} for this model, found ${entries.length}`,
+      );
+    return variables.map((variable, i) => {
+      const entry = entries[i];
+      if (entry.shape.length !== variable.shape.length || entry.shape.some((d, j) => d !== variable.shape[j]))
+        throw new CheckpointFormatError(
+          manifestPath,
+          `${field}[${i}].shape`,
+          `expected [${variable.shape.join(', ')}] (${variable.name} of this model), found [${entry.shape.join(', ')}]`,
+        );
+      return { entry, field: `${field}[${i}]`, target: () => target(i) };
+    });
+  };
+  const weights = model.weights.map((w) => w.variable);
+  const result = pair(weights, manifest.weights, 'weights', 'weight tensors', (i) => weights[i]);
+  const o = manifest.optimizer;
+  if (o != null) {
+    // The optimizer's variables, or those it will be created with (model.adam() allocates, so only
+    // after the checks).
+    const variables = model.optimizer?.variables ?? model.trainableVariables;
+    const first = (i: number) => model.adam().firstMoments[i];
+    const second = (i: number) => model.adam().secondMoments[i];
+    result.push(...pair(variables, o.firstMoments, 'optimizer.firstMoments', 'moments', first));
+    result.push(...pair(variables, o.secondMoments, 'optimizer.secondMoments', 'moments', second));
   }
-  const manifest = parseManifest(text, manifestPath);
-  if (manifest.format !== FORMAT || manifest.version !== VERSION) {
-    throw new Error(
-      `${manifestPath}: expected format ${FORMAT} version ${VERSION}, found ${manifest.format} version ${manifest.version}`,
-    );
-  }
-  if (manifest.manifestSha256 !== manifestDigest(manifest)) {
-    throw new Error(
-      `${manifestPath}: its contents do not match the checksum written with them (manifestSha256); the file was edited or corrupted`,
-    );
-  }
-  const binPath = join(dir, manifest.weightsFile);
-  const bytes = new Uint8Array(await readFile(binPath));
+  return result;
+}
+
+/** The weights file: exactly the size the manifest implies, and the content its sha256 names. */
+async function readWeights(dir: string, { manifest, weightsBytes, manifestPath }: Checkpoint): Promise<Uint8Array> {
+  const path = join(dir, manifest.weightsFile);
+  const size = { exact: weightsBytes, what: `the size the tensor shapes of ${MANIFEST_FILE} imply` };
+  const bytes = await readRegularFile(dir, manifest.weightsFile, size);
+  if (bytes == null) throw new CheckpointFormatError(path, undefined, `does not exist (${manifestPath} names it)`);
   const sha256 = sha256Hex(bytes);
   if (sha256 !== manifest.sha256)
-    throw new Error(`${binPath}: expected sha256 ${manifest.sha256}, found ${sha256} (corrupt or mismatched file)`);
-  return { manifest, bytes };
+    throw new CheckpointFormatError(
+      path,
+      undefined,
+      `expected sha256 ${manifest.sha256}, found ${sha256} (corrupt or mismatched file)`,
+    );
+  return bytes;
 }
 
-function tensorFrom(bytes: Uint8Array, entry: TensorEntry, expectedShape: number[], where: string): tf.Tensor {
-  if (entry.shape.length !== expectedShape.length || entry.shape.some((d, i) => d !== expectedShape[i])) {
-    throw new Error(`${where}: expected shape [${expectedShape.join(', ')}], found [${entry.shape.join(', ')}]`);
-  }
-  const size = expectedShape.reduce((a, b) => a * b, 1);
-  const end = entry.offset + size * 4;
-  if (end > bytes.byteLength)
-    throw new Error(`${where}: the weights file ends at byte ${bytes.byteLength}, before ${end}`);
-  const values = new Float32Array(bytes.slice(entry.offset, end).buffer);
-  return tf.tensor(values, expectedShape);
-}
-
-function assign(variable: tf.Variable, value: tf.Tensor): void {
-  variable.assign(value);
-  value.dispose();
+/** Check and read everything first, then assign: a refused checkpoint leaves the model as it was. */
+async function applyCheckpoint(model: ManifoldMixupModel, dir: string, checkpoint: Checkpoint): Promise<void> {
+  const plan = fills(model, checkpoint);
+  const bytes = await readWeights(dir, checkpoint);
+  const path = join(dir, checkpoint.manifest.weightsFile);
+  const values = plan.map(({ entry, field }) => {
+    const count = entry.shape.reduce((a, b) => a * b, 1);
+    const array = new Float32Array(bytes.slice(entry.offset, entry.offset + count * 4).buffer);
+    const bad = indexOfNonFinite(array);
+    if (bad >= 0)
+      throw new CheckpointFormatError(
+        path,
+        field,
+        `holds ${array[bad]} at index ${bad}; checkpoints hold finite values`,
+      );
+    return array;
+  });
+  plan.forEach(({ entry, target }, i) => {
+    const value = tf.tensor(values[i], entry.shape);
+    target().assign(value);
+    value.dispose();
+  });
+  if (checkpoint.manifest.optimizer != null) model.adam().step = checkpoint.manifest.optimizer.step;
 }
 
 /** Load weights and optimizer state into `model`; returns the stored training state. */
 export async function loadModel(model: ManifoldMixupModel, dir: string): Promise<TrainingState | null> {
-  const read = await readManifest(dir);
-  if (read == null) throw new Error(`load: ${join(dir, MANIFEST)} does not exist`);
-  const { manifest, bytes } = read;
-  const where = join(dir, MANIFEST);
-  const targets = model.weights;
-  if (manifest.weights.length !== targets.length) {
-    throw new Error(
-      `${where}: expected ${targets.length} weight tensors for this model, found ${manifest.weights.length}`,
-    );
-  }
-  targets.forEach(({ name, variable }, i) =>
-    assign(variable, tensorFrom(bytes, manifest.weights[i], variable.shape, `${where}: weights[${i}] (${name})`)),
-  );
-  if (manifest.optimizer != null) {
-    const adam = model.adam();
-    const o = manifest.optimizer;
-    if (o.firstMoments.length !== adam.variables.length || o.secondMoments.length !== adam.variables.length) {
-      throw new Error(
-        `${where}: optimizer: expected ${adam.variables.length} moments each, found ${o.firstMoments.length} and ${o.secondMoments.length}`,
-      );
-    }
-    adam.variables.forEach((v, i) => {
-      assign(
-        adam.firstMoments[i],
-        tensorFrom(bytes, o.firstMoments[i], v.shape, `${where}: optimizer.firstMoments[${i}]`),
-      );
-      assign(
-        adam.secondMoments[i],
-        tensorFrom(bytes, o.secondMoments[i], v.shape, `${where}: optimizer.secondMoments[${i}]`),
-      );
-    });
-    adam.step = o.step;
-  }
-  return manifest.training;
+  const checkpoint = await readManifest(dir);
+  if (checkpoint == null) throw new Error(`load: ${join(dir, MANIFEST_FILE)} does not exist`);
+  await applyCheckpoint(model, dir, checkpoint);
+  return checkpoint.manifest.training;
 }
 
 /**
@@ -227,18 +211,25 @@ export async function readTrainingState(
   dir: string,
   run: Record<string, unknown>,
 ): Promise<TrainingState | null> {
-  const read = await readManifest(dir);
-  if (read == null) return null;
-  const training = read.manifest.training;
-  const where = join(dir, MANIFEST);
-  if (training == null) throw new Error(`${where}: a saved model without training state, not a checkpoint of fit`);
+  const checkpoint = await readManifest(dir);
+  if (checkpoint == null) return null;
+  const { manifest, manifestPath } = checkpoint;
+  const training = manifest.training;
+  if (training == null)
+    throw new CheckpointFormatError(
+      manifestPath,
+      'training',
+      'null: a saved model without training state, not a checkpoint of fit',
+    );
   for (const [key, value] of Object.entries(run)) {
     if (JSON.stringify(training.run[key]) !== JSON.stringify(value)) {
-      throw new Error(
-        `${where}: checkpoint was written with ${key} = ${JSON.stringify(training.run[key])}, this fit uses ${JSON.stringify(value)}`,
+      throw new CheckpointFormatError(
+        manifestPath,
+        `training.run.${key}`,
+        `checkpoint was written with ${key} = ${preview(training.run[key])}, this fit uses ${JSON.stringify(value)}`,
       );
     }
   }
-  await loadModel(model, dir);
+  await applyCheckpoint(model, dir, checkpoint);
   return training;
 }

@@ -224,7 +224,7 @@ export class ManifoldMixupModel {
 
   evaluate(data: LabeledSet<ArrayLike<number>>, options: { batchSize?: number } = {}): Promise<ClassificationMetrics> {
     this.assertUsable();
-    return evaluateModel(this, data, options.batchSize);
+    return evaluateModel(this, data, options);
   }
 
   /**
@@ -233,7 +233,7 @@ export class ManifoldMixupModel {
    */
   predict(x: Float32Array | tf.Tensor, options: { batchSize?: number } = {}): Promise<Float32Array> {
     this.assertUsable();
-    return predictModel(this, x, options.batchSize);
+    return predictModel(this, x, options);
   }
 
   /** The output of a layer (index into the pairs, or its name) for every row of `x`, flattened per row. */
@@ -243,7 +243,7 @@ export class ManifoldMixupModel {
     options: { batchSize?: number } = {},
   ): Promise<{ values: Float32Array; rows: number; cols: number }> {
     this.assertUsable();
-    return modelActivations(this, x, layer, options.batchSize);
+    return modelActivations(this, x, layer, options);
   }
 
   /**

@@ -6,6 +6,7 @@ import { readTrainingState, saveModel, type TrainingState } from './model-io.js'
 import { mixingMatrix, mixRows, type MixPlan } from './mixing.js';
 import type { ManifoldMixupModel } from './model.js';
 import { epochLine, epochLogs, FitCallbackList } from './fit-callbacks.js';
+import { checkFitOptions } from './fit-options.js';
 import { assertFinite } from './finite-guard.js';
 import { foldableL2, type FoldedL2 } from './folded-l2.js';
 import { softCrossEntropy } from './output-head.js';
@@ -113,24 +114,6 @@ function softLoss(
   const loss = softCrossEntropy(output, targets, model.logitsSource);
   const regularization = model.layers.flatMap((layer) => untaped.get(layer) ?? layer.calculateLosses());
   return regularization.length === 0 ? loss : tf.addN([loss, ...regularization]);
-}
-
-function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'learningRate' | 'lrSchedule'>> {
-  if (!Number.isInteger(options.epochs) || options.epochs < 0)
-    throw new Error(`fit: options.epochs must be a non-negative integer, found ${options.epochs}`);
-  if (!Number.isInteger(options.batchSize) || options.batchSize < 1)
-    throw new Error(`fit: options.batchSize must be a positive integer, found ${options.batchSize}`);
-  const learningRate = options.learningRate ?? 1e-3;
-  if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-    throw new Error(`fit: options.learningRate must be a finite positive number, found ${learningRate}`);
-  }
-  const lrSchedule = options.lrSchedule ?? { every: 10, factor: 0.1 };
-  if (!Number.isInteger(lrSchedule.every) || lrSchedule.every < 1 || !(lrSchedule.factor > 0)) {
-    throw new Error(
-      `fit: options.lrSchedule must be {every: positive integer, factor: positive number}, found ${JSON.stringify(lrSchedule)}`,
-    );
-  }
-  return { learningRate, lrSchedule };
 }
 
 /** The learning rate of a 0-based epoch under step decay. */
