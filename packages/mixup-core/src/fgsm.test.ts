@@ -1,18 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { layers } from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linearModel } from './__fixtures__/linear-model.js';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { fgsmAccuracy, fgsmExamples } from './fgsm.js';
 import { ManifoldMixupModel } from './model.js';
-
-/** A linear softmax classifier 3 -> 2 with known weights: logits z = x·W + b. */
-function linearModel(W: number[][], b: number[]): ManifoldMixupModel {
-  const dense = layers.dense({ units: 2, activation: 'linear' });
-  const model = new ManifoldMixupModel({ layers: [[dense, false]], inputShape: [3], numClasses: 2, output: 'logits' });
-  dense.setWeights([tf.tensor2d(W), tf.tensor1d(b)]);
-  return model;
-}
 
 describe('FGSM', () => {
   const models: ManifoldMixupModel[] = [];

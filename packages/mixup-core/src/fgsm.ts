@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { checkLabeledSet, featureSize } from './batches.js';
 import type { ManifoldMixupModel } from './model.js';
-import { softCrossEntropy } from './output-head.js';
+import { countCorrect, forEachLabeledBatch, perturb } from './attack-batches.js';
+import { inputGradient } from './attack-objective.js';
 import type { LabeledSet } from '@manifold-mixup/types';
 
 export interface FgsmOptions {
@@ -45,14 +46,7 @@ function checkFgsmOptions(options: FgsmOptions, what: string): number {
  * 2015), computed with the model in inference mode (no mixing, no dropout).
  */
 function gradientSign(model: ManifoldMixupModel, x: tf.Tensor, oneHot: tf.Tensor): tf.Tensor {
-  const lossOf = (input: tf.Tensor): tf.Scalar =>
-    softCrossEntropy(model.forward(input, false), oneHot, model.logitsSource);
-  return tf.sign(tf.grad(lossOf)(x));
-}
-
-function perturb(x: tf.Tensor, sign: tf.Tensor, epsilon: number, clip: FgsmOptions['clip']): tf.Tensor {
-  const moved = tf.add(x, tf.mul(sign, epsilon));
-  return clip === null ? moved : tf.clipByValue(moved, clip[0], clip[1]);
+  return tf.sign(inputGradient(model, x, oneHot, 'cross-entropy'));
 }
 
 /** Walks the data batch by batch, handing each batch's inputs, one-hot labels and gradient sign to `use`. */
@@ -60,20 +54,9 @@ function forEachAttackBatch(
   model: ManifoldMixupModel,
   data: LabeledSet<ArrayLike<number>>,
   batchSize: number,
-  use: (x: tf.Tensor, sign: tf.Tensor, start: number, rows: number) => void,
+  use: (x: tf.Tensor, sign: tf.Tensor, start: number) => void,
 ): void {
-  const size = featureSize(model.inputShape);
-  for (let start = 0; start < data.n; start += batchSize) {
-    const rows = Math.min(batchSize, data.n - start);
-    tf.tidy(() => {
-      const x = tf.tensor(data.x.subarray(start * size, (start + rows) * size), [rows, ...model.inputShape]);
-      const labels = tf.tensor1d(
-        Int32Array.from({ length: rows }, (_, r) => data.y[start + r]),
-        'int32',
-      );
-      use(x, gradientSign(model, x, tf.oneHot(labels, model.numClasses)), start, rows);
-    });
-  }
+  forEachLabeledBatch(model, data, batchSize, (x, oneHot, start) => use(x, gradientSign(model, x, oneHot), start));
 }
 
 /** The FGSM examples x + ε·sign(∇ₓ loss), clipped to `clip`, as n * features values (row-major). */
@@ -106,11 +89,9 @@ export function fgsmAccuracy(
   const batchSize = checkFgsmOptions(options, 'fgsmAccuracy');
   checkLabeledSet(data, model.inputShape, model.numClasses, 'fgsmAccuracy: data');
   const correct = new Array<number>(options.epsilons.length).fill(0);
-  forEachAttackBatch(model, data, batchSize, (x, sign, start, rows) => {
+  forEachAttackBatch(model, data, batchSize, (x, sign, start) => {
     options.epsilons.forEach((epsilon, e) => {
-      const predicted = tf.argMax(model.forward(perturb(x, sign, epsilon, options.clip), false), -1);
-      const labels = predicted.dataSync();
-      for (let r = 0; r < rows; r++) if (labels[r] === data.y[start + r]) correct[e]++;
+      correct[e] += countCorrect(model, perturb(x, sign, epsilon, options.clip), data, start);
     });
   });
   return options.epsilons.map((epsilon, e) => ({ epsilon, accuracy: correct[e] / data.n, n: data.n }));
