@@ -1,5 +1,5 @@
 import { calibration } from '@manifold-mixup/analysis';
-import type { LoadedOutputs } from './cache.js';
+import type { LoadedOutputs } from './read-outputs.js';
 import type { ModelJob } from './model-job.js';
 import type { ModelAnalysis, ModelMetrics, ReliabilityBin } from './results.js';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseShard, type ShardSpec } from './shards.js';
 import { EXPERIMENT_NAMES, type ExperimentName } from './experiments/registry.js';
-import { PROFILE_NAMES, type ProfileName } from './profiles.js';
+import { MAX_SEEDS, PROFILE_NAMES, type ProfileName } from './profiles.js';
 
 export const BACKEND_NAMES = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
 export type BackendChoice = (typeof BACKEND_NAMES)[number];
@@ -13,7 +13,7 @@ export interface CliOptions {
   seeds: number[] | null;
   /** Train only this share of the jobs and write a shard.json for `merge` (null: everything). */
   shard: ShardSpec | null;
-  /** Folder of trained models (null: <out>/.reproduce-cache); shards may share one. */
+  /** Folder of trained models (null: <out>/.reproduce-cache); shards may share one, merge reads it. */
   cache: string | null;
   /** `merge DIR...`: the shard folders to combine (null: not a merge). */
   merge: string[] | null;
@@ -70,7 +70,7 @@ export function parseSeeds(value: string): number[] {
   const text = value.trim();
   if (/^\d+$/.test(text) && !text.includes(',')) {
     const count = Number(text);
-    if (!Number.isSafeInteger(count) || count < 1 || count > 1000)
+    if (!Number.isSafeInteger(count) || count < 1 || count > MAX_SEEDS)
       throw new UsageError(`--seeds: expected ${SEEDS_EXPECTED}; found '${value}'`);
     return Array.from({ length: count }, (_, i) => i);
   }
@@ -140,7 +140,7 @@ export function parseCliArgs(argv: readonly string[], defaults: { out: string })
 export const HELP = `manifold-mixup-reproduce: retrain every model and regenerate every figure and number of the README
 
 Usage: manifold-mixup-reproduce [flags]
-       manifold-mixup-reproduce merge DIR... [--out <dir>] [--png] [--validate]
+       manifold-mixup-reproduce merge DIR... [--out <dir>] [--cache <dir>] [--png] [--validate]
 
   --profile <name>     ${PROFILE_NAMES.join(' | ')} (default: default)
                          quick:   tiny models, the whole pipeline in < 2 minutes (CI)
@@ -156,9 +156,11 @@ Usage: manifold-mixup-reproduce [flags]
                        for wasm/cpu, 1 for tensorflow)
   --shard <i/n>        train only shard i of n (jobs split by estimated cost, the same on every machine) into
                        --out, writing <out>/shard.json instead of figures, results and README
-  --cache <dir>        folder of trained models (default: <out>/.reproduce-cache); shards may share one
+  --cache <dir>        folder of trained models (default: <out>/.reproduce-cache); shards may share one, and
+                       merge reads a cache outside a shard's folder only when given it with --cache
   merge DIR...         check that DIR... are all the shards of one run (same profile, seeds, code; each job
-                       once) and write figures/, results/ and README.md into --out, as an unsharded run would
+                       once, in the shard the plan puts it) and write figures/, results/ and README.md into
+                       --out, as an unsharded run would
   --png                also write a PNG beside every SVG figure
   --check              train nothing: verify that README.md, figures/ and results/ in --out agree; exit 1 otherwise
   --validate           after the run, verify every expected figure and result exists and is valid; exit 1 otherwise

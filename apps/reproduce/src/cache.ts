@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EpochRecord } from './worker-messages.js';
 
@@ -23,15 +23,12 @@ export interface ModelOutputs {
   arrays: Record<string, ArrayRecord>;
 }
 
-export interface LoadedOutputs extends ModelOutputs {
-  data: Record<string, Float32Array | Uint8Array>;
-}
-
 export function checkpointDir(cacheRoot: string, hash: string): string {
   return join(cacheRoot, hash, 'checkpoint');
 }
 
-function resultDir(cacheRoot: string, hash: string): string {
+/** Where a model's finished outputs are (written only by writeOutputs, read by read-outputs.ts). */
+export function resultDir(cacheRoot: string, hash: string): string {
   return join(cacheRoot, hash, 'result');
 }
 
@@ -80,23 +77,4 @@ export async function writeOutputs(
     await rm(tmp, { recursive: true, force: true });
     if (!hasOutputs(cacheRoot, hash)) throw error;
   }
-}
-
-export async function readOutputs(cacheRoot: string, hash: string): Promise<LoadedOutputs> {
-  const dir = resultDir(cacheRoot, hash);
-  const outputs = JSON.parse(await readFile(join(dir, 'outputs.json'), 'utf8')) as ModelOutputs;
-  const data: Record<string, Float32Array | Uint8Array> = {};
-  for (const [name, record] of Object.entries(outputs.arrays)) {
-    const bytes = await readFile(join(dir, record.file));
-    const copy = new Uint8Array(bytes.byteLength);
-    copy.set(bytes);
-    const array = record.dtype === 'float32' ? new Float32Array(copy.buffer) : copy;
-    if (array.length !== record.rows * record.cols) {
-      throw new Error(
-        `${join(dir, record.file)}: ${array.length} values, expected ${record.rows} x ${record.cols}; delete ${dir} to retrain`,
-      );
-    }
-    data[name] = array;
-  }
-  return { ...outputs, data };
 }

@@ -1,40 +1,22 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticExperiment, syntheticResults } from './__fixtures__/synthetic-results.js';
+import { writeConsistentOutputs } from './__fixtures__/consistent-outputs.js';
+import { syntheticResults } from './__fixtures__/synthetic-results.js';
 import { checkOutputs, validateRun } from './check-outputs.js';
-import { decodeArrays, drawFigure, encodeArrays } from './figure-spec.js';
-import { globalFigures } from './global-figures.js';
+import { decodeArrays, encodeArrays } from './figure-spec.js';
 import { figureArraysPath } from './results.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
-import { EXPERIMENT_NAMES, EXPERIMENTS } from './experiments/registry.js';
+import { EXPERIMENT_NAMES } from './experiments/registry.js';
 import { spiral } from './experiments/spiral.js';
 
 let out: string;
 
-/** A consistent output folder: results, figure data, figures drawn from it, README with rendered blocks. */
-async function writeConsistentOutputs(): Promise<void> {
-  await mkdir(join(out, 'figures'), { recursive: true });
-  await mkdir(join(out, 'results'), { recursive: true });
-  const all = [];
-  for (const experiment of EXPERIMENTS) {
-    const { results, arrays, svgs } = syntheticExperiment(experiment);
-    for (const [name, svg] of svgs) await writeFile(join(out, 'figures', name), svg);
-    await writeFile(join(out, figureArraysPath(experiment.name)), encodeArrays(arrays));
-    all.push(results);
-    await writeFile(join(out, 'results', `${experiment.name}.json`), JSON.stringify(results));
-  }
-  for (const spec of globalFigures(all)) await writeFile(join(out, 'figures', spec.name), drawFigure(spec));
-  const readme =
-    '# Project\n\nHuman prose.\n\n<!-- reproduce:begin claims -->\n<!-- reproduce:end claims -->\n\nMore prose.\n';
-  await writeFile(join(out, 'README.md'), writeBlocks(readme, renderBlocks(all)).text);
-}
-
 beforeEach(async () => {
   out = await mkdtemp(join(tmpdir(), 'reproduce-check-'));
-  await writeConsistentOutputs();
+  await writeConsistentOutputs(out);
 });
 afterEach(async () => {
   await rm(out, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { svgProblem } from './check-svg.js';
 import { sha256Hex } from './config-hash.js';
@@ -9,8 +9,22 @@ import { readBlocks } from './readme-blocks.js';
 import { blockNames, renderBlocks } from './render-readme.js';
 import { decodeArrays, drawFigure, type FigureSpec } from './figure-spec.js';
 import { globalFigures } from './global-figures.js';
-import { figureArraysPath, resultsPath, type ExperimentResults } from './results.js';
+import { FileFormatError } from './file-format-error.js';
+import { readBounded, readBoundedJson } from './read-bounded.js';
+import {
+  figureArraysPath,
+  MAX_FIGURE_ARRAYS_BYTES,
+  MAX_RESULTS_BYTES,
+  resultsPath,
+  type ExperimentResults,
+} from './results.js';
 import { validateResults } from './validate-results.js';
+
+// An output folder may come from elsewhere too: nothing in it is read whole before its size is known.
+/** A figure in figures/ (the largest drawn today is under 300 kB). */
+const FIGURE_LIMIT = { bytes: 64 * 1024 * 1024, name: 'MAX_FIGURE_BYTES' };
+/** The README whose generated blocks --check compares (the root README is under 100 kB). */
+const README_LIMIT = { bytes: 16 * 1024 * 1024, name: 'MAX_README_BYTES' };
 
 /**
  * Reads and schema-checks results/<experiment>.json for the registry's experiments, or only those named
@@ -32,12 +46,14 @@ export async function loadResults(
     }
     let value: unknown;
     try {
-      value = JSON.parse(await readFile(path, 'utf8'));
+      value = await readBoundedJson(path, { bytes: MAX_RESULTS_BYTES, name: 'MAX_RESULTS_BYTES' }, file);
     } catch (error) {
-      problems.push(`${file}: not valid JSON (${(error as Error).message})`);
+      problems.push(
+        error instanceof FileFormatError ? error.message : `${file}: cannot be read (${(error as Error).message})`,
+      );
       continue;
     }
-    const schema = validateResults(value, file, registry.names);
+    const schema = validateResults(value, file, registry);
     if (schema.length === 0 && (value as ExperimentResults).experiment !== experiment) {
       schema.push(`${file}: experiment: expected '${experiment}', found '${(value as ExperimentResults).experiment}'`);
     }
@@ -71,7 +87,13 @@ function drawOrReport(spec: FigureSpec, source: string, problems: string[]): str
 async function compareFigure(out: string, name: string, svg: string, source: string): Promise<string | null> {
   const path = join(out, 'figures', name);
   if (!existsSync(path)) return `figures/${name}: missing (drawn from ${source})`;
-  const text = await readFile(path, 'utf8');
+  let text: string;
+  try {
+    text = (await readBounded(path, FIGURE_LIMIT, `figures/${name}`)).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileFormatError) return error.message;
+    throw error;
+  }
   const invalid = svgProblem(text);
   if (invalid !== null) return `figures/${name}: not a valid SVG: ${invalid}`;
   if (text !== svg) {
@@ -99,7 +121,11 @@ export async function checkFigures(
     const arraysFile = figureArraysPath(r.experiment);
     let specs;
     try {
-      const arrays = decodeArrays(await readFile(join(out, arraysFile), 'utf8'), arraysFile);
+      const limit = { bytes: MAX_FIGURE_ARRAYS_BYTES, name: 'MAX_FIGURE_ARRAYS_BYTES' };
+      const arrays = decodeArrays(
+        (await readBounded(join(out, arraysFile), limit, arraysFile)).toString('utf8'),
+        arraysFile,
+      );
       if (arrays === null || typeof arrays !== 'object')
         throw new Error(`${arraysFile}: expected an object of figure arrays, found ${JSON.stringify(arrays)}`);
       specs = experimentFigures(registry.get(r.experiment), r, arrays, arraysFile);
@@ -148,7 +174,7 @@ export async function checkOutputs(out: string, registry: Registry = REGISTRY): 
   } else {
     let blocks: Map<string, string> | null = null;
     try {
-      blocks = readBlocks(await readFile(readmePath, 'utf8'));
+      blocks = readBlocks((await readBounded(readmePath, README_LIMIT, 'README.md')).toString('utf8'));
     } catch (error) {
       problems.push((error as Error).message);
     }

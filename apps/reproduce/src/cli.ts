@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { FileFormatError } from './file-format-error.js';
 import { Progress } from './progress.js';
 import { killWorkers } from './worker-pool.js';
 
@@ -74,9 +75,14 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     killWorkers();
-    process.stderr.write(
-      `manifold-mixup-reproduce: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    // A bad file from elsewhere (a shard, a cache entry) is the input's fault, not ours: no stack trace.
+    const text =
+      error instanceof FileFormatError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    process.stderr.write(`manifold-mixup-reproduce: ${text}\n`);
     process.exitCode = 1;
   },
 );

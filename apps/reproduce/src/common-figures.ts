@@ -1,13 +1,26 @@
 import type { FigureSpec } from './figure-spec.js';
+import { check, show, type Shape } from './json-shape.js';
 import type { ExperimentResults } from './results.js';
 
 /** The first seed's per-model arrays of a figure, one per model (else an error naming the arrays file). */
 export function figurePanels<T>(list: readonly T[] | undefined, models: number, file: string): readonly T[] {
   const found = list ?? [];
-  if (found.length !== models)
-    throw new Error(`${file}: expected figure arrays for ${models} models, found ${found.length}`);
+  if (!Array.isArray(found) || found.length !== models)
+    throw new Error(
+      `${file}: expected figure arrays for ${models} models, found ${Array.isArray(found) ? found.length : show(found)}`,
+    );
   return found;
 }
+
+/**
+ * Numbers in a figure arrays file: a typed array (decodeArrays makes them) or a plain array of numbers,
+ * never an object that merely claims a length.
+ */
+export const figureNumbers: Shape = check(
+  'a typed array or an array of numbers',
+  (v) =>
+    v instanceof Float32Array || v instanceof Uint8Array || (Array.isArray(v) && v.every((x) => typeof x === 'number')),
+);
 
 /** The reliability diagram of the first seed's models. */
 export function reliabilityFigure(results: ExperimentResults, title: string, suffix: string): FigureSpec {

@@ -22,6 +22,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** What configHash returns, and so the only form a cache folder's name may have. */
+export const CONFIG_HASH = /^[0-9a-f]{16}$/;
+
 /** 16 hex digits of the SHA-256 of the canonical JSON (with the cache version): the model's cache key. */
 export function configHash(config: unknown): string {
   return createHash('sha256')

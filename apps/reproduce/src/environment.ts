@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import type { BackendInfo } from '@manifold-mixup/mixup-core';
 import type { Environment } from './results.js';
 
 const PACKAGES = [
@@ -46,8 +45,11 @@ export function machine(): { node: string; platform: string; cpus: number } {
   return { node: process.versions.node, platform: `${os.platform()} ${os.arch()}`, cpus: os.availableParallelism() };
 }
 
-/** What the results record of the backend a run used. */
-export function backendRecord(backend: BackendInfo): Environment['backend'] {
+/**
+ * What the results record of the backend a run used (mixup-core's BackendInfo, or a shard manifest's
+ * record: only these members are kept).
+ */
+export function backendRecord(backend: Environment['backend']): Environment['backend'] {
   return {
     name: backend.name,
     requested: backend.requested,

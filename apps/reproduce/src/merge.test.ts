@@ -1,59 +1,29 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SHARD_PLAN, writeShards as writeShardFolders } from './__fixtures__/shard-folders.js';
 import { configHash } from './config-hash.js';
 import { collectShards } from './merge.js';
-import { spiral } from './experiments/spiral.js';
-import { jobKey, estimatedCost } from './model-job.js';
-import { allJobs, planRun } from './plan.js';
-import { readShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.js';
+import { estimatedCost, jobKey, type ModelJob } from './model-job.js';
+import { allJobs } from './plan.js';
+import { readShardManifest, type ShardManifest } from './shard-manifest.js';
 import { assignShards } from './shards.js';
 
 let root: string;
-const plan = planRun('quick', [spiral], [0, 1], 'wasm', 'code-a');
-const environment = {
-  node: '20.20.2',
-  platform: 'linux x64',
-  cpus: 2,
-  backend: { name: 'wasm', requested: 'auto', threads: 1, tfjsVersion: '4.22.0' },
-  packages: {},
-  git: { commit: null, dirty: null },
-  workers: 1,
-  startedAt: '2026-12-01T00:00:00.000Z',
-  finishedAt: '2026-12-01T00:01:00.000Z',
-  runSeconds: 60,
-};
-
-/** Writes `count` shard folders of `plan` as a real --shard run would, with fake outputs in each cache. */
-async function writeShards(count: number, edit: (m: ShardManifest, i: number) => void = () => {}): Promise<string[]> {
-  const shards = assignShards(allJobs(plan), count, estimatedCost, jobKey);
-  const dirs: string[] = [];
-  for (const [i, jobs] of shards.entries()) {
-    const dir = join(root, `shard-${i + 1}`);
-    for (const job of jobs) {
-      await mkdir(join(dir, 'cache', configHash(job), 'result'), { recursive: true });
-      await writeFile(join(dir, 'cache', configHash(job), 'result', 'outputs.json'), '{"arrays":{},"history":[]}');
-    }
-    const manifest: ShardManifest = {
-      schemaVersion: 1,
-      profile: 'quick',
-      experiments: ['spiral'],
-      seeds: [0, 1],
-      code: 'code-a',
-      shard: { index: i + 1, count },
-      cache: 'cache',
-      jobs: jobs.map((job) => ({ key: jobKey(job), hash: configHash(job), seconds: 1, cached: false })),
-      environment,
-    };
-    edit(manifest, i);
-    await writeFile(join(dir, SHARD_MANIFEST), JSON.stringify(manifest));
-    dirs.push(dir);
-  }
-  return dirs;
-}
+const plan = SHARD_PLAN;
+const writeShards = (count: number, edit?: (m: ShardManifest, i: number) => void) =>
+  writeShardFolders(root, count, edit);
 
 const load = (dirs: string[]) => Promise.all(dirs.map((d) => readShardManifest(d)));
+
+/** A job's entry in a manifest, as a shard lists it. */
+const entry = (job: ModelJob): ShardManifest['jobs'][number] => ({
+  key: jobKey(job),
+  hash: configHash(job),
+  seconds: 1,
+  cached: false,
+});
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'reproduce-merge-'));
@@ -119,6 +89,43 @@ describe('merge', () => {
     await expect(collectShards(gone, 'code-a')).rejects.toThrow(
       `merge: ${twice[1]}: the outputs of ${gone[1].jobs[0].key} are missing`,
     );
+  });
+
+  it("refuses a shard whose job list is not the plan's for that shard, naming the job", async () => {
+    // Two shards that swapped a job each: every job is still in exactly one shard, but not in its own.
+    const [first, second] = assignShards(allJobs(plan), 2, estimatedCost, jobKey);
+    const swapped = await writeShards(2, (m, i) => {
+      m.jobs[0] = entry(i === 0 ? second[0] : first[0]);
+    });
+    await expect(collectShards(await load(swapped), 'code-a')).rejects.toThrow(
+      `merge: ${swapped[0]}/shard.json: jobs[0]: job ${jobKey(second[0])} is not in shard 1/2 of the plan (it is in 2/2)`,
+    );
+    await rm(root, { recursive: true });
+    // A job listed under another job's key: the key must be that of the job the plan gives this hash.
+    const renamed = await writeShards(1, (m) => {
+      m.jobs[0].key = m.jobs[1].key;
+    });
+    // One shard lists the plan's jobs in order: jobs[0] is the plan's first job.
+    const [job0, job1] = allJobs(plan);
+    await expect(collectShards(await load(renamed), 'code-a')).rejects.toThrow(
+      `merge: ${renamed[0]}/shard.json: jobs[0].key: expected ${jobKey(job0)} (the plan's job of hash ${configHash(job0)}), found ${jobKey(job1)}`,
+    );
+  });
+
+  it('reads outputs only from the cache inside a shard folder, or the shared cache given to merge', async () => {
+    const shared = join(root, 'shared');
+    const dirs = await writeShards(1, (m) => {
+      m.cache = shared;
+    });
+    // The shard's outputs, moved to the shared cache as a run with --cache would have left them.
+    await rename(join(dirs[0], 'cache'), shared);
+    await expect(readShardManifest(dirs[0])).rejects.toThrow(
+      `${dirs[0]}/shard.json: cache: expected a folder inside ${dirs[0]} or the shared cache given to merge with --cache, found "${shared}"`,
+    );
+    const manifest = await readShardManifest(dirs[0], { sharedCache: shared });
+    expect(manifest.cacheRoot).toBe(shared);
+    const { trained } = await collectShards([manifest], 'code-a');
+    expect(trained).toHaveLength(allJobs(plan).length);
   });
 
   it('says when a folder is not a shard', async () => {

@@ -1,26 +1,62 @@
-import { basename } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TrainedModel } from './analyze-common.js';
 import type { CliOptions } from './args.js';
-import { hasOutputs, readOutputs } from './cache.js';
+import { hasOutputs } from './cache.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { configHash } from './config-hash.js';
-import { gitState, machine, packageVersions } from './environment.js';
+import { backendRecord, gitState, machine, packageVersions } from './environment.js';
 import { REGISTRY } from './experiments/registry.js';
-import { jobKey } from './model-job.js';
+import { estimatedCost, jobKey, type ModelJob } from './model-job.js';
 import type { Progress } from './progress.js';
 import { allJobs, planRun, type RunPlan } from './plan.js';
 import { publish } from './publish.js';
 import type { Environment } from './results.js';
-import { readShardManifest, type ShardManifest } from './shard-manifest.js';
+import { readOutputs } from './read-outputs.js';
+import { readShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.js';
+import { assignShards } from './shards.js';
 
 type Loaded = ShardManifest & { dir: string; cacheRoot: string };
 
 /**
+ * Every shard lists exactly the jobs the plan assigns to it (the split is recomputed here, as each
+ * shard computed it), each under its own key: a manifest cannot move, rename or invent a job.
+ */
+function checkAssignment(
+  shards: readonly Loaded[],
+  expected: ReadonlyArray<{ job: ModelJob; hash: string; key: string }>,
+  count: number,
+): void {
+  const split = assignShards(
+    [...expected],
+    count,
+    (e) => estimatedCost(e.job),
+    (e) => e.key,
+  );
+  const planned = new Map<string, { key: string; shard: number }>();
+  split.forEach((jobs, i) => jobs.forEach((e) => planned.set(e.hash, { key: e.key, shard: i + 1 })));
+  for (const m of shards) {
+    const file = join(m.dir, SHARD_MANIFEST);
+    m.jobs.forEach((job, j) => {
+      const plan = planned.get(job.hash) as { key: string; shard: number };
+      if (job.key !== plan.key)
+        throw new Error(
+          `merge: ${file}: jobs[${j}].key: expected ${plan.key} (the plan's job of hash ${job.hash}), found ${job.key}`,
+        );
+      if (plan.shard !== m.shard.index)
+        throw new Error(
+          `merge: ${file}: jobs[${j}]: job ${job.key} is not in shard ${m.shard.index}/${count} of the plan (it is in ${plan.shard}/${count})`,
+        );
+    });
+  }
+}
+
+/**
  * Checks that `shards` are the complete, non-overlapping shards of one run (same profile, experiments,
  * seeds, training code and shard count; every shard index once; every job of the run in exactly one
- * shard, its outputs present) and returns the run's trained models. Throws, naming the shard folder,
- * on the first inconsistency; reads outputs only once everything checks out.
+ * shard, the one the plan assigns it to, its outputs present) and returns the run's trained models.
+ * Throws, naming the shard folder, on the first inconsistency; reads outputs only once everything
+ * checks out, and only from the jobs' cache folders (hashes recomputed from the plan).
  */
 export async function collectShards(
   shards: readonly Loaded[],
@@ -49,11 +85,15 @@ export async function collectShards(
     if (other) throw new Error(`merge: ${other.dir} and ${m.dir} are both shard ${m.shard.index}/${count}`);
     byIndex.set(m.shard.index, m);
   }
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0)
+  if (byIndex.size < count) {
+    // The first few: `count` comes from a file, the loop stops early.
+    const missing: number[] = [];
+    for (let i = 1; i <= count && missing.length < 10; i++) if (!byIndex.has(i)) missing.push(i);
+    const more = count - byIndex.size > missing.length ? `, ... (${count - byIndex.size} in all)` : '';
     throw new Error(
-      `merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing`,
+      `merge: shard${count - byIndex.size > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}${more} missing`,
     );
+  }
   if (first.code !== code)
     throw new Error(
       `merge: the shards were trained by code ${first.code}, this checkout's training code is ${code}; ` +
@@ -76,8 +116,11 @@ export async function collectShards(
     if (!wanted.has(hash))
       throw new Error(`merge: ${shard.dir} lists job ${job.key} (${hash}), which is not part of this run`);
   for (const { key, hash } of expected) {
-    const found = holder.get(hash);
-    if (!found) throw new Error(`merge: job ${key} (${hash}) is in no shard`);
+    if (!holder.has(hash)) throw new Error(`merge: job ${key} (${hash}) is in no shard`);
+  }
+  checkAssignment(shards, expected, count);
+  for (const { key, hash } of expected) {
+    const found = holder.get(hash) as { shard: Loaded };
     if (!hasOutputs(found.shard.cacheRoot, hash))
       throw new Error(
         `merge: ${found.shard.dir}: the outputs of ${key} are missing from ${found.shard.cacheRoot}/${hash}`,
@@ -95,12 +138,15 @@ export async function collectShards(
 export async function mergeShards(dirs: readonly string[], options: CliOptions, progress: Progress): Promise<RunPlan> {
   const t0 = performance.now();
   const shards: Loaded[] = [];
-  for (const dir of dirs) shards.push(await readShardManifest(dir));
+  // A cache outside a shard's folder is read only when it is the one given with --cache.
+  const sharedCache = options.cache === null ? null : resolve(options.cache);
+  for (const dir of dirs) shards.push(await readShardManifest(dir, { sharedCache }));
   const { plan, trained } = await collectShards(shards, codeFingerprint());
   const envs = shards.map((s) => s.environment);
   const environmentBase: Omit<Environment, 'models'> = {
     ...machine(),
-    backend: envs[0].backend,
+    // Member by member: nothing a manifest holds beyond what is checked is copied into the results.
+    backend: backendRecord(envs[0].backend),
     packages: packageVersions(),
     git: gitState(fileURLToPath(new URL('.', import.meta.url))),
     workers: envs.reduce((sum, e) => sum + e.workers, 0),

@@ -79,6 +79,9 @@ export interface ModelJob {
   code: string;
 }
 
+/** What jobKey returns: lowercase words and digits, so a key read from a file is never a path. */
+export const JOB_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/seed-(?:0|[1-9]\d{0,15})$/;
+
 /** A job's name in logs, shard manifests and results: experiment/model/seed-N. */
 export function jobKey(job: Pick<ModelJob, 'experiment' | 'model' | 'seed'>): string {
   return `${job.experiment}/${job.model}/seed-${job.seed}`;

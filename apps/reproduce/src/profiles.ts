@@ -10,6 +10,9 @@
 export const PROFILE_NAMES = ['quick', 'default', 'paper'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
 
+/** The most seeds a run may have (--seeds, and what shard manifests and results files may list). */
+export const MAX_SEEDS = 1000;
+
 export interface Profile {
   name: ProfileName;
   description: string;

@@ -169,8 +169,21 @@ export interface ExperimentResults<Settings = unknown> {
   environment: Environment;
 }
 
+/** results/<experiment>.json: the default profile's largest, five seeds of five models, is under 1 MB. */
+export const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
+/** results/<experiment>.arrays.json: a few grids and point sets (the paper profile's spiral: about 1 MB). */
+export const MAX_FIGURE_ARRAYS_BYTES = 64 * 1024 * 1024;
+
 export function resultsPath(experiment: string): string {
   return `results/${experiment}.json`;
+}
+
+/**
+ * The form of every figure name of `experiment` in figures/: `<experiment>-<lowercase words>.svg`, a
+ * plain file name. Names made from a results or arrays file are checked against it before any path is.
+ */
+export function figureNamePattern(experiment: string): RegExp {
+  return new RegExp(`^${experiment}-[a-z0-9]+(?:-[a-z0-9]+)*\\.svg$`);
 }
 
 /** The arrays an experiment's figures need beyond its results file (its `Arrays`, see experiments/experiment.ts). */

@@ -1,13 +1,30 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { TrainedModel } from './analyze-common.js';
 import { writeJsonAtomic } from './atomic-write.js';
-import { jobKey } from './model-job.js';
+import { CONFIG_HASH } from './config-hash.js';
+import { RUN_ENVIRONMENT } from './environment-shape.js';
 import { REGISTRY } from './experiments/registry.js';
+import { FileFormatError } from './file-format-error.js';
+import { isReallyInside, realPath } from './inside-folder.js';
+import {
+  allOf,
+  array,
+  boolean,
+  distinct,
+  member,
+  number,
+  object,
+  oneOf,
+  requireShape,
+  show,
+  string,
+} from './json-shape.js';
+import { JOB_KEY, jobKey } from './model-job.js';
 import type { RunPlan } from './plan.js';
-import { PROFILE_NAMES, type ProfileName } from './profiles.js';
+import { MAX_SEEDS, PROFILE_NAMES, type ProfileName } from './profiles.js';
+import { readBoundedJson } from './read-bounded.js';
 import type { Environment } from './results.js';
-import type { ShardSpec } from './shards.js';
+import { MAX_SHARD_COUNT, type ShardSpec } from './shards.js';
 
 export const SHARD_MANIFEST = 'shard.json';
 const MANIFEST_VERSION = 1;
@@ -57,45 +74,80 @@ export async function writeShardManifest(
   await writeJsonAtomic(join(out, SHARD_MANIFEST), manifest);
 }
 
-/** Reads and checks a shard's manifest; errors name the folder and the field. */
-export async function readShardManifest(dir: string): Promise<ShardManifest & { dir: string; cacheRoot: string }> {
-  const path = join(dir, SHARD_MANIFEST);
-  let value: Partial<ShardManifest>;
-  try {
-    value = JSON.parse(await readFile(path, 'utf8')) as Partial<ShardManifest>;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(
-      code === 'ENOENT'
-        ? `${dir}: no ${SHARD_MANIFEST} (not the --out folder of a finished 'reproduce --shard i/n' run)`
-        : `${path}: not valid JSON (${(error as Error).message})`,
-      { cause: error },
+/** Far more than a manifest of 10,000 jobs needs. */
+export const MAX_SHARD_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+const MANIFEST = object({
+  schemaVersion: oneOf([MANIFEST_VERSION]),
+  profile: oneOf(PROFILE_NAMES),
+  experiments: allOf(array(oneOf(REGISTRY.names), { min: 1 }), distinct('experiments')),
+  seeds: allOf(array(number({ min: 0, integer: true }), { min: 1, max: MAX_SEEDS }), distinct('seeds')),
+  code: string(/^[\w.-]{1,64}$/, 'a code fingerprint (letters, digits, . and -)'),
+  shard: allOf(
+    object({
+      index: number({ min: 1, max: MAX_SHARD_COUNT, integer: true }),
+      count: number({ min: 1, max: MAX_SHARD_COUNT, integer: true }),
+    }),
+    (value, field, problems) => {
+      const { index, count } = value as ShardSpec;
+      if (index > count)
+        problems.push({ field: member(field, 'index'), expected: `at most count (${count})`, found: show(index) });
+    },
+  ),
+  cache: string(),
+  jobs: array(
+    object({
+      key: string(JOB_KEY, '<experiment>/<model>/seed-<n>'),
+      hash: string(CONFIG_HASH, '16 lowercase hex digits'),
+      seconds: number({ min: 0 }),
+      cached: boolean,
+    }),
+  ),
+  environment: object(RUN_ENVIRONMENT),
+});
+
+/**
+ * The folder a manifest's `cache` names, which must really be (links followed) inside the shard's folder,
+ * or inside `sharedCache`: the shared cache the user gave merge with --cache. A manifest can never make
+ * merge read anywhere else.
+ */
+async function cacheFolder(dir: string, cache: string, sharedCache: string | null, file: string): Promise<string> {
+  const folder = isAbsolute(cache) ? cache : resolve(dir, cache);
+  const allowed = sharedCache === null ? [dir] : [dir, sharedCache];
+  if (!(await isReallyInside(allowed, folder))) {
+    const real = await realPath(folder);
+    throw new FileFormatError(
+      'OUTSIDE_FOLDER',
+      { file, field: 'cache' },
+      sharedCache === null
+        ? `a folder inside ${dir} or the shared cache given to merge with --cache`
+        : `a folder inside ${dir} or inside the shared cache ${sharedCache} (--cache)`,
+      real === resolve(folder) ? show(cache) : `${show(cache)}, a link to ${real}`,
     );
   }
-  const bad = (field: string, expected: string): never => {
-    throw new Error(
-      `${path}: ${field}: expected ${expected}, found ${JSON.stringify(value[field as keyof ShardManifest])}`,
-    );
-  };
-  if (value.schemaVersion !== MANIFEST_VERSION) bad('schemaVersion', String(MANIFEST_VERSION));
-  if (!PROFILE_NAMES.includes(value.profile as ProfileName)) bad('profile', PROFILE_NAMES.join(' | '));
-  if (!Array.isArray(value.experiments) || !value.experiments.every((e) => REGISTRY.names.includes(e)))
-    bad('experiments', 'a list of experiment names');
-  if (!Array.isArray(value.seeds) || !value.seeds.every((s) => Number.isInteger(s) && s >= 0))
-    bad('seeds', 'a list of integers >= 0');
-  if (typeof value.code !== 'string' || value.code === '') bad('code', 'a code fingerprint');
-  const shard = value.shard;
-  if (
-    !shard ||
-    !Number.isInteger(shard.index) ||
-    !Number.isInteger(shard.count) ||
-    shard.index < 1 ||
-    shard.index > shard.count
-  )
-    bad('shard', '{ index, count } with 1 <= index <= count');
-  if (typeof value.cache !== 'string') bad('cache', 'a folder');
-  if (!Array.isArray(value.jobs)) bad('jobs', 'a list');
-  if (!value.environment || typeof value.environment !== 'object') bad('environment', 'an object');
-  const manifest = value as ShardManifest;
-  return { ...manifest, dir, cacheRoot: isAbsolute(manifest.cache) ? manifest.cache : resolve(dir, manifest.cache) };
+  return folder;
+}
+
+/**
+ * Reads and checks a shard's manifest, a file from elsewhere: at most MAX_SHARD_MANIFEST_BYTES, every
+ * field checked (a job's key and hash of their exact form, never a path), and its cache folder inside
+ * the shard's folder or `sharedCache`. Throws a FileFormatError naming the file and the field.
+ */
+export async function readShardManifest(
+  dir: string,
+  { sharedCache = null }: { sharedCache?: string | null } = {},
+): Promise<ShardManifest & { dir: string; cacheRoot: string }> {
+  const path = join(dir, SHARD_MANIFEST);
+  let value: unknown;
+  try {
+    value = await readBoundedJson(path, { bytes: MAX_SHARD_MANIFEST_BYTES, name: 'MAX_SHARD_MANIFEST_BYTES' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`${dir}: no ${SHARD_MANIFEST} (not the --out folder of a finished 'reproduce --shard i/n' run)`, {
+        cause: error,
+      });
+    throw error;
+  }
+  const manifest = requireShape<ShardManifest>(value, MANIFEST, path);
+  return { ...manifest, dir, cacheRoot: await cacheFolder(dir, manifest.cache, sharedCache, path) };
 }

@@ -55,5 +55,6 @@ describe('parseShard', () => {
     expect(parseShard(' 1 / 1 ')).toEqual({ index: 1, count: 1 });
     for (const bad of ['0/3', '4/3', '1/0', '3', 'a/b', '-1/2', '1.5/3'])
       expect(parseShard(bad)).toMatch(/expected i\/n with integers 1 <= i <= n/);
+    expect(parseShard('1/10001')).toBe("expected at most 10000 shards, found '1/10001'");
   });
 });

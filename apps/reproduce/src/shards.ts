@@ -4,7 +4,10 @@ export interface ShardSpec {
   count: number;
 }
 
-/** Parses `i/n` with 1 <= i <= n; returns null with a message when it is not. */
+/** The most shards a run may be split into (far more than it has jobs: the rest would be empty). */
+export const MAX_SHARD_COUNT = 10_000;
+
+/** Parses `i/n` with 1 <= i <= n <= MAX_SHARD_COUNT; returns a message when it is not that. */
 export function parseShard(value: string): ShardSpec | string {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const expected = `expected i/n with integers 1 <= i <= n (e.g. 2/3), found '${value}'`;
@@ -12,6 +15,7 @@ export function parseShard(value: string): ShardSpec | string {
   const index = Number(match[1]);
   const count = Number(match[2]);
   if (!Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) return expected;
+  if (count > MAX_SHARD_COUNT) return `expected at most ${MAX_SHARD_COUNT} shards, found '${value}'`;
   return { index, count };
 }
 

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
-import { hasOutputs, readOutputs } from './cache.js';
+import { hasOutputs } from './cache.js';
+import { readOutputs } from './read-outputs.js';
 import { configHash } from './config-hash.js';
 import { runQueue } from './job-queue.js';
 import { estimatedCost, jobKey, type ModelJob } from './model-job.js';

@@ -1,121 +1,118 @@
-import { PROFILE_NAMES } from './profiles.js';
+import { configHash } from './config-hash.js';
+import type { AnyExperiment } from './experiments/experiment.js';
+import { REGISTRY, type Registry } from './experiments/registry.js';
+import { isPlainObject, member, oneOf, shapeProblems, show, type ShapeProblem } from './json-shape.js';
+import { jobKey } from './model-job.js';
+import { experimentJobs } from './plan.js';
 import { SCHEMA_VERSION, type ExperimentResults } from './results.js';
+import { resultsShape } from './results-shape.js';
 
-type Check = (value: unknown) => string | null;
-
-const finite: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : `a finite number, found ${show(v)}`);
-const probability: Check = (v) =>
-  typeof v === 'number' && v >= 0 && v <= 1 ? null : `a number in [0, 1], found ${show(v)}`;
-const string: Check = (v) => (typeof v === 'string' && v !== '' ? null : `a non-empty string, found ${show(v)}`);
-const object: Check = (v) =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? null : `an object, found ${show(v)}`;
-const oneOf =
-  (valid: readonly unknown[]): Check =>
-  (v) =>
-    valid.includes(v) ? null : `one of ${valid.map(show).join(', ')}, found ${show(v)}`;
-const array =
-  (min = 0): Check =>
-  (v) =>
-    Array.isArray(v) && v.length >= min ? null : `an array of at least ${min} items, found ${show(v)}`;
-
-function show(v: unknown): string {
-  const text = JSON.stringify(v);
-  return text === undefined ? String(v) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/**
+ * Whether `found` equals `expected` (a value of our own: settings, a job), walking `expected` only, so
+ * a crafted `found` costs no more than `expected` does; notes the first difference at its field.
+ * Members that are undefined in `expected` must be absent (JSON drops them).
+ */
+function sameValue(expected: unknown, found: unknown, field: string, what: string, problems: ShapeProblem[]): boolean {
+  const differ = (want: string, got: string = show(found)) => {
+    problems.push({ field, expected: `${want} (${what})`, found: got });
+    return false;
+  };
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(found) || found.length !== expected.length)
+      return differ(`an array of length ${expected.length}`);
+    return expected.every((e, i) => sameValue(e, found[i], `${field}[${i}]`, what, problems));
+  }
+  if (isPlainObject(expected)) {
+    if (!isPlainObject(found)) return differ('an object');
+    const extra = Object.keys(found).find((k) => expected[k] === undefined);
+    if (extra !== undefined) {
+      problems.push({ field: member(field, extra), expected: `no such member (${what})`, found: show(found[extra]) });
+      return false;
+    }
+    return Object.entries(expected).every(
+      ([k, v]) => v === undefined || sameValue(v, found[k], member(field, k), what, problems),
+    );
+  }
+  return found === expected || differ(show(expected));
 }
 
-function get(root: unknown, path: string): unknown {
-  let v: unknown = root;
-  for (const key of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
+/** The models and runs of `results` are the plan's: the jobs its settings give for each seed, their hashes recomputed. */
+function planProblems(results: ExperimentResults, experiment: AnyExperiment): ShapeProblem[] {
+  const problems: ShapeProblem[] = [];
+  const { profile, seeds } = results;
+  const settings = experiment.settings[profile];
+  if (
+    !sameValue(
+      settings,
+      results.config,
+      'config',
+      `the settings of profile ${profile} in the ${experiment.name} experiment`,
+      problems,
+    )
+  )
+    return problems;
+  const planned = (run: ExperimentResults['models'][number]['runs'][number]) =>
+    experimentJobs(experiment, profile, { seed: run.seed, backend: run.config.backend, code: run.config.code });
+  const perSeed = planned(results.models[0].runs[0]).length;
+  if (results.models.length !== perSeed)
+    return [{ field: 'models', expected: `${perSeed} models (the plan's)`, found: `${results.models.length}` }];
+  results.models.forEach((model, i) => {
+    const at = `models[${i}]`;
+    if (model.runs.length !== seeds.length || model.runs.some((r, k) => r.seed !== seeds[k])) {
+      problems.push({
+        field: `${at}.runs`,
+        expected: `one run per seed in the order of 'seeds' (${seeds.join(', ')})`,
+        found: '',
+      });
+      return;
+    }
+    model.runs.forEach((run, k) => {
+      const job = planned(run)[i];
+      const where = `${at}.runs[${k}]`;
+      const what = `the plan's job ${jobKey(job)}`;
+      if (k === 0)
+        for (const key of ['model', 'label', 'mixing'] as const)
+          sameValue(job[key], model[key], `${at}.${key}`, what, problems);
+      if (!sameValue(job, run.config, `${where}.config`, what, problems)) return;
+      const hash = configHash(job);
+      if (run.configHash !== hash)
+        problems.push({
+          field: `${where}.configHash`,
+          expected: `${hash} (the hash of its config)`,
+          found: show(run.configHash),
+        });
+      const epsilons = job.outputs.fgsm?.epsilons;
+      const records = run.fgsm ?? [];
+      if (records.length !== (epsilons?.length ?? 0) || records.some((r, e) => r.epsilon !== epsilons?.[e]))
+        problems.push({
+          field: `${where}.fgsm`,
+          expected: epsilons ? `one record per ε of the job (${epsilons.join(', ')})` : 'none (the job has no FGSM)',
+          found: `${records.length} records`,
+        });
+    });
+  });
+  return problems;
 }
 
 /**
- * Checks a parsed results file against the schema (the fields the README and --check rely on), its
- * experiment one of `experiments`. Returns a list of problems, each naming the file and field, what was
- * expected and what was found.
+ * Checks a parsed results file, a file from elsewhere: its shape (results-shape.ts: every field the
+ * README, the figures and --check read, of the right type and size), then that it is a run of the
+ * registry's experiment as the plan has it: the config is the profile's settings, the models and
+ * each run's config are the plan's jobs and the hashes are theirs. Returns the problems, each naming
+ * the file and field, what was expected and what was found (empty: valid).
  */
-export function validateResults(value: unknown, file: string, experiments: readonly string[]): string[] {
-  const problems: string[] = [];
-  const expect = (path: string, check: Check, root: unknown = value, prefix = ''): void => {
-    const message = check(get(root, path));
-    if (message !== null) problems.push(`${file}: ${prefix}${path}: expected ${message}`);
-  };
-  expect('schemaVersion', oneOf([SCHEMA_VERSION]));
-  if (problems.length > 0) return problems;
-  expect('experiment', oneOf(experiments));
-  expect('profile', oneOf(PROFILE_NAMES));
-  expect('seeds', array(1));
-  expect('config', object);
-  expect('models', array(2));
-  expect('claims', array(1));
-  expect('figures', array(1));
-  expect('environment', object);
+export function validateResults(value: unknown, file: string, registry: Registry = REGISTRY): string[] {
+  const format = (problems: ShapeProblem[]) =>
+    problems.map((p) => `${file}: ${p.field}: expected ${p.expected}${p.found === '' ? '' : `, found ${p.found}`}`);
+  const head = shapeProblems(value, (v, field, problems) => {
+    if (!isPlainObject(v))
+      return void problems.push({ field: 'schemaVersion', expected: `${SCHEMA_VERSION}`, found: show(v) });
+    oneOf([SCHEMA_VERSION])(v.schemaVersion, 'schemaVersion', problems);
+    if (problems.length === 0) oneOf(registry.names)(v.experiment, 'experiment', problems);
+  });
+  if (head.length > 0) return format(head);
   const results = value as ExperimentResults;
-  const seeds = Array.isArray(results.seeds) ? results.seeds : [];
-  seeds.forEach((seed, i) => {
-    if (!Number.isInteger(seed) || seed < 0)
-      problems.push(`${file}: seeds[${i}]: expected an integer >= 0, found ${show(seed)}`);
-  });
-  (Array.isArray(results.models) ? results.models : []).forEach((model, i) => {
-    const at = `models[${i}].`;
-    for (const field of ['model', 'label']) expect(field, string, model, at);
-    expect('mixing', oneOf(['none', 'input', 'manifold']), model, at);
-    expect('runs', array(1), model, at);
-    const runs = Array.isArray(model?.runs) ? model.runs : [];
-    if (runs.length !== seeds.length || runs.some((r, k) => r?.seed !== seeds[k]))
-      problems.push(`${file}: ${at}runs: expected one run per seed in the order of 'seeds' (${seeds.join(', ')})`);
-    runs.forEach((run, k) => {
-      const r = `${at}runs[${k}].`;
-      expect('configHash', string, run, r);
-      expect('config', object, run, r);
-      expect('metrics.accuracy', probability, run, r);
-      expect('metrics.ece', probability, run, r);
-      expect('metrics.mce', probability, run, r);
-      expect('metrics.nll', finite, run, r);
-      expect('reliability', array(1), run, r);
-      expect('history', array(1), run, r);
-      expect('analysis', object, run, r);
-      (Array.isArray(run?.history) ? run.history : []).forEach((record, e) => {
-        expect('epoch', finite, record, `${r}history[${e}].`);
-        expect('loss', finite, record, `${r}history[${e}].`);
-      });
-    });
-  });
-  const bound: Check = (v) =>
-    v === null || (typeof v === 'number' && Number.isFinite(v)) ? null : `null or a finite number, found ${show(v)}`;
-  (Array.isArray(results.claims) ? results.claims : []).forEach((claim, i) => {
-    const at = `claims[${i}].`;
-    for (const field of ['id', 'statement', 'source', 'label', 'effect']) expect(field, string, claim, at);
-    expect('mean', finite, claim, at);
-    expect('interval.low', bound, claim, at);
-    expect('interval.high', bound, claim, at);
-    expect('verdict', oneOf(['supported', 'contradicted', 'inconclusive']), claim, at);
-    expect('perSeed', array(1), claim, at);
-    (Array.isArray(claim?.perSeed) ? claim.perSeed : []).forEach((s, k) =>
-      expect('effect', finite, s, `${at}perSeed[${k}].`),
-    );
-  });
-  (Array.isArray(results.figures) ? results.figures : []).forEach((figure, i) => {
-    expect(
-      'path',
-      (v) =>
-        typeof v === 'string' && /^figures\/[\w.-]+\.svg$/.test(v) ? null : `figures/<name>.svg, found ${show(v)}`,
-      figure,
-      `figures[${i}].`,
-    );
-    expect('caption', string, figure, `figures[${i}].`);
-    expect(
-      'sha256',
-      (v) => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? null : `64 hex digits, found ${show(v)}`),
-      figure,
-      `figures[${i}].`,
-    );
-  });
-  for (const field of ['node', 'startedAt', 'backend.name']) expect(`environment.${field}`, string);
-  expect('environment.runSeconds', finite);
-  expect('environment.models', object);
-  return problems;
+  const shape = shapeProblems(value, resultsShape(results.experiment));
+  if (shape.length > 0) return format(shape);
+  return format(planProblems(results, registry.get(results.experiment)));
 }

@@ -1,5 +1,5 @@
 import { judgeClaim } from '../claims.js';
-import { sha256Hex } from '../config-hash.js';
+import { configHash, sha256Hex } from '../config-hash.js';
 import { experimentFigures } from '../experiment-figures.js';
 import type { AnyExperiment } from '../experiments/experiment.js';
 import { drawFigure, type FigureSpec } from '../figure-spec.js';
@@ -27,7 +27,7 @@ export function syntheticExperiment(
     mixing: job.mixing,
     runs: seeds.map((seed, k) => ({
       seed,
-      configHash: `hash-${i}-${seed}`,
+      configHash: configHash(jobsBySeed[k][i]),
       config: jobsBySeed[k][i],
       metrics: { accuracy: 0.9 + i / 100, nll: 0.3, ece: 0.05 - i / 100 - seed / 1000, mce: 0.2, n: 500 },
       reliability: [{ lower: 0.9, upper: 1, confidence: 0.95, accuracy: 0.93, count: 500 }],

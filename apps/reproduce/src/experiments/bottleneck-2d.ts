@@ -1,7 +1,8 @@
 import { marginStatistics, silhouetteScore } from '@manifold-mixup/analysis';
 import { array, floats, testCalibration } from '../analyze-common.js';
 import { calibrationSpec, needed, versusBaseline, type ClaimSpec } from '../claims.js';
-import { figurePanels } from '../common-figures.js';
+import { figureNumbers, figurePanels } from '../common-figures.js';
+import { allOf, array as arrayOf, object, oneOf, requireShape } from '../json-shape.js';
 import { table } from '../markdown.js';
 import type { DenseSpec, Mixing, MnistSettings, TrainingSettings } from '../model-job.js';
 import { fix, overSeeds, sig3 } from '../over-seeds.js';
@@ -36,6 +37,36 @@ const GROUPS = [
   { digits: '0-4', maxLabel: 4 },
   { digits: '0-9', maxLabel: 9 },
 ];
+
+/**
+ * What Bottleneck2dArrays must hold when read from a file: the groups are GROUPS' (their digits name
+ * the figures, so a path in their place is refused), the same in every panel.
+ */
+const ARRAYS = object({
+  panels: allOf(
+    arrayOf(
+      object({
+        groups: arrayOf(
+          object({ digits: oneOf(GROUPS.map((g) => g.digits)), codes: figureNumbers, labels: figureNumbers }),
+          {
+            min: 1,
+            max: GROUPS.length,
+          },
+        ),
+      }),
+    ),
+    (value, field, problems) => {
+      const digits = (value as Bottleneck2dArrays['panels']).map((p) => p.groups.map((g) => g.digits).join(', '));
+      const other = digits.findIndex((d) => d !== digits[0]);
+      if (other > 0)
+        problems.push({
+          field: `${field}[${other}].groups`,
+          expected: `the digits of ${field}[0] (${digits[0]})`,
+          found: digits[other],
+        });
+    },
+  ),
+});
 
 /** The codes (n x 2) and labels of the digits up to `maxLabel`. */
 function select(
@@ -162,7 +193,7 @@ export const bottleneck2d: Experiment<Bottleneck2dSettings, Bottleneck2dArrays, 
 
   figures(results, arrays, { file, suffix }) {
     const models = results.models;
-    const list = figurePanels(arrays.panels, models.length, file);
+    const list = figurePanels(requireShape<Bottleneck2dArrays>(arrays, ARRAYS, file).panels, models.length, file);
     const perClass = results.config.scatterPerClass;
     return (list[0].groups ?? []).map(({ digits }, g) => ({
       name: `bottleneck-2d-digits-${digits}.svg`,

@@ -1,7 +1,8 @@
 import { confidenceStatistics, makeGrid } from '@manifold-mixup/analysis';
 import { array, floats, testCalibration } from '../analyze-common.js';
 import { calibrationSpec, needed, versusBaseline, type ClaimSpec } from '../claims.js';
-import { figurePanels } from '../common-figures.js';
+import { figureNumbers, figurePanels } from '../common-figures.js';
+import { array as arrayOf, object, requireShape } from '../json-shape.js';
 import { table } from '../markdown.js';
 import type { DataSpec, DenseSpec, Mixing, TrainingSettings } from '../model-job.js';
 import { fix, overSeeds, pct, sig3 } from '../over-seeds.js';
@@ -72,6 +73,11 @@ const CLAIMS: ClaimSpec[] = [
   },
   calibrationSpec('spiral'),
 ];
+
+/** What SpiralArrays must hold when read from a file (the viz checks lengths against the grid). */
+const ARRAYS = object({
+  panels: arrayOf(object({ probability: figureNumbers, points: figureNumbers, labels: figureNumbers })),
+});
 
 const squareGrid = (s: SpiralSettings) =>
   makeGrid({ xMin: -s.extent, xMax: s.extent, yMin: -s.extent, yMax: s.extent }, s.gridResolution);
@@ -168,12 +174,13 @@ export const spiral: Experiment<SpiralSettings, SpiralArrays, 'spiral'> = {
     const models = results.models;
     const e = results.config.extent;
     const grid = squareGrid(results.config);
+    const panels = requireShape<SpiralArrays>(arrays, ARRAYS, file).panels;
     return [
       {
         name: 'spiral-confidence.svg',
         caption: `Two spirals: P(class 1) over [-${e}, ${e}]² with training points, baseline vs manifold mixup${suffix}`,
         kind: 'confidenceMaps',
-        data: figurePanels(arrays.panels, models.length, file).map((p, i) => ({
+        data: figurePanels(panels, models.length, file).map((p, i) => ({
           title: models[i].label,
           grid: { xMin: grid.xMin, xMax: grid.xMax, yMin: grid.yMin, yMax: grid.yMax, nx: grid.nx, ny: grid.ny },
           probability: p.probability,
