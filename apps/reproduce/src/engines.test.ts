@@ -123,11 +123,10 @@ describe('Kubernetes: deploy/reproduce-shards.yaml and deploy/reproduce-merge.ya
       cache: '/data/cache',
     });
     const [mergeCall] = cliCalls(merge.spec.template.spec.containers[0].args.join('\n'), VARS);
-    expect(parseCliArgs(mergeCall, { out: '/repo' }).merge).toEqual([
-      '/data/shards/1',
-      '/data/shards/2',
-      '/data/shards/3',
-    ]);
+    const mergeArgs = parseCliArgs(mergeCall, { out: '/repo' });
+    expect(mergeArgs.merge).toEqual(['/data/shards/1', '/data/shards/2', '/data/shards/3']);
+    // The shards share a cache outside their folders: merge reads it only when given it with --cache.
+    expect(mergeArgs.cache).toBe('/data/cache');
   });
 
   it('mounts the shared volume where shards and merge write', () => {
