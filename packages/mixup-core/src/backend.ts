@@ -80,8 +80,10 @@ async function loadTensorflow(): Promise<void> {
 /** The thread count asked for (option, else environment variable), or null for the default. */
 function requestedThreads(threads: number | undefined): number | null {
   const fromEnv = environmentVariable(THREADS_VAR);
-  if (threads != null) return checkThreads(threads, 'initBackend options.threads');
-  return fromEnv == null || fromEnv === '' ? null : checkThreads(fromEnv, `environment variable ${THREADS_VAR}`);
+  if (threads != null) return checkThreads(threads, 'initBackend');
+  return fromEnv == null || fromEnv === ''
+    ? null
+    : checkThreads(fromEnv, 'initBackend', `environment variable ${THREADS_VAR}`);
 }
 
 async function loadWasm(threads: number | null, wasmPaths: BackendOptions['wasmPaths']): Promise<void> {
@@ -126,8 +128,7 @@ async function threadsOf(name: Candidate): Promise<number> {
 export async function initBackend(name?: BackendName, options: BackendOptions = {}): Promise<BackendInfo> {
   const requested = requestedBackend(name);
   const threads = requestedThreads(options.threads);
-  const wasmPaths =
-    options.wasmPaths == null ? undefined : checkWasmPaths(options.wasmPaths, 'initBackend options.wasmPaths');
+  const wasmPaths = options.wasmPaths == null ? undefined : checkWasmPaths(options.wasmPaths, 'initBackend');
   // tfjs-layers is what registers the gradients of every core op.
   await import('@tensorflow/tfjs-layers');
   const order: readonly Candidate[] = requested === 'auto' ? AUTO_ORDER : [requested];
