@@ -11,6 +11,7 @@ import {
 } from '@manifold-mixup/tfjs-wasm-training';
 import { AUTO_ORDER, environmentVariable, loadTfjsNode, tensorflowThreads } from './backend-host.js';
 import { registerFileSystemRouter } from './file-system-io.js';
+import { choiceError } from './option-checks.js';
 
 export type { Acceleration, WasmBinaryName } from '@manifold-mixup/tfjs-wasm-training';
 
@@ -66,8 +67,8 @@ function requestedBackend(name: BackendName | undefined): BackendName {
   const fromEnv = environmentVariable(ENV_VAR);
   const chosen = name ?? (fromEnv != null && fromEnv !== '' ? fromEnv : 'auto');
   if (!NAMES.includes(chosen as BackendName)) {
-    const where = name != null ? 'initBackend(name)' : `environment variable ${ENV_VAR}`;
-    throw new Error(`${where}: expected one of ${NAMES.join(', ')}, found ${JSON.stringify(chosen)}`);
+    const field = name != null ? 'name' : `environment variable ${ENV_VAR}`;
+    throw choiceError('initBackend', field, `must be one of ${NAMES.join(', ')}`, chosen);
   }
   return chosen as BackendName;
 }

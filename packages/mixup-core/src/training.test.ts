@@ -90,7 +90,7 @@ describe('fit', () => {
   it('rejects bad data and options, naming the field', async () => {
     const model = makeModel();
     await expect(model.fit({ ...train, y: new Uint8Array(60).fill(2) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
-      /train\.y\[0\]: expected a class index in \[0, 2\), found 2/,
+      new RangeError('fit: train.y[0] must be a class index in [0, 2), found 2'),
     );
     await expect(model.fit(train, { epochs: 1, batchSize: 0 })).rejects.toThrow(
       /batchSize must be a positive integer, found 0/,
@@ -103,11 +103,25 @@ describe('fit', () => {
     );
     const { shape: _shape, ...withoutShape } = train;
     await expect(model.fit(withoutShape as typeof train, { epochs: 1, batchSize: 8 })).rejects.toThrow(
-      'fit: train.shape: expected the per-example feature shape, an array of positive integers, found undefined',
+      new TypeError(
+        'fit: train.shape must be the per-example feature shape, an array of positive integers, found undefined',
+      ),
     );
     await expect(
       model.fit(train, { epochs: 1, batchSize: 8, validation: withoutShape as typeof train }),
-    ).rejects.toThrow('fit: options.validation.shape: expected the per-example feature shape');
+    ).rejects.toThrow('fit: options.validation.shape must be the per-example feature shape');
+    await expect(model.fit({ ...train, x: train.x.subarray(1) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new RangeError('fit: train.x must hold n * features = 60 * 2 = 120 values, found a Float32Array of length 119'),
+    );
+    await expect(model.fit({ ...train, y: Array.from(train.y).slice(1) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new RangeError('fit: train.y must hold n = 60 labels, found an array of length 59'),
+    );
+    await expect(model.fit({ ...train, y: undefined as never }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new TypeError('fit: train.y must be an array of class indices, found undefined'),
+    );
+    await expect(model.fit(null as never, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new TypeError('fit: train must be a LabeledSet { x, y, n, shape }, found null'),
+    );
     model.dispose();
   });
 
