@@ -8,6 +8,7 @@ import { initBackend } from './backend.js';
 import { fileSystemIO } from './file-system-io.js';
 import { assertFinite } from './finite-guard.js';
 import { ManifoldMixupModel } from './model.js';
+import { NonFiniteError } from './non-finite-error.js';
 import { useTempDir } from './__fixtures__/temp-dir.js';
 
 // What the tfjs-facing API refuses, and says, for input a user can get wrong.
@@ -82,13 +83,15 @@ describe('refusals of the tfjs-facing API', () => {
 
   it('the guard names the first non-finite tensor and where in it (no index for a scalar)', () => {
     const tensors = [tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, Number.POSITIVE_INFINITY, Number.NaN]), tf.scalar(1)];
-    expect(() =>
+    const guard = () =>
       assertFinite(
         tensors,
         (i) => ['a', 'b', 'c'][i],
         () => 'at step 3',
-      ),
-    ).toThrow('fit: b became Infinity (at index 2) at step 3; training stopped before the update');
+      );
+    expect(guard).toThrow('fit: b became Infinity (at index 2) at step 3; training stopped before the update');
+    expect(guard).toThrow(NonFiniteError);
+    expect(guard).toThrow(expect.objectContaining({ tensor: 'b', value: Infinity }));
     const scalar = [tf.tensor1d([1]), tf.scalar(Number.NaN)];
     expect(() =>
       assertFinite(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
+import { CheckpointFormatError } from './checkpoint-format-error.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
 import { learningRateAt } from './training.js';
@@ -144,12 +145,16 @@ describe('fit', () => {
     expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(1);
 
     const other = makeModel();
+    const untrained = weightBytes(other);
     await expect(other.fit(train, { epochs: 3, batchSize: 8, checkpointDir: checkpoints })).rejects.toThrow(
       /batchSize = 16, this fit uses 8/,
     );
-    await expect(
-      other.fit(train, { epochs: 2, batchSize: 16, validation, checkpointDir: checkpoints }),
-    ).rejects.toThrow(/at epoch 3, past the 2 epochs asked for/);
+    const past = other.fit(train, { epochs: 2, batchSize: 16, validation, checkpointDir: checkpoints });
+    await expect(past).rejects.toThrow(/at epoch 3, past the 2 epochs asked for/);
+    // A checkpoint that cannot continue this fit is a CheckpointFormatError, refused before it is applied.
+    await expect(past).rejects.toBeInstanceOf(CheckpointFormatError);
+    await expect(past).rejects.toMatchObject({ file: join(checkpoints, 'model.json'), field: 'training.epochs' });
+    expect(weightBytes(other).equals(untrained)).toBe(true);
     const done = await other.fit(train, { epochs: 3, batchSize: 16, validation, checkpointDir: checkpoints });
     expect(done.resumedEpochs).toBe(3);
     expect(weightBytes(other).equals(weightBytes(straight))).toBe(true);

@@ -157,13 +157,8 @@ export async function fitModel(
   const epochs: EpochRecord[] = [];
   let startEpoch = 0;
   if (options.checkpointDir != null) {
-    const state = await readTrainingState(model, options.checkpointDir, run);
+    const state = await readTrainingState(model, options.checkpointDir, run, options.epochs);
     if (state != null) {
-      if (state.epochs.length > options.epochs) {
-        throw new Error(
-          `fit: the checkpoint in ${options.checkpointDir} is at epoch ${state.epochs.length}, past the ${options.epochs} epochs asked for`,
-        );
-      }
       rng.state = state.rngState;
       epochs.push(...state.epochs);
       startEpoch = state.epochs.length;
