@@ -139,7 +139,9 @@ describe('refusals of the tfjs-facing API', () => {
       `${join(dir(), 'broken', 'model.json')}: not valid JSON (truncated or corrupted?)`,
     );
     await expect(fileSystemIO(target).save!({ modelTopology: undefined } as never)).rejects.toThrow(
-      `fileSystemIO(${target}): expected a JSON model topology, found undefined`,
+      new TypeError(
+        `fileSystemIO(${target}).save: artifacts.modelTopology must be a JSON model topology, found undefined`,
+      ),
     );
     x.dispose();
     net.dispose();
