@@ -103,10 +103,12 @@ function closure(name, packages) {
 
 /** Checks that a README names, besides our packages, every required peer of them, so it works as written. */
 function checkNamesPeers(readme, names, packages) {
+  // A peer may be named with a version, as `@tensorflow/tfjs-backend-wasm@4.22.0` is.
+  const named = (peer) => names.some((n) => n === peer || n.startsWith(`${peer}@`));
   for (const name of names.filter((n) => packages.has(n))) {
     const { peerDependencies = {}, peerDependenciesMeta = {} } = packages.get(name).manifest;
     for (const peer of Object.keys(peerDependencies)) {
-      if (peerDependenciesMeta[peer]?.optional || names.includes(peer)) continue;
+      if (peerDependenciesMeta[peer]?.optional || named(peer)) continue;
       throw new StepError(`${relative(root, readme)}: Install installs ${name} but not its peer dependency ${peer}`);
     }
   }

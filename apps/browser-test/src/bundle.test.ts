@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // Without a browser: every package bundles for one (a Node built-in still imported fails the build),
 // its package.json `browser` field swaps in each *.browser.js twin, and each twin exports what the
 // Node module it replaces does (TypeScript only ever sees the Node one).
-const PACKAGES = ['random', 'types', 'datasets', 'analysis', 'tfjs-wasm-training', 'mixup-core', 'viz'];
+const PACKAGES = ['errors', 'random', 'types', 'datasets', 'analysis', 'tfjs-wasm-training', 'mixup-core', 'viz'];
 const app = fileURLToPath(new URL('..', import.meta.url));
 const packageDir = (name: string): URL => new URL(`../../../packages/${name}/`, import.meta.url);
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { numberError } from '@manifold-mixup/errors';
 
 /**
  * Bump when the worker's training or outputs change in a way the config does not capture: every cached
@@ -9,9 +10,8 @@ export const CACHE_VERSION = 1;
 /** JSON with object keys sorted at every depth, so equal configs serialise (and hash) identically. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new TypeError(`canonicalJson: numbers must be finite, found ${value}`);
-    }
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw numberError('canonicalJson', 'numbers', 'must be finite', value);
     if (value === undefined) return 'null';
     return JSON.stringify(value);
   }

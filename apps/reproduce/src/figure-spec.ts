@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import {
   claimsAtAGlance,
   confidenceMaps,
@@ -38,7 +39,10 @@ export type FigureKind = keyof typeof DRAW;
 
 export function drawFigure(spec: FigureSpec): string {
   const draw = DRAW[spec.kind];
-  if (!draw) throw new Error(`figure ${spec.name}: unknown kind '${String(spec.kind)}'`);
+  if (!draw) {
+    const kinds = `must be one of ${Object.keys(DRAW).join(', ')}`;
+    throw rangeError(`figure ${spec.name}`, 'kind', kinds, `'${String(spec.kind)}'`);
+  }
   return draw(spec.data, spec.options);
 }
 

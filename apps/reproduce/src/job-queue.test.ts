@@ -59,6 +59,8 @@ describe('runQueue', () => {
 
   it('handles an empty list and rejects a bad concurrency', async () => {
     expect(await runQueue([], 4, async () => 1)).toEqual([]);
-    await expect(runQueue([1], 0, async () => 1)).rejects.toThrow(/concurrency must be an integer >= 1, found 0/);
+    await expect(runQueue([1], 0, async () => 1)).rejects.toThrow(
+      new RangeError('runQueue: concurrency must be an integer >= 1, found 0'),
+    );
   });
 });

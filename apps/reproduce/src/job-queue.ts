@@ -1,3 +1,5 @@
+import { numberError } from '@manifold-mixup/errors';
+
 /**
  * Runs `run` on every item with at most `concurrency` in flight, starting items in the given order.
  * Results come back in input order. After the first failure no new item starts; the ones in flight are
@@ -9,9 +11,8 @@ export async function runQueue<T, R>(
   concurrency: number,
   run: (item: T, slot: number, index: number) => Promise<R>,
 ): Promise<R[]> {
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`runQueue: concurrency must be an integer >= 1, found ${concurrency}`);
-  }
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw numberError('runQueue', 'concurrency', 'must be an integer >= 1', concurrency);
   const results: R[] = new Array(items.length);
   let next = 0;
   let failure: { error: unknown } | null = null;

@@ -44,8 +44,12 @@ describe('assignShards', () => {
   });
 
   it('rejects a bad count and duplicate jobs', () => {
-    expect(() => assignShards(defaultJobs, 0, estimatedCost, key)).toThrow(/count must be an integer >= 1/);
-    expect(() => assignShards([defaultJobs[0], defaultJobs[0]], 2, estimatedCost, key)).toThrow(/appears twice/);
+    expect(() => assignShards(defaultJobs, 0, estimatedCost, key)).toThrow(
+      new RangeError('assignShards: count must be an integer >= 1, found 0'),
+    );
+    expect(() => assignShards([defaultJobs[0], defaultJobs[0]], 2, estimatedCost, key)).toThrow(
+      new RangeError(`assignShards: jobs must have distinct keys, found job '${key(defaultJobs[0])}' twice`),
+    );
   });
 });
 

@@ -1,3 +1,5 @@
+import { numberError, rangeError } from '@manifold-mixup/errors';
+
 /** One share of a run: shard `index` (1-based) of `count`. */
 export interface ShardSpec {
   index: number;
@@ -32,11 +34,11 @@ export function assignShards<T>(
   key: (job: T) => string,
 ): T[][] {
   if (!Number.isInteger(count) || count < 1)
-    throw new Error(`assignShards: count must be an integer >= 1, found ${count}`);
+    throw numberError('assignShards', 'count', 'must be an integer >= 1', count);
   const keys = jobs.map(key);
   const seen = new Set<string>();
   for (const k of keys) {
-    if (seen.has(k)) throw new Error(`assignShards: job '${k}' appears twice`);
+    if (seen.has(k)) throw rangeError('assignShards', 'jobs', 'must have distinct keys', `job '${k}' twice`);
     seen.add(k);
   }
   const order = jobs

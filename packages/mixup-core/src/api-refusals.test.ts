@@ -8,6 +8,7 @@ import { initBackend } from './backend.js';
 import { fileSystemIO } from './file-system-io.js';
 import { assertFinite } from './finite-guard.js';
 import { ManifoldMixupModel } from './model.js';
+import { NonFiniteError } from './non-finite-error.js';
 import { useTempDir } from './__fixtures__/temp-dir.js';
 
 // What the tfjs-facing API refuses, and says, for input a user can get wrong.
@@ -35,11 +36,11 @@ describe('refusals of the tfjs-facing API', () => {
     expect(ok.eligibleLayers).toEqual([0, 1]);
     ok.dispose();
     expect(() => ManifoldMixupModel.fromSequential(sequential(), { mixAt: [] })).toThrow(
-      /fromSequential: (the model has no layers|expected a tf\.Sequential)/,
+      /^fromSequential: model must (have layers, found none|be a tf\.Sequential)/,
     );
     const sequenceOut = sequential({ layers: [layers.dense({ inputShape: [3, 2], units: 2 })] });
     expect(() => ManifoldMixupModel.fromSequential(sequenceOut, { mixAt: [] })).toThrow(
-      'fromSequential: the output must have shape [batch, classes], found [null, 3, 2]',
+      new RangeError('fromSequential: the output must have shape [batch, classes], found [null, 3, 2]'),
     );
   });
 
@@ -47,10 +48,10 @@ describe('refusals of the tfjs-facing API', () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 2 });
     const data = blobs(20, 1);
     await expect(model.fit(data, { epochs: 1, batchSize: 10, callbacks: [null as never] })).rejects.toThrow(
-      'fit: options.callbacks[0] must be an object of callback functions, found null',
+      new TypeError('fit: options.callbacks[0] must be an object of callback functions, found null'),
     );
     await expect(model.fit(data, { epochs: 1, batchSize: 10, callbacks: { onEpochEnd: 3 as never } })).rejects.toThrow(
-      'fit: options.callbacks.onEpochEnd must be a function',
+      new TypeError('fit: options.callbacks.onEpochEnd must be a function, found 3'),
     );
     await expect(
       model.fit(data, { epochs: 1, batchSize: 10, callbacks: [{}, { onBatchEnd: 'x' as never }] }),
@@ -82,13 +83,15 @@ describe('refusals of the tfjs-facing API', () => {
 
   it('the guard names the first non-finite tensor and where in it (no index for a scalar)', () => {
     const tensors = [tf.tensor1d([1, 2, 3]), tf.tensor1d([4, 5, Number.POSITIVE_INFINITY, Number.NaN]), tf.scalar(1)];
-    expect(() =>
+    const guard = () =>
       assertFinite(
         tensors,
         (i) => ['a', 'b', 'c'][i],
         () => 'at step 3',
-      ),
-    ).toThrow('fit: b became Infinity (at index 2) at step 3; training stopped before the update');
+      );
+    expect(guard).toThrow('fit: b became Infinity (at index 2) at step 3; training stopped before the update');
+    expect(guard).toThrow(NonFiniteError);
+    expect(guard).toThrow(expect.objectContaining({ tensor: 'b', value: Infinity }));
     const scalar = [tf.tensor1d([1]), tf.scalar(Number.NaN)];
     expect(() =>
       assertFinite(
@@ -136,7 +139,9 @@ describe('refusals of the tfjs-facing API', () => {
       `${join(dir(), 'broken', 'model.json')}: not valid JSON (truncated or corrupted?)`,
     );
     await expect(fileSystemIO(target).save!({ modelTopology: undefined } as never)).rejects.toThrow(
-      `fileSystemIO(${target}): expected a JSON model topology, found undefined`,
+      new TypeError(
+        `fileSystemIO(${target}).save: artifacts.modelTopology must be a JSON model topology, found undefined`,
+      ),
     );
     x.dispose();
     net.dispose();

@@ -70,10 +70,12 @@ describe('initBackend', () => {
 
   it('checks options.wasmPaths, and holds later calls to the binaries of the first initialisation', async () => {
     await expect(initBackend('wasm', { wasmPaths: '' })).rejects.toThrow(
-      'initBackend options.wasmPaths: expected a non-empty string, found ""',
+      new RangeError('initBackend: options.wasmPaths must be a non-empty string, found ""'),
     );
     await expect(initBackend('wasm', { wasmPaths: { 'tfjs-backend-wasm.wasm': 'a.wasm' } as never })).rejects.toThrow(
-      "initBackend options.wasmPaths['tfjs-backend-wasm-simd.wasm']: expected a non-empty string, found null",
+      new TypeError(
+        "initBackend: options.wasmPaths['tfjs-backend-wasm-simd.wasm'] must be a non-empty string, found undefined",
+      ),
     );
     await initBackend('wasm'); // the first initialisation in this file's process came without wasmPaths
     await expect(initBackend('wasm', { wasmPaths: '/elsewhere/' })).rejects.toThrow(
@@ -93,13 +95,16 @@ describe('initBackend', () => {
       for (const bad of ['0', '9', '1.5', 'two']) {
         process.env.MANIFOLD_MIXUP_THREADS = bad;
         await expect(initBackend('wasm')).rejects.toThrow(
-          `environment variable MANIFOLD_MIXUP_THREADS: expected an integer from 1 to 8, found "${bad}"`,
+          new RangeError(
+            `initBackend: environment variable MANIFOLD_MIXUP_THREADS must be an integer from 1 to 8, found "${bad}"`,
+          ),
         );
       }
       delete process.env.MANIFOLD_MIXUP_THREADS;
       await expect(initBackend('wasm', { threads: 0 })).rejects.toThrow(
-        'initBackend options.threads: expected an integer from 1 to 8, found 0',
+        new RangeError('initBackend: options.threads must be an integer from 1 to 8, found 0'),
       );
+      await expect(initBackend('wasm', { threads: [2] as never })).rejects.toThrow(TypeError);
     } finally {
       if (savedThreads == null) delete process.env.MANIFOLD_MIXUP_THREADS;
       else process.env.MANIFOLD_MIXUP_THREADS = savedThreads;
@@ -109,8 +114,13 @@ describe('initBackend', () => {
   it('rejects unknown names, saying where the name came from', async () => {
     process.env.MANIFOLD_MIXUP_BACKEND = 'webgl';
     await expect(initBackend()).rejects.toThrow(
-      /environment variable MANIFOLD_MIXUP_BACKEND: expected one of auto, tensorflow, wasm, cpu, found "webgl"/,
+      new RangeError(
+        'initBackend: environment variable MANIFOLD_MIXUP_BACKEND must be one of auto, tensorflow, wasm, cpu, found "webgl"',
+      ),
     );
-    await expect(initBackend('gpu' as never)).rejects.toThrow(/initBackend\(name\).*found "gpu"/);
+    await expect(initBackend('gpu' as never)).rejects.toThrow(
+      new RangeError('initBackend: name must be one of auto, tensorflow, wasm, cpu, found "gpu"'),
+    );
+    await expect(initBackend(3 as never)).rejects.toThrow(TypeError);
   });
 });

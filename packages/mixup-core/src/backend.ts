@@ -11,6 +11,7 @@ import {
 } from '@manifold-mixup/tfjs-wasm-training';
 import { AUTO_ORDER, environmentVariable, loadTfjsNode, tensorflowThreads } from './backend-host.js';
 import { registerFileSystemRouter } from './file-system-io.js';
+import { choiceError } from './option-checks.js';
 
 export type { Acceleration, WasmBinaryName } from '@manifold-mixup/tfjs-wasm-training';
 
@@ -66,8 +67,8 @@ function requestedBackend(name: BackendName | undefined): BackendName {
   const fromEnv = environmentVariable(ENV_VAR);
   const chosen = name ?? (fromEnv != null && fromEnv !== '' ? fromEnv : 'auto');
   if (!NAMES.includes(chosen as BackendName)) {
-    const where = name != null ? 'initBackend(name)' : `environment variable ${ENV_VAR}`;
-    throw new Error(`${where}: expected one of ${NAMES.join(', ')}, found ${JSON.stringify(chosen)}`);
+    const field = name != null ? 'name' : `environment variable ${ENV_VAR}`;
+    throw choiceError('initBackend', field, `must be one of ${NAMES.join(', ')}`, chosen);
   }
   return chosen as BackendName;
 }
@@ -80,8 +81,10 @@ async function loadTensorflow(): Promise<void> {
 /** The thread count asked for (option, else environment variable), or null for the default. */
 function requestedThreads(threads: number | undefined): number | null {
   const fromEnv = environmentVariable(THREADS_VAR);
-  if (threads != null) return checkThreads(threads, 'initBackend options.threads');
-  return fromEnv == null || fromEnv === '' ? null : checkThreads(fromEnv, `environment variable ${THREADS_VAR}`);
+  if (threads != null) return checkThreads(threads, 'initBackend');
+  return fromEnv == null || fromEnv === ''
+    ? null
+    : checkThreads(fromEnv, 'initBackend', `environment variable ${THREADS_VAR}`);
 }
 
 async function loadWasm(threads: number | null, wasmPaths: BackendOptions['wasmPaths']): Promise<void> {
@@ -126,8 +129,7 @@ async function threadsOf(name: Candidate): Promise<number> {
 export async function initBackend(name?: BackendName, options: BackendOptions = {}): Promise<BackendInfo> {
   const requested = requestedBackend(name);
   const threads = requestedThreads(options.threads);
-  const wasmPaths =
-    options.wasmPaths == null ? undefined : checkWasmPaths(options.wasmPaths, 'initBackend options.wasmPaths');
+  const wasmPaths = options.wasmPaths == null ? undefined : checkWasmPaths(options.wasmPaths, 'initBackend');
   // tfjs-layers is what registers the gradients of every core op.
   await import('@tensorflow/tfjs-layers');
   const order: readonly Candidate[] = requested === 'auto' ? AUTO_ORDER : [requested];

@@ -1,41 +1,53 @@
+import { describeFound, numberError, rangeError, typeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LabeledSet } from '@manifold-mixup/types';
+import { found } from './option-checks.js';
 
 /** prod(shape): the number of features per example. */
 export function featureSize(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Check a LabeledSet against the model's input shape and class count; errors name the field. */
+/**
+ * Check a LabeledSet against the model's input shape and class count: a TypeError for a part of the
+ * wrong kind, a RangeError for sizes or labels not allowed. `what` is `<function>: <argument>`
+ * (`fit: options.validation`); messages name the part (`fit: options.validation.y[3] must be ...`).
+ */
 export function checkLabeledSet(
   data: LabeledSet<ArrayLike<number>>,
   inputShape: readonly number[],
   numClasses: number,
   what: string,
 ): void {
-  if (data == null || !(data.x instanceof Float32Array))
-    throw new Error(`${what}.x: expected a Float32Array, found ${data == null ? data : typeof data.x}`);
+  const [where, field] = what.split(': ', 2);
+  if (data == null || typeof data !== 'object')
+    throw typeError(where, field, 'must be a LabeledSet { x, y, n, shape }', found(data));
+  if (!(data.x instanceof Float32Array))
+    throw typeError(where, `${field}.x`, 'must be a Float32Array', describeFound(data.x));
   if (!Number.isInteger(data.n) || data.n < 1)
-    throw new Error(`${what}.n: expected a positive integer, found ${data.n}`);
-  if (!Array.isArray(data.shape) || !data.shape.every((d) => Number.isInteger(d) && d > 0)) {
-    // Without this, a set built by hand without `shape` fails below with a TypeError about `reduce`.
-    throw new Error(
-      `${what}.shape: expected the per-example feature shape, an array of positive integers, found ${JSON.stringify(data.shape)}`,
-    );
-  }
+    throw numberError(where, `${field}.n`, 'must be a positive integer', data.n);
+  const shapeRequirement = 'must be the per-example feature shape, an array of positive integers';
+  // Without these, a set built by hand without `shape` fails below with a TypeError about `reduce`.
+  if (!Array.isArray(data.shape)) throw typeError(where, `${field}.shape`, shapeRequirement, found(data.shape));
+  if (!data.shape.every((d) => Number.isInteger(d) && d > 0))
+    throw rangeError(where, `${field}.shape`, shapeRequirement, JSON.stringify(data.shape));
   const size = featureSize(inputShape);
   if (featureSize(data.shape) !== size) {
-    throw new Error(
-      `${what}.shape: expected ${size} features per example (model inputShape [${inputShape.join(', ')}]), found [${data.shape.join(', ')}]`,
-    );
+    const requirement = `must hold ${size} features per example (model inputShape [${inputShape.join(', ')}])`;
+    throw rangeError(where, `${field}.shape`, requirement, `[${data.shape.join(', ')}]`);
   }
-  if (data.x.length !== data.n * size)
-    throw new Error(`${what}.x: expected ${data.n} * ${size} = ${data.n * size} values, found ${data.x.length}`);
-  if (data.y.length !== data.n) throw new Error(`${what}.y: expected ${data.n} labels, found ${data.y.length}`);
+  if (data.x.length !== data.n * size) {
+    const requirement = `must hold n * features = ${data.n} * ${size} = ${data.n * size} values`;
+    throw rangeError(where, `${field}.x`, requirement, describeFound(data.x));
+  }
+  if (data.y == null || typeof data.y.length !== 'number')
+    throw typeError(where, `${field}.y`, 'must be an array of class indices', found(data.y));
+  if (data.y.length !== data.n)
+    throw rangeError(where, `${field}.y`, `must hold n = ${data.n} labels`, describeFound(data.y));
   for (let i = 0; i < data.n; i++) {
     const label = data.y[i];
     if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
-      throw new Error(`${what}.y[${i}]: expected a class index in [0, ${numClasses}), found ${label}`);
+      throw numberError(where, `${field}.y[${i}]`, `must be a class index in [0, ${numClasses})`, label);
     }
   }
 }

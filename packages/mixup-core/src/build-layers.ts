@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import type { layers } from '@tensorflow/tfjs-layers';
 
@@ -8,9 +9,8 @@ export function checkDeclaredInputShape(first: layers.Layer, inputShape: readonl
     declared != null &&
     (declared.length !== inputShape.length || declared.some((d, i) => d != null && d !== inputShape[i]))
   ) {
-    throw new Error(
-      `ManifoldMixupModel: inputShape must fit layers[0] (${first.name}), which was created with inputShape [${declared.join(', ')}], found [${inputShape.join(', ')}]`,
-    );
+    const requirement = `must fit layers[0] (${first.name}), which was created with inputShape [${declared.join(', ')}]`;
+    throw rangeError('ManifoldMixupModel', 'inputShape', requirement, `[${inputShape.join(', ')}]`);
   }
 }
 
@@ -30,7 +30,8 @@ export function buildLayers(layerList: readonly layers.Layer[], inputShape: read
         i === 0
           ? `inputShape [${inputShape.join(', ')}] does not fit layers[0] (${layer.name})`
           : `layers[${i}] (${layer.name}) does not accept the output of layers[${i - 1}], shape [${h.shape.slice(1).join(', ')}] per example`;
-      throw new Error(`ManifoldMixupModel: ${what}: ${reason}`, { cause: error });
+      // Two arguments that disagree (the layers and inputShape), at a position: its own wording, tfjs' reason kept.
+      throw new RangeError(`ManifoldMixupModel: ${what}: ${reason}`, { cause: error });
     }
   });
   return h;

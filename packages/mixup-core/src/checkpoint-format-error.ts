@@ -1,6 +1,7 @@
 /**
  * A checkpoint (or tf.io model folder) that is malformed, inconsistent with itself or with the
- * model, or not made of regular files inside its folder. The message starts with the file, then
+ * model, not made of regular files inside its folder, or unable to continue the fit resuming from
+ * it (written with other settings, or past its epochs). The message starts with the file, then
  * the manifest field when one is at fault: `<file>: <field>: expected ..., found ...`. It never
  * quotes a file outside the folder (none is read).
  */

@@ -102,14 +102,16 @@ describe('ManifoldMixupModel contracts', () => {
   it('refuses bad inputs to predict, evaluate and activations, naming the argument', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2 });
     const data = blobs(4);
-    await expect(model.predict(Array.from(data.x) as never)).rejects.toThrow(/predict: x must be a Float32Array/);
+    await expect(model.predict(Array.from(data.x) as never)).rejects.toThrow(
+      new TypeError('predict: x must be a Float32Array or a tf.Tensor, found an array of length 8'),
+    );
     await expect(model.predict(data as never)).rejects.toThrow(/pass set\.x, not the set/);
     // The row count comes from x: a partial example is refused, naming the sizes.
     await expect(model.predict(data.x.subarray(0, 7))).rejects.toThrow(
-      /predict: x must hold whole examples of 2 values \(inputShape \[2\]\), found 7 values/,
+      new RangeError('predict: x must hold whole examples of 2 values (inputShape [2]), found 7 values'),
     );
     await expect(model.predict(tf.zeros([4, 3]))).rejects.toThrow(
-      /predict: expected a tensor of shape \[rows, 2\], found \[4, 3\]/,
+      new RangeError('predict: x must be a tensor of shape [rows, 2], found [4, 3]'),
     );
     const fromTensor = tf.tensor2d(data.x, [4, 2]);
     expect(await model.predict(fromTensor)).toEqual(await model.predict(data.x));
@@ -120,13 +122,19 @@ describe('ManifoldMixupModel contracts', () => {
     );
     await expect(model.predict(data.x, { batchSize: 1.5 })).rejects.toThrow(/found 1.5/);
     expect(await model.predict(new Float32Array(0))).toEqual(new Float32Array(0));
-    await expect(model.evaluate({ ...data, y: [0, 1, 2, 0] })).rejects.toThrow(/evaluate: data\.y\[2\]/);
+    await expect(model.evaluate({ ...data, y: [0, 1, 2, 0] })).rejects.toThrow(
+      new RangeError('evaluate: data.y[2] must be a class index in [0, 2), found 2'),
+    );
+    await expect(model.evaluate({ ...data, y: [0, 1, '1', 0] as never })).rejects.toThrow(TypeError);
     await expect(model.evaluate(data, { batchSize: 0 })).rejects.toThrow(/evaluate: batchSize/);
     for (const layer of [-1, 5, 1.5]) {
       await expect(model.activations(data.x, layer)).rejects.toThrow(
-        new RegExp(`activations: layer index must be an integer in \\[0, 5\\), found ${layer}`),
+        new RangeError(`activations: layer index must be an integer in [0, 5), found ${layer}`),
       );
     }
+    await expect(model.activations(data.x, null as never)).rejects.toThrow(
+      new TypeError('activations: layer must be a layer index or a layer name, found null'),
+    );
     await expect(model.activations(data.x.subarray(0, 3), 0)).rejects.toThrow(
       /activations: x must hold whole examples/,
     );
@@ -138,18 +146,37 @@ describe('ManifoldMixupModel contracts', () => {
   it('refuses bad options, naming each', () => {
     const make = (options: object) => () =>
       new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, ...options });
-    expect(make({ inputShape: [] })).toThrow(/inputShape must be a non-empty array of positive integers, found \[\]/);
+    expect(make({ inputShape: [] })).toThrow(
+      new RangeError('ManifoldMixupModel: inputShape must be a non-empty array of positive integers, found []'),
+    );
     expect(make({ inputShape: [2.5] })).toThrow(/inputShape.*found \[2.5\]/);
+    expect(make({ inputShape: 2 })).toThrow(TypeError);
     expect(make({ inputShape: 2 })).toThrow(/inputShape.*found 2/);
     expect(make({ numClasses: 1 })).toThrow(/numClasses must be an integer >= 2, found 1/);
-    expect(make({ numClasses: 2.5 })).toThrow(/numClasses must be an integer >= 2, found 2.5/);
+    expect(make({ numClasses: 2.5 })).toThrow(
+      new RangeError('ManifoldMixupModel: numClasses must be an integer >= 2, found 2.5'),
+    );
+    expect(make({ numClasses: '3' })).toThrow(TypeError);
     for (const alpha of [0, Infinity, NaN])
       expect(make({ alpha })).toThrow(`alpha must be a positive number, found ${alpha}`);
-    expect(make({ lambdaMode: 'row' })).toThrow(`lambdaMode must be 'batch' or 'example', found "row"`);
+    expect(make({ lambdaMode: 'row' })).toThrow(
+      new RangeError(`ManifoldMixupModel: lambdaMode must be 'batch' or 'example', found "row"`),
+    );
+    expect(make({ lambdaMode: 1 })).toThrow(
+      new TypeError(`ManifoldMixupModel: lambdaMode must be 'batch' or 'example', found 1`),
+    );
     expect(make({ output: 'probabilities' })).toThrow(`output must be 'softmax' or 'logits', found "probabilities"`);
-    expect(make({ layers: [[{}, true]] })).toThrow(/layers\[0\] must be a \[tf.layers.Layer, boolean\] pair/);
+    expect(make({ layers: [[{}, true]] })).toThrow(
+      new TypeError('ManifoldMixupModel: layers[0] must be a [tf.layers.Layer, boolean] pair, found an array'),
+    );
     expect(make({ layers: [layers.dense({ units: 2 })] })).toThrow(/layers\[0\]/);
+    expect(make({ layers: null })).toThrow(TypeError);
     expect(make({ layers: null })).toThrow(/layers must be a non-empty array/);
+    expect(make({ layers: [] })).toThrow(
+      new RangeError(
+        'ManifoldMixupModel: layers must be a non-empty array of [layer, eligible] pairs, found an array of length 0',
+      ),
+    );
     const defaults = make({})();
     expect([defaults.alpha, defaults.seed, defaults.lambdaMode]).toEqual([1, 0, 'batch']);
     defaults.dispose();
@@ -215,7 +242,9 @@ describe('ManifoldMixupModel contracts', () => {
       cols: 0,
     });
     await expect(model.activations(data.x, 'nope')).rejects.toThrow(
-      `layers are ${model.layers.map((l) => l.name).join(', ')}`,
+      new RangeError(
+        `activations: layer must name a layer (${model.layers.map((l) => l.name).join(', ')}), found "nope"`,
+      ),
     );
     const history = await model.fit(data, { epochs: 2, batchSize: 1, lrSchedule: { every: 1, factor: 0.5 } });
     expect(history.epochs.map((e) => [e.epoch, e.learningRate])).toEqual([

@@ -1,3 +1,4 @@
+import { describeFound, typeError } from '@manifold-mixup/errors';
 import { basename, dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { writeFileAtomic } from './atomic-file.js';
@@ -68,13 +69,15 @@ async function readWeightFiles(jsonPath: string, files: WeightFiles): Promise<Ar
 export function fileSystemIO(path: string): tf.io.IOHandler {
   return {
     async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
-      if (artifacts.modelTopology == null || artifacts.modelTopology instanceof ArrayBuffer)
-        throw new Error(
-          `fileSystemIO(${path}): expected a JSON model topology, found ${String(artifacts.modelTopology)}`,
-        );
+      const topology = artifacts.modelTopology;
+      if (topology == null || topology instanceof ArrayBuffer) {
+        const found = topology instanceof ArrayBuffer ? 'an ArrayBuffer' : describeFound(topology);
+        const where = `fileSystemIO(${path}).save`;
+        throw typeError(where, 'artifacts.modelTopology', 'must be a JSON model topology', found);
+      }
       const weights = weightBytes(artifacts.weightData);
       const modelJson: tf.io.ModelJSON = {
-        modelTopology: artifacts.modelTopology,
+        modelTopology: topology,
         format: artifacts.format,
         generatedBy: artifacts.generatedBy,
         convertedBy: artifacts.convertedBy,

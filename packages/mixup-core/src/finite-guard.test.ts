@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
+import { NonFiniteError } from './non-finite-error.js';
 import { useTempDir } from './__fixtures__/temp-dir.js';
 
 // On wasm a dense layer with a built-in ReLU maps NaN to 0, so a diverged network can keep a
@@ -49,6 +50,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
         () => null,
         (e: Error) => e,
       );
+      expect(error).toBeInstanceOf(NonFiniteError);
       expect(error?.message).toMatch(
         /^fit: the (training loss|weights \S+|gradient of \S+) became (NaN|-?Infinity)( \(at index \d+\))? (at epoch \d+, step \d+ of 8 \(learning rate 1e\+30\)|after the last step of epoch \d+); training stopped before the update$/,
       );
@@ -75,9 +77,12 @@ for (const backend of ['wasm', 'cpu'] as const) {
       const [first] = model.weights;
       putNaN(first.variable, 3);
       const target = join(dir(), `nan-${backend}`);
-      await expect(model.save(target)).rejects.toThrow(
+      const saving = model.save(target);
+      await expect(saving).rejects.toThrow(
         `${join(target, 'model.json')}: refusing to save ${first.name}: it holds NaN at index 3 (non-finite weights)`,
       );
+      await expect(saving).rejects.toBeInstanceOf(NonFiniteError);
+      await expect(saving).rejects.toMatchObject({ tensor: first.name, value: NaN });
       expect(await readdir(target).catch(() => [])).toEqual([]);
       model.dispose();
     });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { countNonFinite } from '@manifold-mixup/tfjs-wasm-training';
+import { NonFiniteError } from './non-finite-error.js';
 
 /**
  * 0 when every value of every tensor is finite, else NaN: x·0 is 0 for finite x and NaN for
@@ -36,22 +37,29 @@ function allFinite(tensors: tf.Tensor[]): boolean {
 }
 
 /**
- * Throw, naming the first offending tensor, when a value of `tensors` is NaN or ±Inf. It runs
- * before every update, so the names and the place are functions: built only for the message.
+ * Throw a NonFiniteError, naming the first offending tensor, when a value of `tensors` is NaN or ±Inf.
+ * It runs before every update, so the names and the place are functions: built only for the message.
  */
 export function assertFinite(tensors: tf.Tensor[], nameOf: (index: number) => string, where: () => string): void {
   if (tensors.length === 0 || allFinite(tensors)) return;
   const bad = firstNonFinite(tensors);
-  if (bad == null) throw new Error(`fit: non-finite values ${where()}; training stopped before the update`);
+  if (bad == null) throw new NonFiniteError(`fit: non-finite values ${where()}; training stopped before the update`);
   const index = tensors[bad.tensor].size > 1 ? ` (at index ${bad.index})` : '';
-  throw new Error(
-    `fit: ${nameOf(bad.tensor)} became ${bad.value}${index} ${where()}; training stopped before the update`,
+  const name = nameOf(bad.tensor);
+  throw new NonFiniteError(
+    `fit: ${name} became ${bad.value}${index} ${where()}; training stopped before the update`,
+    name,
+    bad.value,
   );
 }
 
-/** Throw, naming the file, when a weight to be written is NaN or ±Inf. */
+/** Throw a NonFiniteError, naming the file, when a weight to be written is NaN or ±Inf. */
 export function assertFiniteValues(values: Float32Array, name: string, file: string): void {
   const i = indexOfNonFinite(values);
   if (i >= 0)
-    throw new Error(`${file}: refusing to save ${name}: it holds ${values[i]} at index ${i} (non-finite weights)`);
+    throw new NonFiniteError(
+      `${file}: refusing to save ${name}: it holds ${values[i]} at index ${i} (non-finite weights)`,
+      name,
+      values[i],
+    );
 }

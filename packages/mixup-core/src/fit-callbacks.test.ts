@@ -71,7 +71,7 @@ describe('fit as a tfjs user calls it', () => {
       'Epoch 2 / 2 - Ts - loss=N - val_loss=N - val_acc=N',
     ]);
     await expect(model.fit(blobs(20, 1), { epochs: 1, batchSize: 10, verbose: 3 as never })).rejects.toThrow(
-      'fit: options.verbose must be 0, 1 or 2, found 3',
+      new RangeError('fit: options.verbose must be 0, 1 or 2, found 3'),
     );
     model.dispose();
   });

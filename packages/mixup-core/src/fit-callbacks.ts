@@ -1,3 +1,5 @@
+import { typeError } from '@manifold-mixup/errors';
+import { found } from './option-checks.js';
 import type { EpochRecord, FitCallbacks, FitLogs, FitOptions } from './types.js';
 
 /** tf.LayersModel.fit's logs for an epoch: loss, and val_loss / val_acc after validation. */
@@ -31,10 +33,12 @@ export class FitCallbackList {
     this.list = given == null ? [] : Array.isArray(given) ? given : [given];
     this.list.forEach((callbacks, i) => {
       if (callbacks == null || typeof callbacks !== 'object')
-        throw new Error(`fit: options.callbacks[${i}] must be an object of callback functions, found ${callbacks}`);
+        throw typeError('fit', `options.callbacks[${i}]`, 'must be an object of callback functions', found(callbacks));
       for (const [name, value] of Object.entries(callbacks)) {
-        if (typeof value !== 'function')
-          throw new Error(`fit: options.callbacks${this.list.length > 1 ? `[${i}]` : ''}.${name} must be a function`);
+        if (typeof value !== 'function') {
+          const field = `options.callbacks${this.list.length > 1 ? `[${i}]` : ''}.${name}`;
+          throw typeError('fit', field, 'must be a function', found(value));
+        }
       }
     });
   }

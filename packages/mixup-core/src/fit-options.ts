@@ -1,3 +1,4 @@
+import { rangeError, typeError } from '@manifold-mixup/errors';
 import { found, integerOption, optionsObject, positiveNumberOption } from './option-checks.js';
 import type { FitOptions } from './types.js';
 
@@ -25,9 +26,10 @@ function checkSchedule(value: unknown): { every: number; factor: number } {
     required: true,
     prefix: 'lrSchedule',
   });
-  const expected = `fit: options.lrSchedule must be {every: positive integer, factor: positive number}, found ${JSON.stringify(value)}`;
-  if (typeof every !== 'number' || typeof factor !== 'number') throw new TypeError(expected);
-  if (!Number.isInteger(every) || every < 1 || !(factor > 0)) throw new RangeError(expected);
+  const expected = ['fit', 'options.lrSchedule', 'must be {every: positive integer, factor: positive number}'] as const;
+  // Two known keys at most (optionsObject refused others): the object itself is short enough to show.
+  if (typeof every !== 'number' || typeof factor !== 'number') throw typeError(...expected, JSON.stringify(value));
+  if (!Number.isInteger(every) || every < 1 || !(factor > 0)) throw rangeError(...expected, JSON.stringify(value));
   return value as { every: number; factor: number }; // as given: checkpoints compare its JSON
 }
 
@@ -37,9 +39,9 @@ export function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 
     example: '{ epochs: 10, batchSize: 32 }',
     required: true,
   });
-  integerOption(options.epochs, 'fit: options.epochs', 0);
-  integerOption(options.batchSize, 'fit: options.batchSize', 1);
-  const learningRate = positiveNumberOption(options.learningRate ?? 1e-3, 'fit: options.learningRate');
+  integerOption(options.epochs, 'fit', 'options.epochs', 0);
+  integerOption(options.batchSize, 'fit', 'options.batchSize', 1);
+  const learningRate = positiveNumberOption(options.learningRate ?? 1e-3, 'fit', 'options.learningRate');
   const lrSchedule = checkSchedule(options.lrSchedule);
   const typed: Array<[keyof FitOptions, string, string]> = [
     ['seed', 'number', 'a number'],
@@ -50,7 +52,7 @@ export function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 
   for (const [key, type, expected] of typed) {
     const value = options[key];
     if (value != null && typeof value !== type)
-      throw new TypeError(`fit: options.${key} must be ${expected}, found ${found(value)}`);
+      throw typeError('fit', `options.${key}`, `must be ${expected}`, found(value));
   }
   return { learningRate, lrSchedule };
 }

@@ -1,5 +1,7 @@
+import { rangeError, typeError } from '@manifold-mixup/errors';
 import type { Sequential } from '@tensorflow/tfjs-layers';
 import type { ManifoldMixupOptions } from './model.js';
+import { found } from './option-checks.js';
 
 export interface FromSequentialOptions extends Omit<ManifoldMixupOptions, 'layers' | 'inputShape' | 'numClasses'> {
   /**
@@ -16,44 +18,36 @@ function mixIndex(model: Sequential, at: number | string, i: number): number {
   const names = model.layers.map((l) => l.name);
   if (typeof at === 'number') {
     if (Number.isInteger(at) && at >= 0 && at < names.length) return at;
-    throw new Error(`fromSequential: mixAt[${i}] must be a layer index in [0, ${names.length}), found ${at}`);
+    throw rangeError('fromSequential', `mixAt[${i}]`, `must be a layer index in [0, ${names.length})`, String(at));
   }
+  if (typeof at !== 'string')
+    throw typeError('fromSequential', `mixAt[${i}]`, 'must be a layer index or a layer name', found(at));
   const index = names.indexOf(at);
-  if (index < 0) {
-    throw new Error(
-      `fromSequential: mixAt[${i}] names no layer: ${JSON.stringify(at)}; the layers are ${names.join(', ')}`,
-    );
-  }
+  if (index < 0)
+    throw rangeError('fromSequential', `mixAt[${i}]`, `must name a layer (${names.join(', ')})`, JSON.stringify(at));
   return index;
 }
 
 /** The ManifoldMixupModel options that wrap the layers of `model`. */
 export function sequentialToOptions(model: Sequential, options: FromSequentialOptions): ManifoldMixupOptions {
-  if (model == null || !Array.isArray(model.layers) || !Array.isArray(model.inputs)) {
-    throw new Error('fromSequential: expected a tf.Sequential (tf.sequential({...})) as the first argument');
-  }
-  if (model.layers.length === 0) throw new Error('fromSequential: the model has no layers');
+  if (model == null || !Array.isArray(model.layers) || !Array.isArray(model.inputs))
+    throw typeError('fromSequential', 'model', 'must be a tf.Sequential (tf.sequential({...}))', found(model));
+  if (model.layers.length === 0) throw rangeError('fromSequential', 'model', 'must have layers', 'none');
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new Error(
-      `fromSequential: expected one input and one output, found ${model.inputs.length} and ${model.outputs.length}`,
-    );
+    const counts = `${model.inputs.length} and ${model.outputs.length}`;
+    throw rangeError('fromSequential', 'model', 'must have one input and one output', counts);
   }
   const { mixAt, ...rest } = options ?? ({} as FromSequentialOptions);
-  if (!Array.isArray(mixAt)) {
-    throw new Error(
-      `fromSequential: options.mixAt must be an array of layer names or indices, found ${JSON.stringify(mixAt)}`,
-    );
-  }
+  if (!Array.isArray(mixAt))
+    throw typeError('fromSequential', 'options.mixAt', 'must be an array of layer names or indices', found(mixAt));
   const eligible = new Set(mixAt.map((at, i) => mixIndex(model, at, i)));
   const [, ...inputShape] = model.inputs[0].shape;
-  if (!inputShape.every((d) => d != null)) {
-    throw new Error(`fromSequential: the input shape must be fully known, found ${shapeText(model.inputs[0].shape)}`);
-  }
+  if (!inputShape.every((d) => d != null))
+    throw rangeError('fromSequential', 'the input shape', 'must be fully known', shapeText(model.inputs[0].shape));
   const outputShape = model.outputs[0].shape;
   const numClasses = outputShape[outputShape.length - 1];
-  if (outputShape.length !== 2 || numClasses == null) {
-    throw new Error(`fromSequential: the output must have shape [batch, classes], found ${shapeText(outputShape)}`);
-  }
+  if (outputShape.length !== 2 || numClasses == null)
+    throw rangeError('fromSequential', 'the output', 'must have shape [batch, classes]', shapeText(outputShape));
   return {
     ...rest,
     layers: model.layers.map((layer, i) => [layer, eligible.has(i)]),

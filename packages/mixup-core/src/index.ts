@@ -29,6 +29,7 @@ export type { ClipRange } from './attack-batches.js';
 export { writeFileAtomic } from './atomic-file.js';
 export { fileSystemIO, registerFileSystemRouter } from './file-system-io.js';
 export { CheckpointFormatError } from './checkpoint-format-error.js';
+export { NonFiniteError } from './non-finite-error.js';
 export type { FitCallbacks, FitLogs } from './types.js';
 export type { FromSequentialOptions } from './from-sequential.js';
 export type { ToLayersModelOptions } from './to-layers-model.js';

@@ -1,9 +1,10 @@
+import { describeFound, rangeError, typeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { checkLabeledSet, featureSize } from './batches.js';
 import { MetricsAccumulator, type ClassificationMetrics } from './metrics.js';
 import type { ManifoldMixupModel } from './model.js';
-import { integerOption, optionsObject } from './option-checks.js';
+import { found, integerOption, optionsObject } from './option-checks.js';
 import { logProbabilities, probabilities } from './output-head.js';
 
 const DEFAULT_BATCH = 1000;
@@ -13,7 +14,7 @@ const FORMER_N = ' (predict no longer takes a row count n: it predicts every row
 function batchSizeOption(options: unknown, what: 'predict' | 'evaluate' | 'activations'): number {
   const hint = what === 'predict' && typeof options === 'number' ? FORMER_N : '';
   const { batchSize } = optionsObject(options, what, ['batchSize'], { example: '{ batchSize: 1000 }', hint });
-  return batchSize === undefined ? DEFAULT_BATCH : integerOption(batchSize, `${what}: batchSize`, 1);
+  return batchSize === undefined ? DEFAULT_BATCH : integerOption(batchSize, what, 'batchSize', 1);
 }
 
 /** Examples as a Float32Array of whole rows: the row count comes from x's length or its tensor shape. */
@@ -26,7 +27,7 @@ async function inputRows(
   if (x instanceof tf.Tensor) {
     const expected = `[rows, ${model.inputShape.join(', ')}]`;
     if (x.rank !== model.inputShape.length + 1 || x.shape.slice(1).some((d, i) => d !== model.inputShape[i]))
-      throw new Error(`${what}: expected a tensor of shape ${expected}, found [${x.shape.join(', ')}]`);
+      throw rangeError(what, 'x', `must be a tensor of shape ${expected}`, `[${x.shape.join(', ')}]`);
     // data() is already a copy (wasm) or read-only use of the backing array (cpu): copy only to convert.
     const data = await x.data();
     return { values: data instanceof Float32Array ? data : Float32Array.from(data), n: x.shape[0] };
@@ -34,12 +35,11 @@ async function inputRows(
   if (!(x instanceof Float32Array)) {
     // A common slip: passing a whole LabeledSet where its features are expected.
     const hint = x != null && typeof x === 'object' && 'x' in x ? ' (pass set.x, not the set)' : '';
-    throw new Error(`${what}: x must be a Float32Array or a tf.Tensor${hint}, found ${x === null ? 'null' : typeof x}`);
+    throw typeError(what, 'x', `must be a Float32Array or a tf.Tensor${hint}`, describeFound(x));
   }
   if (x.length % size !== 0) {
-    throw new Error(
-      `${what}: x must hold whole examples of ${size} values (inputShape [${model.inputShape.join(', ')}]), found ${x.length} values`,
-    );
+    const requirement = `must hold whole examples of ${size} values (inputShape [${model.inputShape.join(', ')}])`;
+    throw rangeError(what, 'x', requirement, `${x.length} values`);
   }
   return { values: x, n: x.length / size };
 }
@@ -111,15 +111,22 @@ export async function evaluateModel(
 function layerIndex(model: ManifoldMixupModel, layer: number | string): number {
   if (typeof layer === 'number') {
     if (!Number.isInteger(layer) || layer < 0 || layer >= model.layers.length) {
-      throw new Error(`activations: layer index must be an integer in [0, ${model.layers.length}), found ${layer}`);
+      throw rangeError(
+        'activations',
+        'layer index',
+        `must be an integer in [0, ${model.layers.length})`,
+        String(layer),
+      );
     }
     return layer;
   }
+  if (typeof layer !== 'string')
+    throw typeError('activations', 'layer', 'must be a layer index or a layer name', found(layer));
   const index = model.layers.findIndex((l) => l.name === layer);
-  if (index < 0)
-    throw new Error(
-      `activations: no layer named ${JSON.stringify(layer)}; layers are ${model.layers.map((l) => l.name).join(', ')}`,
-    );
+  if (index < 0) {
+    const names = model.layers.map((l) => l.name).join(', ');
+    throw rangeError('activations', 'layer', `must name a layer (${names})`, JSON.stringify(layer));
+  }
   return index;
 }
 

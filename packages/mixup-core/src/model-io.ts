@@ -203,13 +203,15 @@ export async function loadModel(model: ManifoldMixupModel, dir: string): Promise
 }
 
 /**
- * The checkpoint fit should resume from: null when `dir` holds none. Throws when it was
- * written by a run with different settings (resuming would not reproduce that run).
+ * The checkpoint fit should resume from: null when `dir` holds none. Throws a CheckpointFormatError,
+ * before the model is touched, when it was written by a run with different settings (resuming would
+ * not reproduce that run) or is already past the `epochs` this fit asks for.
  */
 export async function readTrainingState(
   model: ManifoldMixupModel,
   dir: string,
   run: Record<string, unknown>,
+  epochs: number,
 ): Promise<TrainingState | null> {
   const checkpoint = await readManifest(dir);
   if (checkpoint == null) return null;
@@ -229,6 +231,13 @@ export async function readTrainingState(
         `checkpoint was written with ${key} = ${preview(training.run[key])}, this fit uses ${JSON.stringify(value)}`,
       );
     }
+  }
+  if (training.epochs.length > epochs) {
+    throw new CheckpointFormatError(
+      manifestPath,
+      'training.epochs',
+      `the checkpoint is at epoch ${training.epochs.length}, past the ${epochs} epochs asked for`,
+    );
   }
   await applyCheckpoint(model, dir, checkpoint);
   return training;

@@ -81,6 +81,8 @@ describe('ManifoldMixupModel', () => {
         inputShape: [784],
         numClasses: 2,
       });
+    // The layers and inputShape disagree: a RangeError, tfjs' error kept as its cause.
+    expect(conv).toThrow(RangeError);
     expect(conv).toThrow(
       /^ManifoldMixupModel: inputShape \[784\] does not fit layers\[0\] \(conv2d_Conv2D\d+\): .*expected ndim=4, found ndim=2/,
     );
@@ -90,6 +92,7 @@ describe('ManifoldMixupModel', () => {
         inputShape: [2],
         numClasses: 2,
       });
+    expect(declared).toThrow(RangeError);
     expect(declared).toThrow(
       /^ManifoldMixupModel: inputShape must fit layers\[0\] \(dense_Dense\d+\), which was created with inputShape \[3\], found \[2\]$/,
     );
@@ -113,10 +116,12 @@ describe('ManifoldMixupModel', () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 2 });
     const { shape: _shape, ...withoutShape } = blobs(4);
     await expect(model.evaluate(withoutShape as never)).rejects.toThrow(
-      'evaluate: data.shape: expected the per-example feature shape, an array of positive integers, found undefined',
+      new TypeError(
+        'evaluate: data.shape must be the per-example feature shape, an array of positive integers, found undefined',
+      ),
     );
     await expect(model.predict(blobs(4) as never)).rejects.toThrow(
-      'predict: x must be a Float32Array or a tf.Tensor (pass set.x, not the set), found object',
+      new TypeError('predict: x must be a Float32Array or a tf.Tensor (pass set.x, not the set), found object'),
     );
     model.dispose();
   });
@@ -173,7 +178,7 @@ describe('ManifoldMixupModel', () => {
     expect(byName.values).toEqual(byIndex.values);
     const expected = tf.tidy(() => model.forward(tf.tensor2d(data.x, [9, 2]), false, undefined, 2).dataSync());
     for (let i = 0; i < expected.length; i++) expect(byIndex.values[i]).toBeCloseTo(expected[i], 5);
-    await expect(model.activations(data.x, 'nope')).rejects.toThrow(/no layer named "nope"/);
+    await expect(model.activations(data.x, 'nope')).rejects.toThrow(/layer must name a layer \(.*\), found "nope"/);
     model.dispose();
   });
 

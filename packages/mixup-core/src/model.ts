@@ -1,3 +1,4 @@
+import { describeFound, numberError, rangeError, typeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import type { layers, Sequential } from '@tensorflow/tfjs-layers';
 import type { LabeledSet } from '@manifold-mixup/types';
@@ -9,6 +10,7 @@ import type { ClassificationMetrics } from './metrics.js';
 import { resolveLogitsSource, withLogitsOutput, type LogitsSource } from './output-head.js';
 import { mixRows, type MixPlan } from './mixing.js';
 import { withSeededMathRandom } from './seeded-math-random.js';
+import { choiceError, found } from './option-checks.js';
 import { loadModel, saveModel } from './model-io.js';
 import { fitModel } from './training.js';
 import { sequentialToOptions, type FromSequentialOptions } from './from-sequential.js';
@@ -32,11 +34,11 @@ export interface ManifoldMixupOptions {
 }
 
 function positiveIntegers(values: unknown, field: string): number[] {
-  if (!Array.isArray(values) || values.length === 0 || !values.every((v) => Number.isInteger(v) && v > 0)) {
-    throw new Error(
-      `ManifoldMixupModel: ${field} must be a non-empty array of positive integers, found ${JSON.stringify(values)}`,
-    );
-  }
+  const requirement = 'must be a non-empty array of positive integers';
+  if (!Array.isArray(values)) throw typeError('ManifoldMixupModel', field, requirement, found(values));
+  // A shape is short: shown whole, it says which entry is wrong.
+  if (values.length === 0 || !values.every((v) => Number.isInteger(v) && v > 0))
+    throw rangeError('ManifoldMixupModel', field, requirement, JSON.stringify(values));
   return values as number[];
 }
 
@@ -95,37 +97,29 @@ export class ManifoldMixupModel {
 
   constructor(options: ManifoldMixupOptions) {
     const { layers: specs } = options;
-    if (!Array.isArray(specs) || specs.length === 0)
-      throw new Error('ManifoldMixupModel: layers must be a non-empty array of [layer, eligible] pairs');
+    const layersRequirement = 'must be a non-empty array of [layer, eligible] pairs';
+    if (!Array.isArray(specs)) throw typeError('ManifoldMixupModel', 'layers', layersRequirement, found(specs));
+    if (specs.length === 0) throw rangeError('ManifoldMixupModel', 'layers', layersRequirement, describeFound(specs));
     specs.forEach((spec, i) => {
       if (!Array.isArray(spec) || typeof spec[0]?.apply !== 'function' || typeof spec[1] !== 'boolean') {
-        throw new Error(
-          `ManifoldMixupModel: layers[${i}] must be a [tf.layers.Layer, boolean] pair, found ${String(spec)}`,
-        );
+        throw typeError('ManifoldMixupModel', `layers[${i}]`, 'must be a [tf.layers.Layer, boolean] pair', found(spec));
       }
     });
     this.layers = specs.map(([layer]) => layer);
     this.eligible = specs.map(([, eligible]) => eligible);
     this.inputShape = positiveIntegers(options.inputShape, 'inputShape');
-    if (!Number.isInteger(options.numClasses) || options.numClasses < 2) {
-      throw new Error(`ManifoldMixupModel: numClasses must be an integer >= 2, found ${options.numClasses}`);
-    }
+    if (!Number.isInteger(options.numClasses) || options.numClasses < 2)
+      throw numberError('ManifoldMixupModel', 'numClasses', 'must be an integer >= 2', options.numClasses);
     this.numClasses = options.numClasses;
     this.alpha = options.alpha ?? 1;
     if (!(this.alpha > 0) || !Number.isFinite(this.alpha))
-      throw new Error(`ManifoldMixupModel: alpha must be a positive number, found ${options.alpha}`);
+      throw numberError('ManifoldMixupModel', 'alpha', 'must be a positive number', options.alpha);
     this.seed = options.seed ?? 0;
     this.lambdaMode = options.lambdaMode ?? 'batch';
-    if (this.lambdaMode !== 'batch' && this.lambdaMode !== 'example') {
-      throw new Error(
-        `ManifoldMixupModel: lambdaMode must be 'batch' or 'example', found ${JSON.stringify(options.lambdaMode)}`,
-      );
-    }
-    if (options.output != null && options.output !== 'softmax' && options.output !== 'logits') {
-      throw new Error(
-        `ManifoldMixupModel: output must be 'softmax' or 'logits', found ${JSON.stringify(options.output)}`,
-      );
-    }
+    if (this.lambdaMode !== 'batch' && this.lambdaMode !== 'example')
+      throw choiceError('ManifoldMixupModel', 'lambdaMode', "must be 'batch' or 'example'", options.lambdaMode);
+    if (options.output != null && options.output !== 'softmax' && options.output !== 'logits')
+      throw choiceError('ManifoldMixupModel', 'output', "must be 'softmax' or 'logits'", options.output);
     this.logitsSource = resolveLogitsSource(this.layers[this.layers.length - 1], options.output);
     this.networkDepth = this.logitsSource === 'softmax-layer-skipped' ? this.layers.length - 1 : this.layers.length;
 
@@ -135,9 +129,8 @@ export class ManifoldMixupModel {
       tf.tidy(() => buildLayers(this.layers, this.inputShape).shape),
     );
     if (outputShape.length !== 2 || outputShape[1] !== this.numClasses) {
-      throw new Error(
-        `ManifoldMixupModel: the last layer must output [batch, numClasses=${this.numClasses}], found [${outputShape.join(', ')}]`,
-      );
+      const requirement = `must output [batch, numClasses=${this.numClasses}]`;
+      throw rangeError('ManifoldMixupModel', 'the last layer', requirement, `[${outputShape.join(', ')}]`);
     }
     this.optimizableVariables = this.trainableVariables;
     // Known only now that the layers are built (the build above runs without training).

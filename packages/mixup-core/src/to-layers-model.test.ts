@@ -86,14 +86,19 @@ describe('fromSequential and toLayersModel', () => {
 
   it('names what is wrong with mixAt or the model', () => {
     expect(() => ManifoldMixupModel.fromSequential(userModel(), { mixAt: ['nope'] })).toThrow(
-      'fromSequential: mixAt[0] names no layer: "nope"; the layers are hidden1, hidden2, out',
+      new RangeError('fromSequential: mixAt[0] must name a layer (hidden1, hidden2, out), found "nope"'),
     );
     expect(() => ManifoldMixupModel.fromSequential(userModel(), { mixAt: [0, 3] })).toThrow(
-      'fromSequential: mixAt[1] must be a layer index in [0, 3), found 3',
+      new RangeError('fromSequential: mixAt[1] must be a layer index in [0, 3), found 3'),
+    );
+    expect(() => ManifoldMixupModel.fromSequential(userModel(), { mixAt: [true as never] })).toThrow(
+      new TypeError('fromSequential: mixAt[0] must be a layer index or a layer name, found a boolean'),
     );
     expect(() => ManifoldMixupModel.fromSequential(userModel(), {} as never)).toThrow(
-      /options\.mixAt must be an array/,
+      new TypeError('fromSequential: options.mixAt must be an array of layer names or indices, found undefined'),
     );
-    expect(() => ManifoldMixupModel.fromSequential({} as never, { mixAt: [] })).toThrow(/expected a tf\.Sequential/);
+    expect(() => ManifoldMixupModel.fromSequential({} as never, { mixAt: [] })).toThrow(
+      new TypeError('fromSequential: model must be a tf.Sequential (tf.sequential({...})), found an object'),
+    );
   });
 });

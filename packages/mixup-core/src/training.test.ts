@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs, smallMlp } from './__fixtures__/synthetic.js';
+import { CheckpointFormatError } from './checkpoint-format-error.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
 import { learningRateAt } from './training.js';
@@ -90,7 +91,7 @@ describe('fit', () => {
   it('rejects bad data and options, naming the field', async () => {
     const model = makeModel();
     await expect(model.fit({ ...train, y: new Uint8Array(60).fill(2) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
-      /train\.y\[0\]: expected a class index in \[0, 2\), found 2/,
+      new RangeError('fit: train.y[0] must be a class index in [0, 2), found 2'),
     );
     await expect(model.fit(train, { epochs: 1, batchSize: 0 })).rejects.toThrow(
       /batchSize must be a positive integer, found 0/,
@@ -103,11 +104,25 @@ describe('fit', () => {
     );
     const { shape: _shape, ...withoutShape } = train;
     await expect(model.fit(withoutShape as typeof train, { epochs: 1, batchSize: 8 })).rejects.toThrow(
-      'fit: train.shape: expected the per-example feature shape, an array of positive integers, found undefined',
+      new TypeError(
+        'fit: train.shape must be the per-example feature shape, an array of positive integers, found undefined',
+      ),
     );
     await expect(
       model.fit(train, { epochs: 1, batchSize: 8, validation: withoutShape as typeof train }),
-    ).rejects.toThrow('fit: options.validation.shape: expected the per-example feature shape');
+    ).rejects.toThrow('fit: options.validation.shape must be the per-example feature shape');
+    await expect(model.fit({ ...train, x: train.x.subarray(1) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new RangeError('fit: train.x must hold n * features = 60 * 2 = 120 values, found a Float32Array of length 119'),
+    );
+    await expect(model.fit({ ...train, y: Array.from(train.y).slice(1) }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new RangeError('fit: train.y must hold n = 60 labels, found an array of length 59'),
+    );
+    await expect(model.fit({ ...train, y: undefined as never }, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new TypeError('fit: train.y must be an array of class indices, found undefined'),
+    );
+    await expect(model.fit(null as never, { epochs: 1, batchSize: 8 })).rejects.toThrow(
+      new TypeError('fit: train must be a LabeledSet { x, y, n, shape }, found null'),
+    );
     model.dispose();
   });
 
@@ -130,12 +145,16 @@ describe('fit', () => {
     expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(1);
 
     const other = makeModel();
+    const untrained = weightBytes(other);
     await expect(other.fit(train, { epochs: 3, batchSize: 8, checkpointDir: checkpoints })).rejects.toThrow(
       /batchSize = 16, this fit uses 8/,
     );
-    await expect(
-      other.fit(train, { epochs: 2, batchSize: 16, validation, checkpointDir: checkpoints }),
-    ).rejects.toThrow(/at epoch 3, past the 2 epochs asked for/);
+    const past = other.fit(train, { epochs: 2, batchSize: 16, validation, checkpointDir: checkpoints });
+    await expect(past).rejects.toThrow(/at epoch 3, past the 2 epochs asked for/);
+    // A checkpoint that cannot continue this fit is a CheckpointFormatError, refused before it is applied.
+    await expect(past).rejects.toBeInstanceOf(CheckpointFormatError);
+    await expect(past).rejects.toMatchObject({ file: join(checkpoints, 'model.json'), field: 'training.epochs' });
+    expect(weightBytes(other).equals(untrained)).toBe(true);
     const done = await other.fit(train, { epochs: 3, batchSize: 16, validation, checkpointDir: checkpoints });
     expect(done.resumedEpochs).toBe(3);
     expect(weightBytes(other).equals(weightBytes(straight))).toBe(true);

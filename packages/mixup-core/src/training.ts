@@ -1,3 +1,4 @@
+import { numberError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { randomPermutation, sampleBeta, SeededRandom } from '@manifold-mixup/random';
 import type { LabeledSet } from '@manifold-mixup/types';
@@ -145,7 +146,7 @@ export async function fitModel(
   const callbacks = new FitCallbackList(options);
   const verbose = options.verbose ?? 0;
   if (verbose !== 0 && verbose !== 1 && verbose !== 2)
-    throw new Error(`fit: options.verbose must be 0, 1 or 2, found ${JSON.stringify(options.verbose)}`);
+    throw numberError('fit', 'options.verbose', 'must be 0, 1 or 2', options.verbose);
   const trainable = model.layers.map((layer) => layer.trainable);
   // Fixed for the whole fit: a trainable change during it is refused before every step below.
   const variables = activeVariables(model);
@@ -156,13 +157,8 @@ export async function fitModel(
   const epochs: EpochRecord[] = [];
   let startEpoch = 0;
   if (options.checkpointDir != null) {
-    const state = await readTrainingState(model, options.checkpointDir, run);
+    const state = await readTrainingState(model, options.checkpointDir, run, options.epochs);
     if (state != null) {
-      if (state.epochs.length > options.epochs) {
-        throw new Error(
-          `fit: the checkpoint in ${options.checkpointDir} is at epoch ${state.epochs.length}, past the ${options.epochs} epochs asked for`,
-        );
-      }
       rng.state = state.rngState;
       epochs.push(...state.epochs);
       startEpoch = state.epochs.length;

@@ -38,7 +38,9 @@ describe('activeAccelerations', () => {
       setSimdGemm(true);
     }
     expect(activeAccelerations()).toContain('simd-gemm');
-    expect(() => setSimdGemm('no' as unknown as boolean)).toThrow('setSimdGemm: expected true or false, found "no"');
+    expect(() => setSimdGemm('no' as unknown as boolean)).toThrow(
+      new TypeError('setSimdGemm: on must be true or false, found "no"'),
+    );
     tf.dispose([x, w, ours]);
   });
 

@@ -66,7 +66,9 @@ describe('applyAdamUpdate (wasm, one thread)', () => {
     const [m, v] = [adamMoment(w), adamMoment(w)];
     const scalars = { ...adamScalars(ADAM_DEFAULTS, 0.1, 1), l2: 1e-4 };
     expect(() => applyAdamUpdate(w, g, m, v, scalars, false)).toThrow(
-      'applyAdamUpdate: an L2 penalty (l2 0.0001) can be folded into the fused update only (wasm)',
+      new RangeError(
+        'applyAdamUpdate: scalars.l2 must be 0 when fused is false (only the fused update, on wasm, folds an L2 penalty), found 0.0001',
+      ),
     );
     expect(Array.from(w.dataSync())).toEqual([1, 2]);
     tf.dispose([w, g, m, v]);

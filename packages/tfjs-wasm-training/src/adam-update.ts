@@ -1,3 +1,4 @@
+import { rangeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { fusedAdamAvailable, fusedAdamUpdate, type FusedAdamScalars } from './fused-adam.js';
 
@@ -61,10 +62,10 @@ export function applyAdamUpdate(
   scalars: FusedAdamScalars,
   fused: boolean,
 ): void {
-  if (!fused && (scalars.l2 ?? 0) !== 0)
-    throw new Error(
-      `applyAdamUpdate: an L2 penalty (l2 ${scalars.l2}) can be folded into the fused update only (wasm)`,
-    );
+  if (!fused && (scalars.l2 ?? 0) !== 0) {
+    const requirement = 'must be 0 when fused is false (only the fused update, on wasm, folds an L2 penalty)';
+    throw rangeError('applyAdamUpdate', 'scalars.l2', requirement, String(scalars.l2));
+  }
   tf.tidy(() => {
     const [w2, m2, v2] = fused ? fusedAdamUpdate(w, g, m, v, scalars) : elementwiseAdamUpdate(w, g, m, v, scalars);
     m.assign(m2);

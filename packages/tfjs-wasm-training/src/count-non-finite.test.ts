@@ -29,7 +29,9 @@ describe('countNonFinite', () => {
 
   it('refuses other dtypes and returns null off wasm', async () => {
     const ints = tf.tensor1d([1, 2], 'int32');
-    expect(() => countNonFinite(ints)).toThrow('countNonFinite: expected a float32 tensor, found int32');
+    expect(() => countNonFinite(ints)).toThrow(
+      new TypeError('countNonFinite: x must be a float32 tensor, found int32'),
+    );
     ints.dispose();
     await tf.setBackend('cpu');
     const x = tf.tensor1d([Number.NaN]);

@@ -1,3 +1,4 @@
+import { typeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
 
@@ -12,6 +13,6 @@ export function countNonFinite(x: tf.Tensor): number | null {
   const backend = tf.backend() as unknown as WasmBackendInternals;
   const kernels = heapKernels(backend);
   if (kernels == null) return null;
-  if (x.dtype !== 'float32') throw new Error(`countNonFinite: expected a float32 tensor, found ${x.dtype}`);
+  if (x.dtype !== 'float32') throw typeError('countNonFinite', 'x', 'must be a float32 tensor', x.dtype);
   return kernels.countNonFinite(offsetOf(backend, x), x.size);
 }

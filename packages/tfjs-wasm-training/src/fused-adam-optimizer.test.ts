@@ -56,10 +56,18 @@ describe('FusedAdamOptimizer (wasm, one thread)', () => {
   });
 
   it('names a setting out of range', () => {
-    expect(() => fusedAdam(0)).toThrow('FusedAdamOptimizer learningRate: expected a finite number > 0, found 0');
-    expect(() => fusedAdam(1e-3, 1)).toThrow('FusedAdamOptimizer beta1: expected a number in [0, 1), found 1');
+    expect(() => fusedAdam(0)).toThrow(
+      new RangeError('FusedAdamOptimizer: learningRate must be a finite number > 0, found 0'),
+    );
+    expect(() => fusedAdam(1e-3, 1)).toThrow(
+      new RangeError('FusedAdamOptimizer: beta1 must be a number in [0, 1), found 1'),
+    );
     expect(() => new FusedAdamOptimizer({ epsilon: -1 })).toThrow(
-      'FusedAdamOptimizer epsilon: expected a finite number > 0, found -1',
+      new RangeError('FusedAdamOptimizer: epsilon must be a finite number > 0, found -1'),
+    );
+    // A string that would compare as in range is still the wrong kind.
+    expect(() => new FusedAdamOptimizer({ beta1: '0.5' as never })).toThrow(
+      new TypeError('FusedAdamOptimizer: beta1 must be a number in [0, 1), found string'),
     );
   });
 });

@@ -1,3 +1,4 @@
+import { numberError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { ADAM_DEFAULTS, adamMoment, adamRunsFused, adamScalars, applyAdamUpdate } from './adam-update.js';
 
@@ -44,8 +45,9 @@ export class FusedAdamOptimizer extends tf.Optimizer {
     fused = true,
   }: FusedAdamConfig = {}) {
     super();
+    // A string where a number belongs is a TypeError even when it would compare as in range ('0.5' < 1).
     const check = (name: string, value: number, ok: boolean, expected: string): void => {
-      if (!ok) throw new RangeError(`FusedAdamOptimizer ${name}: expected ${expected}, found ${value}`);
+      if (!ok || typeof value !== 'number') throw numberError('FusedAdamOptimizer', name, `must be ${expected}`, value);
     };
     check('learningRate', learningRate, learningRate > 0 && Number.isFinite(learningRate), 'a finite number > 0');
     check('beta1', beta1, beta1 >= 0 && beta1 < 1, 'a number in [0, 1)');

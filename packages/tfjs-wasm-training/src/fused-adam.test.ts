@@ -60,7 +60,7 @@ describe('fusedAdamUpdate (wasm, one thread)', () => {
     const w = tf.zeros([4]);
     for (const l2 of [-1e-4, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => fusedAdamUpdate(w, w, w, w, { ...SCALARS, l2 })).toThrow(
-        `fusedAdamUpdate: scalars.l2 must be a finite number >= 0, found ${l2}`,
+        new RangeError(`fusedAdamUpdate: scalars.l2 must be a finite number >= 0, found ${l2}`),
       );
     }
     w.dispose();
@@ -85,10 +85,10 @@ describe('fusedAdamUpdate (wasm, one thread)', () => {
     const g = tf.zeros([3, 2]);
     const m = tf.zeros([2, 3], 'int32');
     expect(() => fusedAdamUpdate(w, g, w, w, SCALARS)).toThrow(
-      'fusedAdamUpdate: g must be float32 of shape [2, 3], found float32 [3, 2]',
+      new RangeError('fusedAdamUpdate: g must be float32 of shape [2, 3], found float32 [3, 2]'),
     );
     expect(() => fusedAdamUpdate(w, w, m, w, SCALARS)).toThrow(
-      'fusedAdamUpdate: m must be float32 of shape [2, 3], found int32 [2, 3]',
+      new TypeError('fusedAdamUpdate: m must be float32 of shape [2, 3], found int32 [2, 3]'),
     );
     tf.dispose([w, g, m]);
   });

@@ -1,3 +1,4 @@
+import { numberError, rangeError, typeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import { heapKernels, heapKernelsUsable, offsetOf, runSliced, type WasmBackendInternals } from './heap-kernels.js';
 
@@ -72,12 +73,17 @@ export function fusedAdamUpdate(
 ): tf.Tensor[] {
   for (const [name, t] of Object.entries({ g, m, v })) {
     if (t.dtype !== 'float32' || !tf.util.arraysEqual(t.shape, w.shape)) {
-      throw new Error(
-        `fusedAdamUpdate: ${name} must be float32 of shape [${w.shape.join(', ')}], found ${t.dtype} [${t.shape.join(', ')}]`,
+      // The wrong dtype is the wrong kind of tensor; the right dtype in the wrong shape, a size that disagrees.
+      const make = t.dtype !== 'float32' ? typeError : rangeError;
+      throw make(
+        'fusedAdamUpdate',
+        name,
+        `must be float32 of shape [${w.shape.join(', ')}]`,
+        `${t.dtype} [${t.shape.join(', ')}]`,
       );
     }
   }
   if (scalars.l2 !== undefined && !(scalars.l2 >= 0 && Number.isFinite(scalars.l2)))
-    throw new Error(`fusedAdamUpdate: scalars.l2 must be a finite number >= 0, found ${scalars.l2}`);
+    throw numberError('fusedAdamUpdate', 'scalars.l2', 'must be a finite number >= 0', scalars.l2);
   return tf.engine().runKernel(KERNEL, { w, g, m, v }, scalars as unknown as tf.NamedAttrMap) as tf.Tensor[];
 }

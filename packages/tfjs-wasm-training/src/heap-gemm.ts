@@ -1,3 +1,4 @@
+import { typeError } from '@manifold-mixup/errors';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import {
   fastTranspose,
@@ -9,6 +10,7 @@ import {
   xnnpackThreads,
 } from './heap-kernels.js';
 import { linearProductShape, type MatMulArgs } from './matmul-args.js';
+import { describeOption } from './options.js';
 
 // Our WebAssembly SIMD GEMM (scripts/gemm-wat.mjs) for the matrix products of dense-layer training:
 // any of A, Aᵀ times any of B, Bᵀ in one call, read in place through strides (no transposed copies),
@@ -26,7 +28,7 @@ let enabled = true;
  * with the same results, slower (benchmark/matmul.mjs compares the two).
  */
 export function setSimdGemm(on: boolean): void {
-  if (typeof on !== 'boolean') throw new Error(`setSimdGemm: expected true or false, found ${JSON.stringify(on)}`);
+  if (typeof on !== 'boolean') throw typeError('setSimdGemm', 'on', 'must be true or false', describeOption(on));
   enabled = on;
 }
 

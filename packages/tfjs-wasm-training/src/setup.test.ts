@@ -9,14 +9,17 @@ describe('setupFastWasm', () => {
   it('checks its options before anything else, naming the option and the value', async () => {
     for (const bad of [0, 9, 1.5, 'two']) {
       await expect(setupFastWasm({ threads: bad as number })).rejects.toThrow(
-        `setupFastWasm options.threads: expected an integer from 1 to 8, found ${JSON.stringify(bad)}`,
+        new RangeError(`setupFastWasm: options.threads must be an integer from 1 to 8, found ${JSON.stringify(bad)}`),
       );
     }
+    await expect(setupFastWasm({ threads: [2] as never })).rejects.toThrow(TypeError);
     await expect(setupFastWasm({ wasmPaths: '' })).rejects.toThrow(
-      'setupFastWasm options.wasmPaths: expected a non-empty string, found ""',
+      new RangeError('setupFastWasm: options.wasmPaths must be a non-empty string, found ""'),
     );
     await expect(setupFastWasm({ wasmPaths: { 'tfjs-backend-wasm.wasm': 'a.wasm' } as never })).rejects.toThrow(
-      "setupFastWasm options.wasmPaths['tfjs-backend-wasm-simd.wasm']: expected a non-empty string, found null",
+      new TypeError(
+        "setupFastWasm: options.wasmPaths['tfjs-backend-wasm-simd.wasm'] must be a non-empty string, found undefined",
+      ),
     );
   });
 

@@ -60,10 +60,8 @@ function initialisedThreads(getThreadsCount: () => number): number | null {
  */
 export async function setupFastWasm(options: FastWasmOptions = {}): Promise<FastWasmInfo> {
   const asked =
-    options.threads == null || options.threads === 'available'
-      ? null
-      : checkThreads(options.threads, 'setupFastWasm options.threads');
-  const paths = options.wasmPaths == null ? null : checkWasmPaths(options.wasmPaths, 'setupFastWasm options.wasmPaths');
+    options.threads == null || options.threads === 'available' ? null : checkThreads(options.threads, 'setupFastWasm');
+  const paths = options.wasmPaths == null ? null : checkWasmPaths(options.wasmPaths, 'setupFastWasm');
   const pathsKey = paths == null ? null : JSON.stringify(paths);
   if (failedStart != null) {
     throw new Error(`the wasm backend cannot start in this process any more: ${failedStart.message}`, {

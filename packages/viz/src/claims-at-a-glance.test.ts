@@ -66,4 +66,18 @@ describe('claimsAtAGlance', () => {
     expect(() => claimsAtAGlance([{ ...rows[0], perSeed: [1, NaN] }])).toThrow(/perSeed\[1\] must be a finite number/);
     expect(() => claimsAtAGlance(rows, { width: NaN })).toThrow(/options\.width must be a positive finite number/);
   });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for one not allowed', () => {
+    const rows = claimRows();
+    expect(() => claimsAtAGlance([null as never])).toThrow(
+      new TypeError('claimsAtAGlance: rows[0] must be an object, found null'),
+    );
+    expect(() => claimsAtAGlance([{ ...rows[0], unit: 3 as never }])).toThrow(
+      new TypeError('claimsAtAGlance: rows[0].unit must be a string, found 3'),
+    );
+    expect(() => claimsAtAGlance([{ ...rows[0], perSeed: {} as never }])).toThrow(
+      new TypeError('claimsAtAGlance: rows[0].perSeed must be an array, found object'),
+    );
+    expect(() => claimsAtAGlance([{ ...rows[0], low: 0.13 }])).toThrow(RangeError);
+  });
 });

@@ -11,7 +11,15 @@ import { appendLine } from './svg-shapes.js';
 import { textWidth, wrapText } from './text-width.js';
 import { colors, fontSize } from './theme.js';
 import { compact, num } from './format.js';
-import { fail, figureOptions, finiteNumber, finiteValues, nonEmptyArray } from './validate.js';
+import {
+  describeFound,
+  fail,
+  figureOptions,
+  finiteNumber,
+  finiteValues,
+  nonEmptyArray,
+  typeError,
+} from './validate.js';
 
 export interface ClaimRow {
   /** Experiment name, e.g. 'spiral'; rows are grouped under a group heading in input order. */
@@ -69,13 +77,15 @@ function hasInterval(row: ClaimRow): boolean {
 function validate(rows: readonly ClaimRow[]): void {
   rows.forEach((row, i) => {
     const f = `rows[${i}]`;
-    if (!row || typeof row !== 'object') fail(figureName, f, 'must be an object', String(row));
+    if (!row || typeof row !== 'object') fail(figureName, f, 'must be an object', describeFound(row), typeError);
     for (const key of ['group', 'label', 'unit'] as const)
-      if (typeof row[key] !== 'string') fail(figureName, `${f}.${key}`, 'must be a string', String(row[key]));
+      if (typeof row[key] !== 'string')
+        fail(figureName, `${f}.${key}`, 'must be a string', describeFound(row[key]), typeError);
     if (!(verdicts as readonly string[]).includes(row.verdict))
       fail(figureName, `${f}.verdict`, `must be one of ${verdicts.join(', ')}`, String(row.verdict));
     finiteNumber(figureName, `${f}.mean`, row.mean);
-    if (!Array.isArray(row.perSeed)) fail(figureName, `${f}.perSeed`, 'must be an array', String(row.perSeed));
+    if (!Array.isArray(row.perSeed))
+      fail(figureName, `${f}.perSeed`, 'must be an array', describeFound(row.perSeed), typeError);
     finiteValues(figureName, `${f}.perSeed`, row.perSeed);
     if (!hasInterval(row)) return;
     finiteNumber(figureName, `${f}.low`, row.low);

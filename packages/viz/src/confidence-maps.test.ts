@@ -104,4 +104,15 @@ describe('confidenceMaps', () => {
       /points\.labels\[0\] must be 0 or 1, found 2/,
     );
   });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for one not allowed', () => {
+    const p = confidencePanels();
+    expect(() => confidenceMaps([{ ...p[0], grid: undefined as never }])).toThrow(
+      new TypeError('confidenceMaps: panels[0].grid must be an object, found undefined'),
+    );
+    expect(() => confidenceMaps([{ ...p[0], points: null as never }])).toThrow(
+      new TypeError('confidenceMaps: panels[0].points must be { x, labels }, found null'),
+    );
+    expect(() => confidenceMaps([{ ...p[0], points: { x: new Float32Array(2), labels: [2] } }])).toThrow(RangeError);
+  });
 });

@@ -15,6 +15,7 @@ import { binaryPointColors } from './theme.js';
 import { num } from './format.js';
 import {
   arrayLike,
+  describeFound,
   fail,
   figureOptions,
   finiteValues,
@@ -22,6 +23,7 @@ import {
   positiveInteger,
   positiveNumber,
   finiteNumber,
+  typeError,
 } from './validate.js';
 
 export interface ConfidenceMapPanel {
@@ -57,9 +59,9 @@ const bandColor = (lower: number, upper: number) => interpolateViridis((lower + 
 
 function validatePanel(panel: ConfidenceMapPanel, i: number): number {
   const f = `panels[${i}]`;
-  if (!panel || typeof panel !== 'object') fail(figureName, f, 'must be an object', String(panel));
+  if (!panel || typeof panel !== 'object') fail(figureName, f, 'must be an object', describeFound(panel), typeError);
   const g = panel.grid;
-  if (!g || typeof g !== 'object') fail(figureName, `${f}.grid`, 'must be an object', String(g));
+  if (!g || typeof g !== 'object') fail(figureName, `${f}.grid`, 'must be an object', describeFound(g), typeError);
   for (const k of ['xMin', 'xMax', 'yMin', 'yMax'] as const) finiteNumber(figureName, `${f}.grid.${k}`, g[k]);
   if (!(g.xMax > g.xMin)) fail(figureName, `${f}.grid.xMax`, `must exceed xMin (${g.xMin})`, String(g.xMax));
   if (!(g.yMax > g.yMin)) fail(figureName, `${f}.grid.yMax`, `must exceed yMin (${g.yMin})`, String(g.yMax));
@@ -68,7 +70,7 @@ function validatePanel(panel: ConfidenceMapPanel, i: number): number {
   if (g.nx < 2 || g.ny < 2) fail(figureName, `${f}.grid`, 'must have nx >= 2 and ny >= 2', `${g.nx} x ${g.ny}`);
   const p = arrayLike(figureName, `${f}.probability`, panel.probability, g.nx * g.ny);
   finiteValues(figureName, `${f}.probability`, p, 0, 1);
-  if (!panel.points) fail(figureName, `${f}.points`, 'must be { x, labels }', String(panel.points));
+  if (!panel.points) fail(figureName, `${f}.points`, 'must be { x, labels }', describeFound(panel.points), typeError);
   const labels = arrayLike(figureName, `${f}.points.labels`, panel.points.labels);
   const x = arrayLike(figureName, `${f}.points.x`, panel.points.x, 2 * labels.length);
   finiteValues(figureName, `${f}.points.x`, x);

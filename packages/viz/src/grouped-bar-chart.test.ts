@@ -48,4 +48,14 @@ describe('groupedBarChart', () => {
       /data\.series\[0\]\.points\[0\]\[1\] must be a finite number, found NaN/,
     );
   });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for one not allowed', () => {
+    expect(() => groupedBarChart('data' as never)).toThrow(
+      new TypeError('groupedBarChart: data must be { groups, series }, found string'),
+    );
+    expect(() => groupedBarChart({ groups: ['a'], series: [{ name: undefined as never, values: [1] }] })).toThrow(
+      new TypeError('groupedBarChart: data.series[0].name must be a string, found undefined'),
+    );
+    expect(() => groupedBarChart({ groups: ['a', 'b'], series: [{ name: 's', values: [1] }] })).toThrow(RangeError);
+  });
 });

@@ -19,6 +19,7 @@ import {
   finiteValues,
   nonEmptyArray,
   positiveNumber,
+  typeError,
 } from './validate.js';
 
 export interface GroupedBarData {
@@ -42,11 +43,12 @@ const figureName = 'groupedBarChart';
 
 /** Checks data: groups and series non-empty, one finite value (and, if given, an array of seeds) per group. */
 function validate(data: GroupedBarData): void {
-  if (!data || typeof data !== 'object') fail(figureName, 'data', 'must be { groups, series }', String(data));
+  if (!data || typeof data !== 'object')
+    fail(figureName, 'data', 'must be { groups, series }', describeFound(data), typeError);
   const groups = nonEmptyArray(figureName, 'data.groups', data.groups);
   nonEmptyArray(figureName, 'data.series', data.series).forEach((s, i) => {
     if (!s || typeof s.name !== 'string')
-      fail(figureName, `data.series[${i}].name`, 'must be a string', String(s?.name));
+      fail(figureName, `data.series[${i}].name`, 'must be a string', describeFound(s?.name), typeError);
     arrayLike(figureName, `data.series[${i}].values`, s.values, groups.length);
     finiteValues(figureName, `data.series[${i}].values`, s.values);
     if (s.points === undefined) return;

@@ -72,4 +72,17 @@ describe('intervalCurves', () => {
     expect(() => intervalCurves(s, { yDomain: [1, 0] })).toThrow(/options\.yDomain\[1\] must exceed yDomain\[0\]/);
     expect(() => intervalCurves(s, { height: NaN })).toThrow(/intervalCurves: options\.height must be a positive/);
   });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for one not allowed', () => {
+    const s = intervalSeries();
+    expect(() => intervalCurves([{ ...s[0], name: 1 as never }])).toThrow(
+      new TypeError('intervalCurves: series[0].name must be a string, found 1'),
+    );
+    expect(() => intervalCurves(s, { yDomain: '0,1' as never })).toThrow(
+      new TypeError('intervalCurves: options.yDomain must be [min, max], found string'),
+    );
+    expect(() => intervalCurves(s, { yDomain: [0, 1, 2] as never })).toThrow(
+      new RangeError('intervalCurves: options.yDomain must be [min, max], found an array of length 3'),
+    );
+  });
 });

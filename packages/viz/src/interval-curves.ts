@@ -9,7 +9,16 @@ import { layout, type Rect } from './layout.js';
 import { drawMarker, type MarkerShape } from './markers.js';
 import { colors, seriesColor } from './theme.js';
 import { compact, pathFrom } from './format.js';
-import { arrayLike, fail, figureOptions, finiteNumber, finiteValues, nonEmptyArray } from './validate.js';
+import {
+  arrayLike,
+  describeFound,
+  fail,
+  figureOptions,
+  finiteNumber,
+  finiteValues,
+  nonEmptyArray,
+  typeError,
+} from './validate.js';
 
 export interface IntervalSeries {
   name: string;
@@ -39,7 +48,8 @@ const plotHeight = 300;
 function validate(series: readonly IntervalSeries[]): void {
   series.forEach((s, i) => {
     const f = `series[${i}]`;
-    if (!s || typeof s.name !== 'string') fail(figureName, `${f}.name`, 'must be a string', String(s?.name));
+    if (!s || typeof s.name !== 'string')
+      fail(figureName, `${f}.name`, 'must be a string', describeFound(s?.name), typeError);
     const n = nonEmptyArray(figureName, `${f}.x`, s.x).length;
     finiteValues(figureName, `${f}.x`, s.x);
     arrayLike(figureName, `${f}.mean`, s.mean, n);
@@ -85,7 +95,8 @@ export function intervalCurves(series: IntervalSeries[], options: IntervalCurves
   validate(series);
   if (options.yDomain !== undefined) {
     const d = options.yDomain;
-    if (!Array.isArray(d) || d.length !== 2) fail(figureName, 'options.yDomain', 'must be [min, max]', String(d));
+    if (!Array.isArray(d)) fail(figureName, 'options.yDomain', 'must be [min, max]', describeFound(d), typeError);
+    if (d.length !== 2) fail(figureName, 'options.yDomain', 'must be [min, max]', describeFound(d));
     finiteNumber(figureName, 'options.yDomain[0]', d[0]);
     finiteNumber(figureName, 'options.yDomain[1]', d[1]);
     if (!(d[1] > d[0])) fail(figureName, 'options.yDomain[1]', `must exceed yDomain[0] (${d[0]})`, String(d[1]));

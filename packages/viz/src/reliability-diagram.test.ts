@@ -49,4 +49,18 @@ describe('reliabilityDiagram', () => {
     expect(() => reliabilityDiagram([])).toThrow(/models must not be empty/);
     expect(() => reliabilityDiagram([{ model: 'x', bins: [] }])).toThrow(/models\[0\]\.bins must not be empty/);
   });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for one not allowed', () => {
+    const m = reliabilityModels();
+    expect(() => reliabilityDiagram([{ ...m[0], model: null as never }])).toThrow(
+      new TypeError('reliabilityDiagram: models[0].model must be a string, found null'),
+    );
+    const counted = (count: unknown) => [{ ...m[0], bins: [{ ...m[0].bins[0], count: count as number }] }];
+    expect(() => reliabilityDiagram(counted('3'))).toThrow(
+      new TypeError('reliabilityDiagram: models[0].bins[0].count must be a non-negative integer, found string'),
+    );
+    expect(() => reliabilityDiagram(counted(-1))).toThrow(
+      new RangeError('reliabilityDiagram: models[0].bins[0].count must be a non-negative integer, found -1'),
+    );
+  });
 });

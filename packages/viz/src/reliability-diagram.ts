@@ -10,7 +10,16 @@ import { drawPanelBorder, drawPanelTitle, openFrame } from './frame.js';
 import { colors, seriesColor } from './theme.js';
 import { num, percent } from './format.js';
 import { format } from 'd3-format';
-import { fail, figureOptions, finiteNumber, nonEmptyArray, positiveNumber } from './validate.js';
+import {
+  describeFound,
+  fail,
+  figureOptions,
+  finiteNumber,
+  nonEmptyArray,
+  nonNegativeInteger,
+  positiveNumber,
+  typeError,
+} from './validate.js';
 
 export interface ReliabilityModel {
   model: string;
@@ -35,13 +44,13 @@ const stripGap = 14;
 
 function validate(models: ReliabilityModel[]): void {
   models.forEach((m, i) => {
-    if (!m || typeof m.model !== 'string') fail(figureName, `models[${i}].model`, 'must be a string', String(m?.model));
+    if (!m || typeof m.model !== 'string')
+      fail(figureName, `models[${i}].model`, 'must be a string', describeFound(m?.model), typeError);
     nonEmptyArray(figureName, `models[${i}].bins`, m.bins);
     if (m.ece !== undefined) finiteNumber(figureName, `models[${i}].ece`, m.ece);
     m.bins.forEach((b, k) => {
       const f = `models[${i}].bins[${k}]`;
-      if (!Number.isInteger(b?.count) || b.count < 0)
-        fail(figureName, `${f}.count`, 'must be a non-negative integer', String(b?.count));
+      nonNegativeInteger(figureName, `${f}.count`, b?.count);
       for (const key of ['lower', 'upper'] as const) {
         const v = finiteNumber(figureName, `${f}.${key}`, b[key]);
         if (v < 0 || v > 1) fail(figureName, `${f}.${key}`, 'must be in [0, 1]', String(v));

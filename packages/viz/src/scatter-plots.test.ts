@@ -50,4 +50,14 @@ describe('scatterPlots', () => {
       /labels\[5\] must be a non-negative integer/,
     );
   });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for one not allowed', () => {
+    const p = scatterPanels();
+    expect(() => scatterPlots([p[0], 'panel' as never])).toThrow(
+      new TypeError('scatterPlots: panels[1] must be an object, found string'),
+    );
+    expect(() => scatterPlots([{ ...p[0], labels: [0, 1, 2, 0, 1, -1] }])).toThrow(
+      new RangeError('scatterPlots: panels[0].labels[5] must be a non-negative integer, found -1'),
+    );
+  });
 });

@@ -9,7 +9,17 @@ import { drawPanelBorder, drawPanelTitle, openFrame } from './frame.js';
 import { addText } from './svg-text.js';
 import { classColor, fontSize } from './theme.js';
 import { num } from './format.js';
-import { arrayLike, fail, figureOptions, finiteValues, nonEmptyArray, positiveNumber } from './validate.js';
+import {
+  arrayLike,
+  describeFound,
+  fail,
+  figureOptions,
+  finiteValues,
+  nonEmptyArray,
+  nonNegativeInteger,
+  positiveNumber,
+  typeError,
+} from './validate.js';
 
 export interface ScatterPanel {
   title: string;
@@ -36,15 +46,12 @@ const figureName = 'scatterPlots';
 
 function validate(panel: ScatterPanel, i: number): void {
   const f = `panels[${i}]`;
-  if (!panel || typeof panel !== 'object') fail(figureName, f, 'must be an object', String(panel));
+  if (!panel || typeof panel !== 'object') fail(figureName, f, 'must be an object', describeFound(panel), typeError);
   const labels = arrayLike(figureName, `${f}.labels`, panel.labels);
   if (labels.length === 0) fail(figureName, `${f}.labels`, 'must not be empty (a panel needs points)', 'length 0');
   const codes = arrayLike(figureName, `${f}.codes`, panel.codes, 2 * labels.length);
   finiteValues(figureName, `${f}.codes`, codes);
-  for (let k = 0; k < labels.length; k++) {
-    if (!Number.isInteger(labels[k]) || labels[k] < 0)
-      fail(figureName, `${f}.labels[${k}]`, 'must be a non-negative integer', String(labels[k]));
-  }
+  for (let k = 0; k < labels.length; k++) nonNegativeInteger(figureName, `${f}.labels[${k}]`, labels[k]);
 }
 
 type Box = { x: [number, number]; y: [number, number] };

@@ -40,4 +40,17 @@ describe('spectraSmallMultiples', () => {
       /options\.yScale must be 'linear' or 'log'/,
     );
   });
+
+  it('throws a TypeError for a value of the wrong kind and a RangeError for one not allowed', () => {
+    expect(() => spectraSmallMultiples([{ model: 3 as never, perClass: [] }])).toThrow(
+      new TypeError('spectraSmallMultiples: series[0].model must be a string, found 3'),
+    );
+    const labelled = (label: unknown) => [{ model: 'm', perClass: [{ label: label as number, singularValues: [1] }] }];
+    expect(() => spectraSmallMultiples(labelled(null))).toThrow(
+      new TypeError('spectraSmallMultiples: series[0].perClass[0].label must be a non-negative integer, found null'),
+    );
+    expect(() => spectraSmallMultiples(labelled(1.5))).toThrow(
+      new RangeError('spectraSmallMultiples: series[0].perClass[0].label must be a non-negative integer, found 1.5'),
+    );
+  });
 });

@@ -7,7 +7,17 @@ import { layout, panelTitleRoom, type Rect } from './layout.js';
 import { drawPanelBorder, drawPanelTitle, openFrame } from './frame.js';
 import { drawMarker } from './markers.js';
 import { colors, seriesColor } from './theme.js';
-import { fail, figureOptions, finiteValues, nonEmptyArray, positiveInteger, positiveNumber } from './validate.js';
+import {
+  describeFound,
+  fail,
+  figureOptions,
+  finiteValues,
+  nonEmptyArray,
+  nonNegativeInteger,
+  positiveInteger,
+  positiveNumber,
+  typeError,
+} from './validate.js';
 import { compact, pathFrom } from './format.js';
 
 export interface SpectrumSeries {
@@ -29,12 +39,12 @@ const figureName = 'spectraSmallMultiples';
 
 function validate(series: SpectrumSeries[]): void {
   series.forEach((s, i) => {
-    if (!s || typeof s.model !== 'string') fail(figureName, `series[${i}].model`, 'must be a string', String(s?.model));
+    if (!s || typeof s.model !== 'string')
+      fail(figureName, `series[${i}].model`, 'must be a string', describeFound(s?.model), typeError);
     nonEmptyArray(figureName, `series[${i}].perClass`, s.perClass);
     s.perClass.forEach((c, k) => {
       const f = `series[${i}].perClass[${k}]`;
-      if (!Number.isInteger(c?.label) || c.label < 0)
-        fail(figureName, `${f}.label`, 'must be a non-negative integer', String(c?.label));
+      nonNegativeInteger(figureName, `${f}.label`, c?.label);
       nonEmptyArray(figureName, `${f}.singularValues`, c.singularValues);
       finiteValues(figureName, `${f}.singularValues`, c.singularValues, 0);
     });

@@ -22,9 +22,14 @@ describe('svgToPng', () => {
   });
 
   it('rejects bad input', () => {
-    expect(() => svgToPng('hello')).toThrow(/svgToPng: svg must be an SVG document string/);
+    expect(() => svgToPng('hello')).toThrow(
+      new RangeError('svgToPng: svg must be an SVG document string, found a string starting "hello"'),
+    );
+    expect(() => svgToPng(null as never)).toThrow(
+      new TypeError('svgToPng: svg must be an SVG document string, found null'),
+    );
     expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg"/>', { width: 0 })).toThrow(
-      /options\.width must be an integer/,
+      new RangeError('svgToPng: options.width must be an integer in 1..16384, found 0'),
     );
   });
 });

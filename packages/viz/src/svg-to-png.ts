@@ -1,4 +1,5 @@
 // PNG through resvg with the DejaVu fonts this package depends on (no system fonts), so PNGs match on every machine.
+import { describeFound, numberError, rangeError, typeError } from '@manifold-mixup/errors';
 import { Resvg } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,15 +14,13 @@ function fontFiles(): string[] {
 
 /** Renders an SVG string to PNG bytes; `width` in px (default: the SVG's own width), height keeps the aspect ratio. */
 export function svgToPng(svg: string, options: { width?: number } = {}): Uint8Array {
-  if (typeof svg !== 'string' || !svg.includes('<svg')) {
-    throw new Error(
-      `svgToPng: svg must be an SVG document string, found ${typeof svg === 'string' ? `a string starting ${JSON.stringify(svg.slice(0, 20))}` : typeof svg}`,
-    );
-  }
+  const requirement = 'must be an SVG document string';
+  if (typeof svg !== 'string') throw typeError('svgToPng', 'svg', requirement, describeFound(svg));
+  if (!svg.includes('<svg'))
+    throw rangeError('svgToPng', 'svg', requirement, `a string starting ${JSON.stringify(svg.slice(0, 20))}`);
   const width = options.width;
-  if (width !== undefined && !(Number.isInteger(width) && width > 0 && width <= 16384)) {
-    throw new Error(`svgToPng: options.width must be an integer in 1..16384, found ${width}`);
-  }
+  if (width !== undefined && !(Number.isInteger(width) && width > 0 && width <= 16384))
+    throw numberError('svgToPng', 'options.width', 'must be an integer in 1..16384', width);
   const resvg = new Resvg(svg, {
     fitTo: width === undefined ? { mode: 'original' } : { mode: 'width', value: width },
     font: {

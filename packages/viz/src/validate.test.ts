@@ -8,6 +8,7 @@ import {
   finiteNumber,
   finiteValues,
   nonEmptyArray,
+  nonNegativeInteger,
   positiveInteger,
   positiveNumber,
 } from './validate.js';
@@ -56,6 +57,11 @@ describe('validate', () => {
       new RangeError('f: options.n must be a positive integer, found 2.5'),
     );
     expect(() => positiveInteger('f', 'options.n', null)).toThrow(TypeError);
+    expect(nonNegativeInteger('f', 'n', 0)).toBe(0);
+    expect(() => nonNegativeInteger('f', 'n', -1)).toThrow(
+      new RangeError('f: n must be a non-negative integer, found -1'),
+    );
+    expect(() => nonNegativeInteger('f', 'n', '1')).toThrow(TypeError);
     expect(() => finiteNumber('f', 'x', undefined)).toThrow(
       new TypeError('f: x must be a finite number, found undefined'),
     );

@@ -2,8 +2,8 @@
 // shape of @manifold-mixup/errors: a TypeError for a value of the wrong kind, a RangeError for one not allowed.
 import { describeFound, numberError, rangeError, typeError } from '@manifold-mixup/errors';
 
-// Re-exported so that the figures keep importing it from here.
-export { describeFound };
+// Re-exported so that the figures keep importing them from here (typeError: fail's flag for a wrong kind).
+export { describeFound, typeError };
 
 /**
  * Throws `make(figure, field, expected, found)`: a RangeError unless `typeError` is passed for a value of the
@@ -63,6 +63,12 @@ export function finiteNumber(figure: string, field: string, value: unknown): num
 export function positiveInteger(figure: string, field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
     throw numberError(figure, field, 'must be a positive integer', value);
+  return value;
+}
+
+export function nonNegativeInteger(figure: string, field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw numberError(figure, field, 'must be a non-negative integer', value);
   return value;
 }
 
