@@ -35,17 +35,28 @@ function apply(next: Settings): void {
   settings = next;
   controls.show(settings);
   window.history.replaceState(null, '', `${location.pathname}?${settingsToQuery(settings)}`);
-  const wasPlaying = history.playing;
-  send({ type: 'reset', run: history.startRun(), settings });
-  if (wasPlaying) send({ type: 'play' });
+  send({ type: 'reset', run: history.startRun(), settings, play: history.playing });
   scheduleDraw();
 }
 
 const controls = createControls(byId('controls'), apply);
 byId('controls').addEventListener('submit', (event) => event.preventDefault());
 
-playButton.addEventListener('click', () => send({ type: history.playing ? 'pause' : 'play' }));
-byId('step').addEventListener('click', () => send({ type: 'step' }));
+// The button follows the click at once (the worker's answer confirms it), so a change made before the answer
+// arrives keeps playing as the visitor asked.
+function setPlaying(playing: boolean): void {
+  history.playing = playing;
+  history.version += 1;
+  scheduleDraw();
+}
+playButton.addEventListener('click', () => {
+  send({ type: history.playing ? 'pause' : 'play' });
+  setPlaying(!history.playing);
+});
+byId('step').addEventListener('click', () => {
+  send({ type: 'step' });
+  setPlaying(false);
+});
 byId('reset').addEventListener('click', () => apply(settings));
 
 let drawnVersion = -1;

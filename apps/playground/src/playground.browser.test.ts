@@ -5,6 +5,7 @@ import { parseSettings, settingsToQuery } from './settings.js';
 import { buildAndServe, OUTPUT } from './test-support/site.js';
 import {
   epochs,
+  expectStillPlaying,
   mapBands,
   measureFrameRate,
   openPlayground,
@@ -94,6 +95,28 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     expect(Math.min(...rates)).toBeGreaterThanOrEqual(0.5 * required);
 
     await page.screenshot({ path: `${OUTPUT}playground-trained.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps playing through two changed controls and Reset (the play-state race)', async () => {
+    const { page, problems } = await open('data=moons&points=100');
+    const run = () => page.evaluate(() => window.__playground?.run ?? 0);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForEpoch(page, 2);
+    // Each change restarts both models; the worker used to answer with the old run's number, so the page
+    // dropped the answer, showed Play while training went on, and the next change stopped it silently.
+    let current = await run();
+    await page.getByLabel('batch size').selectOption('16');
+    current = await expectStillPlaying(page, current);
+    await page.getByLabel('units per hidden layer').selectOption('16');
+    current = await expectStillPlaying(page, current);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expectStillPlaying(page, current);
+    const before = await shownEpoch(page);
+    await waitForEpoch(page, before + 2);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => page.evaluate(() => window.__playground?.playing)).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -6,8 +6,11 @@ import type { EpochReport } from './pair-trainer.js';
 import type { Settings } from './settings.js';
 
 export type ToWorker =
-  /** Throw the models away, build new ones (and new data) for `settings`; paused afterwards. */
-  | { type: 'reset'; run: number; settings: Settings }
+  /**
+   * Throw the models away, build new ones (and new data) for `settings`; then play on if `play`, else pause.
+   * One message, so the answer (`state` of this run) cannot race a separate `play`.
+   */
+  | { type: 'reset'; run: number; settings: Settings; play: boolean }
   | { type: 'play' }
   | { type: 'pause' }
   /** One epoch, then pause. */

@@ -7,7 +7,13 @@ import { PairTrainer, type EpochReport } from './pair-trainer.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 let trainer: PairTrainer | null = null;
+/** The run the trainer belongs to: its data and epochs carry it. */
 let run = 0;
+/**
+ * The run of the latest reset received, maybe not built yet: `state` answers carry it, since they describe
+ * what the worker will do next (an answer tagged with the superseded run would be dropped by the page).
+ */
+let latestRun = 0;
 let pendingReset: Extract<ToWorker, { type: 'reset' }> | null = null;
 let playing = false;
 let stepsAsked = 0;
@@ -66,7 +72,7 @@ async function pump(): Promise<void> {
       } else if (trainer != null && (playing || stepsAsked > 0)) {
         if (!playing) stepsAsked -= 1;
         postEpoch(await trainer.trainEpoch());
-        if (!playing && stepsAsked === 0) post({ type: 'state', run, playing });
+        if (!playing && stepsAsked === 0) post({ type: 'state', run: latestRun, playing });
       } else break;
       await nextTask();
     }
@@ -74,7 +80,7 @@ async function pump(): Promise<void> {
     playing = false;
     stepsAsked = 0;
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-    post({ type: 'state', run, playing });
+    post({ type: 'state', run: latestRun, playing });
   } finally {
     pumping = false;
   }
@@ -84,7 +90,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const command = event.data;
   if (command.type === 'reset') {
     pendingReset = command;
-    playing = false;
+    latestRun = command.run;
+    playing = command.play;
     stepsAsked = 0;
   } else if (command.type === 'play') playing = true;
   else if (command.type === 'pause') playing = false;
@@ -92,6 +99,6 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     playing = false;
     stepsAsked += 1;
   }
-  if (command.type !== 'step') post({ type: 'state', run: command.type === 'reset' ? command.run : run, playing });
+  if (command.type !== 'step') post({ type: 'state', run: latestRun, playing });
   void pump();
 });

@@ -48,6 +48,26 @@ export async function stepEpoch(page: Page): Promise<number> {
   return waitForEpoch(page, before + 1);
 }
 
+/**
+ * After a change made while playing: waits until a newer run than `run` has drawn epoch `epochs` or later, then
+ * checks that the button still says Pause (pressed). Returns the new run's number.
+ */
+export async function expectStillPlaying(page: Page, run: number, epochs = 2): Promise<number> {
+  await page.waitForFunction(
+    ([previous, target]) => {
+      const h = window.__playground;
+      const shown = Number(document.getElementById('status')?.dataset.epoch);
+      return h != null && h.run > previous && (h.latest?.epoch ?? -1) >= target && shown >= target;
+    },
+    [run, epochs] as const,
+    { polling: 50, timeout: 120_000 },
+  );
+  const button = page.locator('#play');
+  if ((await button.textContent()) !== 'Pause' || (await button.getAttribute('aria-pressed')) !== 'true')
+    throw new Error(`expectStillPlaying: the play button reads "${await button.textContent()}" after the change`);
+  return page.evaluate(() => window.__playground?.run ?? 0);
+}
+
 /** The filled contour bands of each map, as drawn (one string per panel: baseline, mixup). */
 export function mapBands(page: Page): Promise<string[]> {
   return page.locator('#maps g.panel g.bands').evaluateAll((groups) => groups.map((g) => g.innerHTML));
