@@ -10,8 +10,17 @@ export interface OpenPage {
   problems: string[];
 }
 
-export async function openPlayground(browser: Browser, server: StaticServer, query = ''): Promise<OpenPage> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+export const DESKTOP = { width: 1280, height: 1000 };
+/** A phone's viewport (an iPhone 12-14's CSS pixels). */
+export const PHONE = { width: 390, height: 844 };
+
+export async function openPlayground(
+  browser: Browser,
+  server: StaticServer,
+  query = '',
+  viewport = DESKTOP,
+): Promise<OpenPage> {
+  const page = await browser.newPage({ viewport });
   const problems = await watchPage(page, new URL(server.url).origin);
   await page.goto(new URL(query === '' ? './' : `./?${query}`, server.url).href);
   await waitForEpoch(page, 0);
@@ -95,4 +104,41 @@ export function measureFrameRate(page: Page, seconds: number): Promise<number[]>
       }),
     seconds,
   );
+}
+
+/** The run number, bumped by every reset (a changed setting, Reset, an added point, Back). */
+export function runNumber(page: Page): Promise<number> {
+  return page.evaluate(() => window.__playground?.run ?? 0);
+}
+
+/** Waits until a newer run than `run` has drawn its epoch 0 (and its hidden panels). */
+export async function waitForRunAfter(page: Page, run: number): Promise<void> {
+  await page.waitForFunction(
+    (previous) => {
+      const h = window.__playground;
+      return h != null && h.run > previous && h.latest != null && h.hidden != null && h.points != null;
+    },
+    run,
+    { polling: 50, timeout: 120_000 },
+  );
+}
+
+/** Each SVG text's rendered font size in CSS pixels (its computed size times its SVG's scale), with its text. */
+export function svgTextSizes(page: Page): Promise<Array<{ size: number; text: string }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('svg text')].flatMap((node) => {
+      const text = node as SVGTextElement;
+      const matrix = text.getScreenCTM();
+      if (matrix == null || text.getClientRects().length === 0) return []; // not rendered
+      const scale = Math.hypot(matrix.a, matrix.b);
+      return [{ size: parseFloat(getComputedStyle(text).fontSize) * scale, text: text.textContent ?? '' }];
+    }),
+  );
+}
+
+/** Markers drawn by the paths under `selector` (a class's markers share one path, one "M" each). */
+export function markerCount(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(`${selector} path`)
+    .evaluateAll((paths) => paths.reduce((sum, p) => sum + ((p.getAttribute('d') ?? '').match(/M/g)?.length ?? 0), 0));
 }
