@@ -1,9 +1,8 @@
 import { drawLineChart, type LineSeries } from './line-chart.js';
+import { MODEL_COLORS } from './palette.js';
 import type { EpochRecord, RunHistory } from './run-history.js';
 
-// Okabe-Ito blue and orange: the baseline and the mixup model everywhere on the page; dashed: the test set.
-export const MODEL_COLORS = { baseline: '#0072B2', mixup: '#D55E00' } as const;
-
+// The models' colours (palette.ts); dashed: the test set.
 function series(epochs: EpochRecord[], pick: (m: EpochRecord['models']['baseline'], set: 'train' | 'test') => number) {
   const lines: LineSeries[] = [];
   for (const role of ['baseline', 'mixup'] as const) {

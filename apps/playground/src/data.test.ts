@@ -4,7 +4,7 @@ import { DATASETS, DEFAULT_NOISE } from './settings.js';
 
 describe('makeData', () => {
   it.each(DATASETS)('%s: seeded train and test sets of the asked size inside a square grid box', (data) => {
-    const setting = { data, points: 50, noise: DEFAULT_NOISE[data], seed: 5 };
+    const setting = { data, points: 50, ratio: 50, noise: DEFAULT_NOISE[data], seed: 5 };
     const { train, test, grid } = makeData(setting);
     expect([train.n, test.n]).toEqual([100, 100]);
     expect(test.x).not.toEqual(train.x);

@@ -1,8 +1,9 @@
 import { makeGrid, type Grid } from '@manifold-mixup/analysis';
 import { twoCircles, twoMoons, twoSpirals, xorQuadrants, type LabeledSet } from '@manifold-mixup/datasets';
-import type { DatasetName, Settings } from './settings.js';
+import { testPoints, type AddedPoint, type DatasetName, type Settings } from './settings.js';
 
 export interface PlaygroundData {
+  /** The generated training points, then the visitor's added points. */
   train: LabeledSet;
   /** Drawn like train from its own seed: the held-out points that test loss, accuracy and ECE are measured on. */
   test: LabeledSet;
@@ -36,10 +37,29 @@ export function squareBox(...sets: LabeledSet[]): { xMin: number; xMax: number; 
   return { xMin: cx - half, xMax: cx + half, yMin: cy - half, yMax: cy + half };
 }
 
-export function makeData(settings: Pick<Settings, 'data' | 'points' | 'noise' | 'seed'>): PlaygroundData {
+/** `set` with `added` appended. */
+function withAdded(set: LabeledSet, added: readonly AddedPoint[]): LabeledSet {
+  if (added.length === 0) return set;
+  const x = new Float32Array(set.x.length + 2 * added.length);
+  const y = new Uint8Array(set.n + added.length);
+  x.set(set.x);
+  y.set(set.y);
+  added.forEach((p, i) => {
+    x.set([p.x, p.y], set.x.length + 2 * i);
+    y[set.n + i] = p.label;
+  });
+  return { ...set, x, y, n: set.n + added.length };
+}
+
+export function makeData(
+  settings: Pick<Settings, 'data' | 'points' | 'ratio' | 'noise' | 'seed'> & { added?: readonly AddedPoint[] },
+): PlaygroundData {
   const generate = GENERATORS[settings.data];
-  const options = { pointsPerClass: settings.points, noise: settings.noise };
-  const train = generate({ ...options, seed: settings.seed });
-  const test = generate({ ...options, seed: (settings.seed + TEST_SEED_OFFSET) % 2 ** 32 });
-  return { train, test, grid: makeGrid(squareBox(train, test), GRID_RESOLUTION) };
+  const { noise } = settings;
+  const train = generate({ pointsPerClass: settings.points, noise, seed: settings.seed });
+  const seed = (settings.seed + TEST_SEED_OFFSET) % 2 ** 32;
+  const test = generate({ pointsPerClass: testPoints(settings), noise, seed });
+  // The box is the generated points' alone: a clicked point does not move the map under the cursor.
+  const grid = makeGrid(squareBox(train, test), GRID_RESOLUTION);
+  return { train: withAdded(train, settings.added ?? []), test, grid };
 }

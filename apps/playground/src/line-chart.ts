@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
+import { minMaxIndices } from './downsample.js';
 
 export interface LineSeries {
   name: string;
@@ -23,16 +24,23 @@ const WIDTH = 300;
 const HEIGHT = 170;
 const MARGIN = { top: 22, right: 10, bottom: 24, left: 40 };
 
+// Points drawn per series at most: a long run's line is its min and max per run of epochs (downsample.ts).
+const POINTS_PER_SERIES = 500;
+
 /**
- * A small line chart for the live curves, redrawn whole each time (a few hundred points per line).
+ * A small line chart for the live curves, redrawn whole each time (at most POINTS_PER_SERIES points per line).
  * viz's intervalCurves is made for a handful of x values with a marker each and an interval band; over
  * hundreds of epochs its markers would bury the lines, hence this plain one.
  */
 export function drawLineChart(container: HTMLElement, spec: LineChartSpec): void {
-  const finite = spec.series.flatMap((s) => s.values.filter(Number.isFinite));
-  const yMax = Math.max(1e-3, ...finite);
+  // Each series' extremes survive its downsampling, so the y range comes from the points drawn (fast at any length).
+  const kept = spec.series.map((s) => minMaxIndices(s.values, POINTS_PER_SERIES));
+  let yMax = 1e-3;
+  kept.forEach((indices, k) => {
+    for (const i of indices) yMax = Math.max(yMax, spec.series[k].values[i]);
+  });
   const x = scaleLinear()
-    .domain([0, Math.max(1, ...spec.x)])
+    .domain([0, Math.max(1, spec.x.at(-1) ?? 0)]) // epochs only grow
     .range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLinear()
     .domain(spec.yDomain ?? [0, yMax])
@@ -78,17 +86,16 @@ export function drawLineChart(container: HTMLElement, spec: LineChartSpec): void
     .attr('text-anchor', 'end')
     .text('epoch');
   const [low, high] = y.domain();
-  const path = line<number>()
-    .defined((v) => Number.isFinite(v))
-    .x((_, i) => x(spec.x[i]))
-    .y((v) => y(Math.min(high, Math.max(low, v))));
-  for (const s of spec.series) {
+  spec.series.forEach((s, k) => {
+    const path = line<number>()
+      .x((i) => x(spec.x[i]))
+      .y((i) => y(Math.min(high, Math.max(low, s.values[i]))));
     svg
       .append('path')
-      .attr('d', path(s.values) ?? '')
+      .attr('d', path(kept[k]) ?? '')
       .attr('fill', 'none')
       .attr('stroke', s.color)
       .attr('stroke-width', 1.6)
       .attr('stroke-dasharray', s.dash ?? null);
-  }
+  });
 }

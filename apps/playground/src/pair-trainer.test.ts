@@ -2,7 +2,7 @@ import { initBackend } from '@manifold-mixup/mixup-core';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { epochSeed, PairTrainer, type EpochReport } from './pair-trainer.js';
-import { parseSettings } from './settings.js';
+import { parseSettings } from './settings-query.js';
 
 // Small settings: the properties the page relies on, checked in Node on the wasm backend the page uses.
 const SMALL = 'data=moons&points=50&width=16&depth=2&batch=16&mix=1,2';
@@ -50,6 +50,26 @@ describe('PairTrainer', () => {
     const { reports } = await run(small({ mix: '' }), 3);
     expect(objectives(reports, 'mixup')).toEqual(objectives(reports, 'baseline'));
     expect(reports[3].models.mixup.pClass1).toEqual(reports[3].models.baseline.pClass1);
+  });
+
+  it('counts the places the mixup model drew, one per batch, among the ticked ones only', async () => {
+    const { reports } = await run(small({ mix: '0,2' }), 2);
+    const batches = Math.ceil(100 / 16);
+    expect(reports[0].draws).toEqual([0, 0, 0]);
+    for (const report of reports.slice(1)) {
+      expect(report.draws.reduce((a, b) => a + b, 0)).toBe(batches);
+      expect(report.draws[1]).toBe(0);
+      expect(report.draws[0] + report.draws[2]).toBe(batches);
+    }
+  });
+
+  it('gives L2 and dropout to the baseline only, from the same initial weights', async () => {
+    const plain = await run(SMALL, 2);
+    const regularised = await run(small({ l2: '0.01', dropout: '0.2' }), 2);
+    expect(regularised.reports[0].models.baseline.pClass1).toEqual(plain.reports[0].models.baseline.pClass1);
+    expect(objectives(regularised.reports, 'mixup')).toEqual(objectives(plain.reports, 'mixup'));
+    expect(objectives(regularised.reports, 'baseline')).not.toEqual(objectives(plain.reports, 'baseline'));
+    expect(new Set(regularised.tensors).size).toBe(1);
   });
 
   it('changes only the mixup model when α changes', async () => {

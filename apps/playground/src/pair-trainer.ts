@@ -1,8 +1,8 @@
-import type { ManifoldMixupModel } from '@manifold-mixup/mixup-core';
 import { makeData, type PlaygroundData } from './data.js';
 import { measure, predictionInput, type ModelMetrics } from './measure.js';
-import { buildModel, type ModelRole } from './network.js';
-import type { Settings } from './settings.js';
+import { MixProbe, type MixedBatch } from './mix-probe.js';
+import { buildModel, type BuiltModel, type ModelRole } from './network.js';
+import { hiddenLayers, type Settings } from './settings.js';
 
 export const ROLES: readonly ModelRole[] = ['baseline', 'mixup'];
 
@@ -19,6 +19,8 @@ export interface EpochReport {
   trainSeconds: number;
   measureSeconds: number;
   models: Record<ModelRole, ModelReport>;
+  /** Batches the mixup model mixed at each place (index) in this epoch; all 0 before training. */
+  draws: number[];
 }
 
 /**
@@ -33,13 +35,17 @@ export function epochSeed(seed: number, epoch: number): number {
 /** Two models of one setting, the baseline and the mixup model, trained and measured epoch by epoch. */
 export class PairTrainer {
   readonly data: PlaygroundData;
-  readonly models: Record<ModelRole, ManifoldMixupModel>;
+  readonly built: Record<ModelRole, BuiltModel>;
+  /** The first batch mixed at each place in the last epoch trained. */
+  lastBatches = new Map<number, MixedBatch>();
+  private readonly probe: MixProbe;
   private readonly rows: Float32Array;
   private epochsDone = 0;
 
   constructor(readonly settings: Settings) {
     this.data = makeData(settings);
-    this.models = { baseline: buildModel(settings, 'baseline'), mixup: buildModel(settings, 'mixup') };
+    this.built = { baseline: buildModel(settings, 'baseline'), mixup: buildModel(settings, 'mixup') };
+    this.probe = new MixProbe(this.built.mixup.model, hiddenLayers(settings));
     this.rows = predictionInput(this.data.train, this.data.test, this.data.grid);
   }
 
@@ -48,17 +54,20 @@ export class PairTrainer {
   }
 
   /** The models as they are (before training: their initial weights), measured without training. */
-  async measureNow(objective: Record<ModelRole, number> = { baseline: NaN, mixup: NaN }): Promise<EpochReport> {
+  async measureNow(
+    objective: Record<ModelRole, number> = { baseline: NaN, mixup: NaN },
+    draws: number[] = new Array<number>(hiddenLayers(this.settings) + 1).fill(0),
+  ): Promise<EpochReport> {
     const started = performance.now();
     const { train, test, grid } = this.data;
     const models = {} as Record<ModelRole, ModelReport>;
     for (const role of ROLES) {
-      const probabilities = await this.models[role].predict(this.rows, { batchSize: this.rows.length / 2 });
+      const probabilities = await this.built[role].model.predict(this.rows, { batchSize: this.rows.length / 2 });
       const { metrics, pClass1 } = measure(probabilities, train, test, grid);
       models[role] = { ...metrics, objective: objective[role], pClass1 };
     }
     const measureSeconds = (performance.now() - started) / 1000;
-    return { epoch: this.epochsDone, trainSeconds: 0, measureSeconds, models };
+    return { epoch: this.epochsDone, trainSeconds: 0, measureSeconds, models, draws };
   }
 
   /** Trains both models for one epoch, then measures them. */
@@ -74,15 +83,24 @@ export class PairTrainer {
     const started = performance.now();
     const objective = { baseline: NaN, mixup: NaN };
     for (const role of ROLES) {
-      const history = await this.models[role].fit(this.data.train, options);
+      const history = await this.built[role].model.fit(this.data.train, options);
       objective[role] = history.epochs[0].loss;
     }
     const trainSeconds = (performance.now() - started) / 1000;
     this.epochsDone += 1;
-    return { ...(await this.measureNow(objective)), trainSeconds };
+    const { draws, batches } = this.probe.take();
+    this.lastBatches = batches;
+    return { ...(await this.measureNow(objective, draws)), trainSeconds };
+  }
+
+  /** Activations of `x` (rows × 2) at place p ≥ 1 of one model: rows × cols. */
+  async activations(role: ModelRole, x: Float32Array, place: number): Promise<{ values: Float32Array; cols: number }> {
+    const { model, placeLayer } = this.built[role];
+    const { values, cols } = await model.activations(x, placeLayer[place], { batchSize: 4096 });
+    return { values, cols };
   }
 
   dispose(): void {
-    for (const role of ROLES) this.models[role].dispose();
+    for (const role of ROLES) this.built[role].model.dispose();
   }
 }

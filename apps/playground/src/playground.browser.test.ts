@@ -1,13 +1,13 @@
-import { chromiumForTests, launchChromium, type StaticServer } from '@manifold-mixup/browser-harness';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSettings, settingsToQuery } from './settings.js';
-import { buildAndServe, OUTPUT } from './test-support/site.js';
+import { chromiumForTests } from '@manifold-mixup/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { writeAddress, VIEW_DEFAULTS } from './address.js';
+import { parseSettings } from './settings-query.js';
+import { OUTPUT, useSite } from './test-support/site.js';
 import {
   epochs,
+  expectStillPlaying,
   mapBands,
   measureFrameRate,
-  openPlayground,
   shownEpoch,
   stepEpoch,
   waitForEpoch,
@@ -21,22 +21,7 @@ const { executable, skip } = chromiumForTests('the playground browser test');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe.skipIf(skip)('the playground in headless Chromium', () => {
-  let browser: Browser | undefined;
-  let server: StaticServer | undefined;
-
-  beforeAll(async () => {
-    server = await buildAndServe();
-    browser = await launchChromium(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const open = (query = '') => {
-    if (browser == null || server == null) throw new Error('playground test: no browser or server (see beforeAll)');
-    return openPlayground(browser, server, query);
-  };
+  const open = useSite(executable);
 
   it('trains both models in a worker on wasm, draws both maps every few epochs and keeps 30 fps', async () => {
     const { page, problems } = await open();
@@ -98,6 +83,28 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     await page.close();
   });
 
+  it('keeps playing through two changed controls and Reset (the play-state race)', async () => {
+    const { page, problems } = await open('data=moons&points=100');
+    const run = () => page.evaluate(() => window.__playground?.run ?? 0);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForEpoch(page, 2);
+    // Each change restarts both models; the worker used to answer with the old run's number, so the page
+    // dropped the answer, showed Play while training went on, and the next change stopped it silently.
+    let current = await run();
+    await page.getByLabel('batch size').selectOption('16');
+    current = await expectStillPlaying(page, current);
+    await page.getByLabel('units per hidden layer').selectOption('16');
+    current = await expectStillPlaying(page, current);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expectStillPlaying(page, current);
+    const before = await shownEpoch(page);
+    await waitForEpoch(page, before + 2);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => page.evaluate(() => window.__playground?.playing)).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('trains the mixup model as the baseline with no place ticked, and α changes only the mixup model', async () => {
     const { page, problems } = await open('data=moons&points=100&seed=3');
     for (const name of ['h1', 'h2', 'h3'])
@@ -141,7 +148,7 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     const { page, problems } = await open(query);
     const value = (label: string) => page.getByLabel(label, { exact: true }).inputValue();
     expect(await value('data set')).toBe('moons');
-    expect(await value('points per class')).toBe('100');
+    expect(await value('training points per class')).toBe('100');
     expect(await value('noise')).toBe('0.2');
     expect(await value('α of Beta(α, α)')).toBe('0.5');
     expect(await value('units per hidden layer')).toBe('32');
@@ -161,7 +168,7 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
 
     await page.getByLabel('units per hidden layer').selectOption('64');
     await expect.poll(() => new URL(page.url()).searchParams.get('width')).toBe('64');
-    const expected = settingsToQuery({ ...parseSettings(query), width: 64 });
+    const expected = writeAddress({ ...parseSettings(query), width: 64 }, VIEW_DEFAULTS);
     expect(new URL(page.url()).search).toBe(`?${expected}`);
 
     // The same address again: the same numbers, epoch by epoch (timings aside).

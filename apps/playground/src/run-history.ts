@@ -1,7 +1,8 @@
 import type { GridBox } from '@manifold-mixup/analysis';
+import type { HiddenReport } from './hidden-space.js';
 import type { ModelReport } from './pair-trainer.js';
 import type { ModelRole } from './network.js';
-import type { BackendReport, FromWorker } from './protocol.js';
+import type { BackendReport, FromWorker, PointSet } from './protocol.js';
 
 const DRAWS_KEPT = 100;
 
@@ -12,7 +13,12 @@ export interface EpochRecord {
   measureSeconds: number;
   numTensors: number;
   models: Record<ModelRole, Omit<ModelReport, 'pClass1'>>;
+  /** Batches the mixup model mixed at each place in this epoch. */
+  draws: number[];
 }
+
+/** One hidden unit's activation over the grid, per model. */
+export type UnitMaps = Extract<FromWorker, { type: 'unit' }>;
 
 /**
  * What the page knows of the current run: the data, every epoch's numbers (for the curves) and the latest
@@ -23,10 +29,14 @@ export class RunHistory {
   playing = false;
   backend: BackendReport | null = null;
   error: string | null = null;
-  points: { x: Float32Array; labels: Uint8Array } | null = null;
+  points: PointSet | null = null;
+  test: PointSet | null = null;
   grid: GridBox | null = null;
   epochs: EpochRecord[] = [];
   latestMaps: Record<ModelRole, Float32Array> | null = null;
+  /** The hidden-space panels' latest data. */
+  hidden: HiddenReport | null = null;
+  unit: UnitMaps | null = null;
   /** Bumped on every change, so views redraw only when something is new. */
   version = 0;
   /** How long the page's last draws took, in ms (the most recent DRAWS_KEPT): what training costs the page. */
@@ -36,9 +46,12 @@ export class RunHistory {
   startRun(): number {
     this.run += 1;
     this.points = null;
+    this.test = null;
     this.grid = null;
     this.epochs = [];
     this.latestMaps = null;
+    this.hidden = null;
+    this.unit = null;
     this.error = null;
     this.version += 1;
     return this.run;
@@ -52,8 +65,11 @@ export class RunHistory {
     else if (message.type === 'state') this.playing = message.playing;
     else if (message.type === 'data') {
       this.points = message.points;
+      this.test = message.test;
       this.grid = message.grid;
-    } else {
+    } else if (message.type === 'hidden') this.hidden = message.report;
+    else if (message.type === 'unit') this.unit = message;
+    else {
       const { report, numTensors } = message;
       const strip = ({ pClass1: _, ...rest }: ModelReport) => rest;
       this.epochs.push({
@@ -62,6 +78,7 @@ export class RunHistory {
         measureSeconds: report.measureSeconds,
         numTensors,
         models: { baseline: strip(report.models.baseline), mixup: strip(report.models.mixup) },
+        draws: report.draws,
       });
       this.latestMaps = { baseline: report.models.baseline.pClass1, mixup: report.models.mixup.pClass1 };
     }

@@ -1,37 +1,60 @@
-// Everything that decides what trains, and its home in the page's query string: a link reproduces a setting.
+// Everything that decides what trains. Its home in the address is settings-query.ts: a link reproduces a setting.
 
 export const DATASETS = ['spirals', 'moons', 'circles', 'xor'] as const;
 export type DatasetName = (typeof DATASETS)[number];
 export const LAMBDA_MODES = ['batch', 'example'] as const;
 export type LambdaMode = (typeof LAMBDA_MODES)[number];
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+/** A point the visitor added by clicking a map: it joins the training set. */
+export interface AddedPoint {
+  x: number;
+  y: number;
+  label: 0 | 1;
+}
 
 export interface Settings {
   data: DatasetName;
-  /** Training points per class; the test set is drawn the same way, as large. */
+  /** Training points per class. */
   points: number;
+  /** Training share of all points, in percent: the test set has points * (100 - ratio) / ratio per class. */
+  ratio: number;
   noise: number;
   alpha: number;
   /**
    * Where the mixup model may mix, as indices of the places between layers: 0 is the input (input mixup),
-   * i ≥ 1 the output of hidden layer i (manifold mixup). Sorted, each < depth + 1.
+   * i ≥ 1 the output of hidden layer i (manifold mixup). Sorted, each ≤ hiddenLayers(settings).
    */
   mix: number[];
+  /** The hidden layers' activation function (both models; the bottleneck, if any, is linear). */
+  act: Activation;
   width: number;
-  /** Hidden layers. */
+  /** Hidden layers of `width` units. */
   depth: number;
+  /** A 2-unit linear layer after the first ⌈depth / 2⌉ hidden layers, as in the paper's figure 1. */
+  bottleneck: boolean;
   lr: number;
   batch: number;
   lambda: LambdaMode;
+  /** L2 penalty on the baseline's kernels (the paper's "weight decay" baseline); 0: none. */
+  l2: number;
+  /** Dropout rate after each of the baseline's hidden layers (the paper's "dropout" baseline); 0: none. */
+  dropout: number;
   seed: number;
+  added: AddedPoint[];
 }
 
-// The choices the selects offer; a URL value outside them falls back to the default.
+// The choices the selects offer; an address value outside them falls back to the default.
 export const CHOICES = {
   points: [50, 100, 200, 400, 800],
+  ratio: [10, 20, 30, 40, 50, 60, 70, 80, 90],
   width: [8, 16, 32, 64, 128],
   depth: [1, 2, 3, 4, 5, 6],
   lr: [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1],
   batch: [8, 16, 32, 64, 128],
+  l2: [0, 0.0001, 0.001, 0.01, 0.1],
+  dropout: [0, 0.1, 0.2, 0.3, 0.5],
 } as const;
 
 /** Each data set's noise where the datasets package puts it (uniform jitter for spirals, Gaussian sd otherwise). */
@@ -40,6 +63,8 @@ export const NOISE_RANGE = { min: 0, max: 3 } as const;
 // Beta(α, α) needs α > 0; past 10 it is λ ≈ 0.5 every time.
 export const ALPHA_RANGE = { min: 0.05, max: 10 } as const;
 export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1 } as const;
+/** More clicked points than this would make the address unwieldy. */
+export const MAX_ADDED = 200;
 
 /**
  * Light enough that an epoch of both models takes well under a second in a browser, so the maps move visibly;
@@ -48,76 +73,47 @@ export const SEED_RANGE = { min: 0, max: 2 ** 31 - 1 } as const;
 export const DEFAULTS: Settings = {
   data: 'spirals',
   points: 200,
+  ratio: 50,
   noise: DEFAULT_NOISE.spirals,
   alpha: 1,
   mix: [1, 2, 3],
+  act: 'relu',
   width: 64,
   depth: 3,
+  bottleneck: false,
   lr: 0.003,
   batch: 32,
   lambda: 'batch',
+  l2: 0,
+  dropout: 0,
   seed: 0,
+  added: [],
 };
 
-function oneOf<T>(value: string | null, options: readonly T[], parse: (s: string) => T, fallback: T): T {
-  if (value == null) return fallback;
-  const parsed = parse(value);
-  return options.includes(parsed) ? parsed : fallback;
+/** Hidden layers in all, the bottleneck included: the places are 0 (input) to this. */
+export function hiddenLayers(settings: Pick<Settings, 'depth' | 'bottleneck'>): number {
+  return settings.depth + (settings.bottleneck ? 1 : 0);
 }
 
-function inRange(value: string | null, range: { min: number; max: number }, fallback: number): number {
-  if (value == null || value.trim() === '') return fallback;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed >= range.min && parsed <= range.max ? parsed : fallback;
+/** The place whose output is the bottleneck's 2-D code, or null without one. */
+export function bottleneckPlace(settings: Pick<Settings, 'depth' | 'bottleneck'>): number | null {
+  return settings.bottleneck ? Math.ceil(settings.depth / 2) + 1 : null;
 }
 
-/** The mixing places of a `mix` parameter ("1,2,3"; "" for none) that exist in a network of `depth` hidden layers. */
-export function parseMix(value: string | null, depth: number, fallback: readonly number[]): number[] {
-  if (value == null) return fallback.filter((i) => i <= depth);
-  const places = value
-    .split(',')
-    .filter((part) => part.trim() !== '')
-    .map(Number)
-    .filter((i) => Number.isInteger(i) && i >= 0 && i <= depth);
-  return [...new Set(places)].sort((a, b) => a - b);
+/** Units of each hidden layer in order (place i is the output of entry i - 1). */
+export function hiddenWidths(settings: Pick<Settings, 'depth' | 'bottleneck' | 'width'>): number[] {
+  const widths = Array.from({ length: settings.depth }, () => settings.width);
+  const place = bottleneckPlace(settings);
+  if (place != null) widths.splice(place - 1, 0, 2);
+  return widths;
 }
 
-/** Settings from a query string; a missing or invalid value takes its default (the data set's own noise). */
-export function parseSettings(query: URLSearchParams | string): Settings {
-  const q = typeof query === 'string' ? new URLSearchParams(query) : query;
-  const data = oneOf<DatasetName>(q.get('data'), DATASETS, (s) => s as DatasetName, DEFAULTS.data);
-  const depth = oneOf(q.get('depth'), CHOICES.depth, Number, DEFAULTS.depth);
-  const seed = inRange(q.get('seed'), SEED_RANGE, DEFAULTS.seed);
-  return {
-    data,
-    points: oneOf(q.get('points'), CHOICES.points, Number, DEFAULTS.points),
-    noise: inRange(q.get('noise'), NOISE_RANGE, DEFAULT_NOISE[data]),
-    alpha: inRange(q.get('alpha'), ALPHA_RANGE, DEFAULTS.alpha),
-    mix: parseMix(q.get('mix'), depth, DEFAULTS.mix),
-    width: oneOf(q.get('width'), CHOICES.width, Number, DEFAULTS.width),
-    depth,
-    lr: oneOf(q.get('lr'), CHOICES.lr, Number, DEFAULTS.lr),
-    batch: oneOf(q.get('batch'), CHOICES.batch, Number, DEFAULTS.batch),
-    lambda: oneOf<LambdaMode>(q.get('lambda'), LAMBDA_MODES, (s) => s as LambdaMode, DEFAULTS.lambda),
-    seed: Number.isInteger(seed) ? seed : DEFAULTS.seed,
-  };
+/** The name of mixing place i: 0 is the input, i ≥ 1 the output of hidden layer i. */
+export function placeName(i: number): string {
+  return i === 0 ? 'input' : `h${i}`;
 }
 
-/** The query string of a setting, every field written, so a link keeps meaning the same if defaults change. */
-export function settingsToQuery(settings: Settings): string {
-  const q = new URLSearchParams({
-    data: settings.data,
-    points: String(settings.points),
-    noise: String(settings.noise),
-    alpha: String(settings.alpha),
-    mix: settings.mix.join(','),
-    width: String(settings.width),
-    depth: String(settings.depth),
-    lr: String(settings.lr),
-    batch: String(settings.batch),
-    lambda: settings.lambda,
-    seed: String(settings.seed),
-  });
-  // Keep the commas of `mix` readable in the address bar.
-  return q.toString().replaceAll('%2C', ',');
+/** Test points per class for a setting: as many as training points at the default 50%. */
+export function testPoints(settings: Pick<Settings, 'points' | 'ratio'>): number {
+  return Math.round((settings.points * (100 - settings.ratio)) / settings.ratio);
 }

@@ -10,8 +10,17 @@ export interface OpenPage {
   problems: string[];
 }
 
-export async function openPlayground(browser: Browser, server: StaticServer, query = ''): Promise<OpenPage> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+export const DESKTOP = { width: 1280, height: 1000 };
+/** A phone's viewport (an iPhone 12-14's CSS pixels). */
+export const PHONE = { width: 390, height: 844 };
+
+export async function openPlayground(
+  browser: Browser,
+  server: StaticServer,
+  query = '',
+  viewport = DESKTOP,
+): Promise<OpenPage> {
+  const page = await browser.newPage({ viewport });
   const problems = await watchPage(page, new URL(server.url).origin);
   await page.goto(new URL(query === '' ? './' : `./?${query}`, server.url).href);
   await waitForEpoch(page, 0);
@@ -48,6 +57,26 @@ export async function stepEpoch(page: Page): Promise<number> {
   return waitForEpoch(page, before + 1);
 }
 
+/**
+ * After a change made while playing: waits until a newer run than `run` has drawn epoch `epochs` or later, then
+ * checks that the button still says Pause (pressed). Returns the new run's number.
+ */
+export async function expectStillPlaying(page: Page, run: number, epochs = 2): Promise<number> {
+  await page.waitForFunction(
+    ([previous, target]) => {
+      const h = window.__playground;
+      const shown = Number(document.getElementById('status')?.dataset.epoch);
+      return h != null && h.run > previous && (h.latest?.epoch ?? -1) >= target && shown >= target;
+    },
+    [run, epochs] as const,
+    { polling: 50, timeout: 120_000 },
+  );
+  const button = page.locator('#play');
+  if ((await button.textContent()) !== 'Pause' || (await button.getAttribute('aria-pressed')) !== 'true')
+    throw new Error(`expectStillPlaying: the play button reads "${await button.textContent()}" after the change`);
+  return page.evaluate(() => window.__playground?.run ?? 0);
+}
+
 /** The filled contour bands of each map, as drawn (one string per panel: baseline, mixup). */
 export function mapBands(page: Page): Promise<string[]> {
   return page.locator('#maps g.panel g.bands').evaluateAll((groups) => groups.map((g) => g.innerHTML));
@@ -75,4 +104,41 @@ export function measureFrameRate(page: Page, seconds: number): Promise<number[]>
       }),
     seconds,
   );
+}
+
+/** The run number, bumped by every reset (a changed setting, Reset, an added point, Back). */
+export function runNumber(page: Page): Promise<number> {
+  return page.evaluate(() => window.__playground?.run ?? 0);
+}
+
+/** Waits until a newer run than `run` has drawn its epoch 0 (and its hidden panels). */
+export async function waitForRunAfter(page: Page, run: number): Promise<void> {
+  await page.waitForFunction(
+    (previous) => {
+      const h = window.__playground;
+      return h != null && h.run > previous && h.latest != null && h.hidden != null && h.points != null;
+    },
+    run,
+    { polling: 50, timeout: 120_000 },
+  );
+}
+
+/** Each SVG text's rendered font size in CSS pixels (its computed size times its SVG's scale), with its text. */
+export function svgTextSizes(page: Page): Promise<Array<{ size: number; text: string }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('svg text')].flatMap((node) => {
+      const text = node as SVGTextElement;
+      const matrix = text.getScreenCTM();
+      if (matrix == null || text.getClientRects().length === 0) return []; // not rendered
+      const scale = Math.hypot(matrix.a, matrix.b);
+      return [{ size: parseFloat(getComputedStyle(text).fontSize) * scale, text: text.textContent ?? '' }];
+    }),
+  );
+}
+
+/** Markers drawn by the paths under `selector` (a class's markers share one path, one "M" each). */
+export function markerCount(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(`${selector} path`)
+    .evaluateAll((paths) => paths.reduce((sum, p) => sum + ((p.getAttribute('d') ?? '').match(/M/g)?.length ?? 0), 0));
 }
