@@ -31,4 +31,5 @@ export { fileSystemIO, registerFileSystemRouter } from './file-system-io.js';
 export { CheckpointFormatError } from './checkpoint-format-error.js';
 export type { FitCallbacks, FitLogs } from './types.js';
 export type { FromSequentialOptions } from './from-sequential.js';
+export type { FromLayersModelOptions } from './from-layers-model.js';
 export type { ToLayersModelOptions } from './to-layers-model.js';
