@@ -20,6 +20,22 @@ interface Networks {
 const CONVNET_PLACES = ['input', 'pool1', 'pool2'];
 const RESNET_PLACES = ['input', 'block1', 'block2'];
 const weightsOf = (m: ManifoldMixupModel) => m.weights.map((w) => Array.from(w.variable.dataSync()));
+/**
+ * Fits, and returns the history and the last epoch's mean loss over the first batch's (the initial
+ * weights'): losses against mixed targets level off well above 0, and vary from epoch to epoch.
+ */
+async function fitRatio(model: ManifoldMixupModel, data: ReturnType<typeof tinyImages>, epochs: number) {
+  let first = Number.NaN;
+  const history = await model.fit(data, {
+    epochs,
+    batchSize: 12,
+    learningRate: 0.01,
+    onBatchEnd: ({ epoch, step, loss }) => {
+      if (epoch === 1 && step === 1) first = loss;
+    },
+  });
+  return { history, ratio: history.epochs[epochs - 1].loss / first };
+}
 const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   Array.from(a).reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i])), 0);
 
@@ -48,16 +64,14 @@ describe('the README conv nets on cpu', () => {
   it('the simple convnet trains mixed at the input and after either pooling layer', async () => {
     const model = convnet(1);
     expect(model.eligibleLayers.map((i) => (i === 0 ? 'input' : model.layers[i - 1].name))).toEqual(CONVNET_PLACES);
-    const history = await model.fit(tinyImages(60, 12, 1), { epochs: 10, batchSize: 12, learningRate: 0.01 });
-    expect(history.epochs[9].loss).toBeLessThan(0.8 * history.epochs[0].loss);
+    expect((await fitRatio(model, tinyImages(60, 12, 1), 10)).ratio).toBeLessThan(0.75);
     expect((await model.evaluate(tinyImages(30, 12, 2))).accuracy).toBeGreaterThan(0.8);
     model.dispose();
   });
 
   it('the residual net trains mixed at the input and at block outputs, and round-trips through tf.loadLayersModel', async () => {
     const model = resnet(2);
-    const history = await model.fit(tinyImages(60, 8, 3), { epochs: 5, batchSize: 12, learningRate: 0.01 });
-    expect(history.epochs[4].loss).toBeLessThan(history.epochs[0].loss);
+    expect((await fitRatio(model, tinyImages(60, 8, 3), 6)).ratio).toBeLessThan(0.75);
     const test = tinyImages(20, 8, 4);
     const ours = await model.predict(test.x);
 
@@ -108,13 +122,13 @@ describe('the README conv nets on wasm', () => {
         'wasm has no Conv2DBackpropFilter kernel yet (tfjs-backend-wasm 4.22 lacks it): trained on cpu only',
       );
     }
-    for (const [model, size] of [
-      [convnet(4), 12],
-      [resnet(4), 8],
+    for (const [model, size, epochs] of [
+      [convnet(4), 12, 10],
+      [resnet(4), 8, 6],
     ] as const) {
-      const history = await model.fit(tinyImages(36, size, 6), { epochs: 3, batchSize: 12, learningRate: 0.01 });
+      const { history, ratio } = await fitRatio(model, tinyImages(60, size, 6), epochs);
       expect(history.backend).toBe('wasm');
-      expect(history.epochs[2].loss).toBeLessThan(history.epochs[0].loss);
+      expect(ratio).toBeLessThan(0.75);
       model.dispose();
     }
   });
