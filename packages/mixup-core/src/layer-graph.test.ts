@@ -105,6 +105,7 @@ describe('a tf.LayersModel graph run by ManifoldMixupModel', () => {
       expect(() => ManifoldMixupModel.fromLayersModel(unbuilt, { mixAt: [] })).toThrow(
         /found 0 inputs and 0 outputs \(a tf\.sequential needs inputShape on its first layer\)/,
       );
+      expect(() => ManifoldMixupModel.fromLayersModel({ inputs: [] } as never, { mixAt: [] })).toThrow(TypeError);
       expect(() => ManifoldMixupModel.fromLayersModel({} as never, { mixAt: [] })).toThrow(
         new TypeError(
           'fromLayersModel: model must be a tf.LayersModel (tf.model({ inputs, outputs }) or tf.sequential), found object',

@@ -49,7 +49,12 @@ function unsupported(layer: layers.Layer): { requirement: string; found: string 
  */
 export function readLayerGraph(model: LayersModel): LayerGraph {
   const candidate = model as Partial<LayersModel> | null;
-  if (candidate == null || typeof candidate !== 'object' || !Array.isArray(candidate.inputs)) {
+  if (
+    candidate == null ||
+    typeof candidate !== 'object' ||
+    !Array.isArray(candidate.inputs) ||
+    !Array.isArray(candidate.outputs)
+  ) {
     throw typeError(
       WHERE,
       'model',
