@@ -1,12 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { readmeExamples } from './bundle.js';
 import { describe, expect, it } from 'vitest';
 
 // Without a browser: every package bundles for one (a Node built-in still imported fails the build),
 // its package.json `browser` field swaps in each *.browser.js twin, and each twin exports what the
 // Node module it replaces does (TypeScript only ever sees the Node one).
 const PACKAGES = ['errors', 'random', 'types', 'datasets', 'analysis', 'tfjs-wasm-training', 'mixup-core', 'viz'];
+/** A browser bundle kept in memory, with its metafile. */
+const IN_MEMORY = {
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+} as const;
+>>>>>>> h-functional
 const app = fileURLToPath(new URL('..', import.meta.url));
 const packageDir = (name: string): URL => new URL(`../../../packages/${name}/`, import.meta.url);
 
@@ -18,13 +29,8 @@ async function browserMap(name: string): Promise<Record<string, string>> {
 describe.each(PACKAGES)('@manifold-mixup/%s in a browser bundle', (name) => {
   it('bundles for the browser with the twins in place of the Node-only modules', async () => {
     const result = await build({
+      ...IN_MEMORY,
       stdin: { contents: `export * from '@manifold-mixup/${name}';`, resolveDir: app, loader: 'js' },
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
       // tfjs itself is the application's to bundle; this is about our packages' own imports.
       external: ['@tensorflow/*'],
     });
@@ -53,11 +59,30 @@ describe.each(PACKAGES)('@manifold-mixup/%s in a browser bundle', (name) => {
   });
 });
 
-describe('the test page', () => {
-  it("imports the packages by name, as an application does, never another package's files by path", async () => {
-    const page = await readFile(new URL('./page/main.ts', import.meta.url), 'utf8');
-    const specifiers = [...page.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
-    expect(specifiers).toContain('@manifold-mixup/analysis');
-    expect(specifiers.filter((s) => s.startsWith('.'))).toEqual([]);
+describe('the test pages', () => {
+  it.each(['main.ts', 'conv-nets.ts'])(
+    "%s imports the packages by name, as an application does, never another package's files by path",
+    async (file) => {
+      const page = await readFile(new URL(`./page/${file}`, import.meta.url), 'utf8');
+      const specifiers = [...page.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+      expect(specifiers).toContain('@manifold-mixup/mixup-core');
+      // Relative imports stay in the page's folder (its own modules: the report, the wasm binaries' URLs).
+      expect(specifiers.filter((s) => s.startsWith('.') && !/^\.\/[\w-]+\.js$/.test(s))).toEqual([]);
+    },
+  );
+
+  it("bundles the conv-net page with mixup-core README's networks.ts block, as written", async () => {
+    const result = await build({
+      ...IN_MEMORY,
+      entryPoints: [fileURLToPath(new URL('./page/conv-nets.ts', import.meta.url))],
+      loader: { '.wasm': 'file' },
+      outdir: 'unused',
+      plugins: [readmeExamples],
+      external: ['@tensorflow/*', '@manifold-mixup/*'],
+    });
+    expect(Object.keys(result.metafile.inputs)).toContain('mixup-core-readme:networks.ts');
+    const bundle = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    expect(bundle).toMatch(/function preActResNet\(/);
+    expect(bundle).toMatch(/function simpleConvnet\(/);
   });
 });

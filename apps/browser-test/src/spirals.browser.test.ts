@@ -10,6 +10,7 @@ import {
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage } from './bundle.js';
+import type { ConvNetsResult } from './page/conv-nets.js';
 import type { PageResult } from './page/main.js';
 
 // The real thing: the packages bundled for a browser, served from this machine, trained and drawn
@@ -18,9 +19,9 @@ const { executable, skip } = chromiumForTests('the browser test');
 
 const output = fileURLToPath(new URL('../output/', import.meta.url));
 
-interface Run {
+interface Run<Result = PageResult> {
   page: Page;
-  result: PageResult;
+  result: Result;
   /** Console errors, page errors, failed or refused requests: each a failure of the test. */
   problems: string[];
 }
@@ -43,7 +44,7 @@ describe.skipIf(skip)('in headless Chromium', () => {
     await server?.close();
   });
 
-  async function run(path: string): Promise<Run> {
+  async function run<Result = PageResult>(path: string): Promise<Run<Result>> {
     if (browser == null || server == null) throw new Error('browser test: no browser or server (see beforeAll)');
     const page = await browser.newPage({ viewport: { width: 1000, height: 720 } });
     // Nothing but this machine's server: a request elsewhere (a CDN for the .wasm files) is a failure.
@@ -54,7 +55,7 @@ describe.skipIf(skip)('in headless Chromium', () => {
       polling: 250,
     });
     expect(await page.evaluate(() => window.__failure), `${path} failed`).toBeUndefined();
-    return { page, result: (await page.evaluate(() => window.__result)) as PageResult, problems };
+    return { page, result: (await page.evaluate(() => window.__result)) as Result, problems };
   }
 
   it('trains two spirals with manifold mixup on wasm, measures and draws the confidence map', async () => {
@@ -115,6 +116,34 @@ describe.skipIf(skip)('in headless Chromium', () => {
     // XNNPACK splits outputs, not sums, and our kernels split rows: bit-identical to 1 thread.
     expect(result.epochs.map((e) => e.loss)).toEqual(first.result.epochs.slice(0, 10).map((e) => e.loss));
     expect(result.plainLosses).toEqual(first.result.plainLosses);
+    expect(problems).toEqual([]);
+  });
+
+  it("trains mixup-core README's conv net and residual net with manifold mixup, and exports the residual net", async () => {
+    const { result, problems } = await run<ConvNetsResult>('./conv-nets.html');
+    // The README's choice of backend: wasm (the default here) once it has the conv training kernels.
+    if (result.cpuReason !== '') console.log(`browser test: the conv nets trained on cpu: ${result.cpuReason}`);
+    expect(result.backend).toBe(result.cpuReason === '' ? 'wasm' : 'cpu');
+    // Losses against mixed targets level off well above 0 and vary from epoch to epoch: the last
+    // epoch's against the first batch's, at the initial weights.
+    for (const [name, { firstBatchLoss, losses }] of Object.entries({
+      convnet: result.convnet,
+      resnet: result.resnet,
+    })) {
+      expect(losses.every(Number.isFinite), name).toBe(true);
+      expect(losses[losses.length - 1], name).toBeLessThan(firstBatchLoss);
+    }
+    // The convnet (dropout 0.5, 5 batches an epoch) shows it by its accuracy on new images (chance: 1/3)...
+    expect(result.convnet.accuracy).toBeGreaterThan(0.6);
+    // ...the residual net by its loss: after 30 steps its BatchNorm layers' moving averages (momentum
+    // 0.99), which inference uses, are still mostly their initial values.
+    expect(result.resnet.losses[result.resnet.losses.length - 1]).toBeLessThan(0.75 * result.resnet.firstBatchLoss);
+    // fromLayersModel -> fit -> toLayersModel -> save('indexeddb://...') -> loadLayersModel: the same probabilities.
+    expect(result.resnet.exportMaxDifference).toBeLessThan(1e-6);
+    console.log(
+      `browser test: conv nets on ${result.backend}, accuracy ${result.convnet.accuracy.toFixed(3)} (convnet), ` +
+        `${result.resnet.accuracy.toFixed(3)} (resnet)`,
+    );
     expect(problems).toEqual([]);
   });
 });

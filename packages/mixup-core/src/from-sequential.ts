@@ -3,7 +3,10 @@ import type { Sequential } from '@tensorflow/tfjs-layers';
 import type { ManifoldMixupOptions } from './model.js';
 import { found } from './option-checks.js';
 
-export interface FromSequentialOptions extends Omit<ManifoldMixupOptions, 'layers' | 'inputShape' | 'numClasses'> {
+export interface FromSequentialOptions extends Omit<
+  ManifoldMixupOptions,
+  'layers' | 'inputShape' | 'numClasses' | 'graph'
+> {
   /**
    * The layers whose input may be mixed, by name or by index into `model.layers`. Index 0 (the
    * input itself) is input mixup; an empty list trains the baseline.

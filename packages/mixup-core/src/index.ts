@@ -32,4 +32,5 @@ export { CheckpointFormatError } from './checkpoint-format-error.js';
 export { NonFiniteError } from './non-finite-error.js';
 export type { FitCallbacks, FitLogs } from './types.js';
 export type { FromSequentialOptions } from './from-sequential.js';
+export type { FromLayersModelOptions } from './from-layers-model.js';
 export type { ToLayersModelOptions } from './to-layers-model.js';

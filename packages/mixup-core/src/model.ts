@@ -1,6 +1,6 @@
 import { describeFound, numberError, rangeError, typeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
-import type { layers, Sequential } from '@tensorflow/tfjs-layers';
+import type { layers, LayersModel, Sequential } from '@tensorflow/tfjs-layers';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { Adam } from './adam.js';
 import { buildLayers, checkDeclaredInputShape } from './build-layers.js';
@@ -14,6 +14,8 @@ import { choiceError, found } from './option-checks.js';
 import { loadModel, saveModel } from './model-io.js';
 import { fitModel } from './training.js';
 import { sequentialToOptions, type FromSequentialOptions } from './from-sequential.js';
+import { layersModelToOptions, type FromLayersModelOptions } from './from-layers-model.js';
+import { forwardGraph, type LayerGraph } from './layer-graph.js';
 import { toLayersModel, type ToLayersModelOptions } from './to-layers-model.js';
 import type { FitOptions, LayerSpec, TrainingHistory } from './types.js';
 
@@ -31,6 +33,11 @@ export interface ManifoldMixupOptions {
   lambdaMode?: 'batch' | 'example';
   /** What the last layer outputs when it is not recognisably softmax; default 'logits'. */
   output?: 'softmax' | 'logits';
+  /**
+   * @internal Set by fromLayersModel: the layers are this graph's nodes, run in its wiring, and
+   * eligible[i] is the output of layers[i - 1] (the input for i = 0).
+   */
+  graph?: LayerGraph;
 }
 
 function positiveIntegers(values: unknown, field: string): number[] {
@@ -85,6 +92,8 @@ export class ManifoldMixupModel {
    */
   readonly optimizableVariables: tf.Variable[];
   /** @internal */ optimizer: Adam | null = null;
+  /** @internal The wiring of a model from fromLayersModel; null: the layers form a chain. */
+  readonly graph: LayerGraph | null;
   /** Set to true (e.g. in a callback) to stop `fit` after the current batch, as tf.LayersModel's. */
   stopTraining = false;
   private fitting = false;
@@ -106,6 +115,7 @@ export class ManifoldMixupModel {
       }
     });
     this.layers = specs.map(([layer]) => layer);
+    this.graph = options.graph ?? null;
     this.eligible = specs.map(([, eligible]) => eligible);
     this.inputShape = positiveIntegers(options.inputShape, 'inputShape');
     if (!Number.isInteger(options.numClasses) || options.numClasses < 2)
@@ -123,10 +133,13 @@ export class ManifoldMixupModel {
     this.logitsSource = resolveLogitsSource(this.layers[this.layers.length - 1], options.output);
     this.networkDepth = this.logitsSource === 'softmax-layer-skipped' ? this.layers.length - 1 : this.layers.length;
 
-    checkDeclaredInputShape(this.layers[0], this.inputShape);
+    if (this.graph == null) checkDeclaredInputShape(this.layers[0], this.inputShape);
     // Build every layer on a one-example batch (seeded initialisers) and check the output width.
     const outputShape = withSeededMathRandom(this.seed ^ 0x5eed, () =>
-      tf.tidy(() => buildLayers(this.layers, this.inputShape).shape),
+      tf.tidy(() => {
+        if (this.graph == null) return buildLayers(this.layers, this.inputShape).shape;
+        return forwardGraph(this.graph, tf.zeros([1, ...this.inputShape]), false, undefined, this.layers.length).shape;
+      }),
     );
     if (outputShape.length !== 2 || outputShape[1] !== this.numClasses) {
       const requirement = `must output [batch, numClasses=${this.numClasses}]`;
@@ -158,6 +171,20 @@ export class ManifoldMixupModel {
     return new ManifoldMixupModel(sequentialToOptions(model, options));
   }
 
+  /**
+   * Wrap any tf.LayersModel with one input and one output (a functional `tf.model` with skip
+   * connections and merge layers, or a tf.Sequential), mixing the *output* of the layers named in
+   * `mixAt` ('input': input mixup). Every consumer of a mixed output reads the mixed tensor, skip
+   * connections included. The layers are shared, not copied: training updates `model`'s weights.
+   *
+   * ```ts
+   * const model = ManifoldMixupModel.fromLayersModel(resnet, { mixAt: ['input', 'block1', 'block2'], alpha: 2 });
+   * ```
+   */
+  static fromLayersModel(model: LayersModel, options: FromLayersModelOptions): ManifoldMixupModel {
+    return new ManifoldMixupModel(layersModelToOptions(model, options));
+  }
+
   /** The trainable variables now, layer by layer: those of layers whose `trainable` is true. */
   get trainableVariables(): tf.Variable[] {
     return this.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable));
@@ -175,10 +202,12 @@ export class ManifoldMixupModel {
 
   /**
    * @internal Run the network up to (not including) layer `end` (default: logits). With `mix`,
-   * the activations entering layer `mix.layer` become lambda*h + (1-lambda)*h[permutation].
+   * the activations entering layer `mix.layer` become lambda*h + (1-lambda)*h[permutation] (in a
+   * graph: the output of layer `mix.layer - 1`, the input for 0, for all its consumers).
    */
   forward(x: tf.Tensor, training: boolean, mix?: MixPlan, end = this.networkDepth): tf.Tensor {
     return withLogitsOutput(this.layers[this.layers.length - 1], this.logitsSource, () => {
+      if (this.graph != null) return forwardGraph(this.graph, x, training, mix, end);
       let h = x;
       for (let i = 0; i <= end; i++) {
         if (mix != null && mix.layer === i) h = mixRows(h, mix.matrix);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { input, layers as tfLayers, model as functionalModel, type LayersModel } from '@tensorflow/tfjs-layers';
+import { chainGraph, runLayerGraph } from './layer-graph.js';
 import type { ManifoldMixupModel } from './model.js';
 
 export interface ToLayersModelOptions {
@@ -27,12 +28,9 @@ export function toLayersModel(model: ManifoldMixupModel, options: ToLayersModelO
   const clones: tfLayers.Layer[] = [];
   try {
     const x = input({ shape: model.inputShape });
-    let h = x;
-    for (const layer of model.layers) {
-      const clone = cloneLayer(layer);
-      clones.push(clone);
-      h = clone.apply(h) as typeof x;
-    }
+    for (const layer of model.layers) clones.push(cloneLayer(layer));
+    const applyClone = (i: number, inputs: typeof x | Array<typeof x>) => clones[i].apply(inputs) as typeof x;
+    let h = runLayerGraph(model.graph ?? chainGraph(clones), x, applyClone);
     if (model.logitsSource === 'logits') h = tfLayers.softmax().apply(h) as typeof x;
     const exported = functionalModel({ inputs: x, outputs: h, name: options.name ?? 'manifold_mixup' });
     model.layers.forEach((layer, i) => {

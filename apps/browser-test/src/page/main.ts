@@ -8,10 +8,8 @@ import { fusedAdam } from '@manifold-mixup/tfjs-wasm-training';
 import { confidenceMaps, svgToPng } from '@manifold-mixup/viz';
 import * as tf from '@tensorflow/tfjs-core';
 import { initializers, layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
-// The binaries of the wasm backend, copied next to the bundle by esbuild's file loader (no CDN).
-import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm';
-import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
-import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm';
+import { report } from './report.js';
+import { wasmPaths } from './wasm-binaries.js';
 
 export interface PageResult {
   backend: Awaited<ReturnType<typeof initBackend>>;
@@ -30,13 +28,6 @@ export interface PageResult {
   /** Largest |p| difference between model.predict and its toLayersModel() saved to IndexedDB and loaded back. */
   exportMaxDifference: number;
   svgLength: number;
-}
-
-declare global {
-  interface Window {
-    __result?: PageResult;
-    __failure?: string;
-  }
 }
 
 // ?epochs=n and ?threads=n: the test runs the page a second time, shorter, on 2 threads.
@@ -62,14 +53,7 @@ async function main(): Promise<PageResult> {
   const tensorflowRefusal = await refusal(() => initBackend('tensorflow'));
   const threadsRefusal = crossOriginIsolated ? 'isolated' : await refusal(() => initBackend('auto', { threads: 2 }));
   const threads = Number(query.get('threads') ?? 1);
-  const backend = await initBackend('auto', {
-    threads,
-    wasmPaths: {
-      'tfjs-backend-wasm.wasm': new URL(plainWasm, location.href).href,
-      'tfjs-backend-wasm-simd.wasm': new URL(simdWasm, location.href).href,
-      'tfjs-backend-wasm-threaded-simd.wasm': new URL(threadedSimdWasm, location.href).href,
-    },
-  });
+  const backend = await initBackend('auto', { threads, wasmPaths: wasmPaths() });
   log(`backend ${backend.name}, ${backend.threads} thread(s), ${backend.accelerations.join(', ')}`);
 
   const data = twoSpirals({ pointsPerClass: 1000, noise: 0.9, seed: 1 });
@@ -190,11 +174,4 @@ async function trainPlainModel(x: Float32Array, labels: ArrayLike<number>): Prom
   return history.history.loss as number[];
 }
 
-main().then(
-  (result) => {
-    window.__result = result;
-  },
-  (error: unknown) => {
-    window.__failure = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
-  },
-);
+report(main());
