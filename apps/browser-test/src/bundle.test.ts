@@ -17,7 +17,6 @@ const IN_MEMORY = {
   metafile: true,
   logLevel: 'silent',
 } as const;
->>>>>>> h-functional
 const app = fileURLToPath(new URL('..', import.meta.url));
 const packageDir = (name: string): URL => new URL(`../../../packages/${name}/`, import.meta.url);
 
