@@ -241,8 +241,9 @@ describe.each(['cpu', 'wasm'] as const)('adversarialAccuracy on %s', (backend) =
     const data = { ...unitCube(3, 1), n: 4 };
     const options = { attack: 'fgsm', loss: 'margin', epsilons: [0.1], clip: null } as const;
     expect(() => adversarialAccuracy(trained, data, options)).toThrow(
-      /^adversarialAccuracy: data\.shape: expected 2 features/,
+      /^adversarialAccuracy: data\.shape must hold 2 features per example \(model inputShape \[2\]\), found \[4\]$/,
     );
+    expect(() => adversarialAccuracy(trained, data, options)).toThrow(RangeError);
     expect(() => adversarialExamples(trained, { ...blobs(3), n: 4 }, options)).toThrow(/^adversarialExamples: data\.x/);
   });
 
