@@ -241,7 +241,7 @@ describe.each(['cpu', 'wasm'] as const)('adversarialAccuracy on %s', (backend) =
     const data = { ...unitCube(3, 1), n: 4 };
     const options = { attack: 'fgsm', loss: 'margin', epsilons: [0.1], clip: null } as const;
     expect(() => adversarialAccuracy(trained, data, options)).toThrow(
-      /^adversarialAccuracy: data\.shape: expected 2 features/,
+      /^adversarialAccuracy: data\.shape must hold 2 features per example/,
     );
     expect(() => adversarialExamples(trained, { ...blobs(3), n: 4 }, options)).toThrow(/^adversarialExamples: data\.x/);
   });
