@@ -1,6 +1,7 @@
-// The page the browser test loads, bundled by esbuild for the browser: trains a small two-spirals
-// model with Manifold Mixup on the wasm backend, measures its confidence map and draws it with the
-// page's own document. It reports on window.__result (or window.__failure) for the test to read.
+// The page the browser test loads, bundled as the root README's "In a browser" says (esbuild, Vite): trains
+// a small two-spirals model with Manifold Mixup on the wasm backend, whose binaries it finds with no
+// wasmPaths, measures its confidence map and draws it with the page's own document. It reports on
+// window.__result (or window.__failure) for the test to read; window.__backend as soon as it has one.
 import { confidenceStatistics, makeGrid, perClassSingularValues, symmetricEigenvalues } from '@manifold-mixup/analysis';
 import { loadMnist, parseIdx, twoSpirals } from '@manifold-mixup/datasets';
 import { initBackend, ManifoldMixupModel, type EpochRecord } from '@manifold-mixup/mixup-core';
@@ -8,10 +9,6 @@ import { fusedAdam } from '@manifold-mixup/tfjs-wasm-training';
 import { confidenceMaps, svgToPng } from '@manifold-mixup/viz';
 import * as tf from '@tensorflow/tfjs-core';
 import { initializers, layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
-// The binaries of the wasm backend, copied next to the bundle by esbuild's file loader (no CDN).
-import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm';
-import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm';
-import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm';
 
 export interface PageResult {
   backend: Awaited<ReturnType<typeof initBackend>>;
@@ -36,10 +33,12 @@ declare global {
   interface Window {
     __result?: PageResult;
     __failure?: string;
+    __backend?: PageResult['backend'];
   }
 }
 
-// ?epochs=n and ?threads=n: the test runs the page a second time, shorter, on 2 threads.
+// ?epochs=n and ?threads=n: the test runs the page a second time, shorter, on 2 threads; ?backend-only: it
+// stops once initBackend has answered (a build whose .wasm files are missing falls back to cpu).
 const query = new URLSearchParams(location.search);
 const EPOCHS = Number(query.get('epochs') ?? 40);
 const EXTENT = 15;
@@ -62,15 +61,11 @@ async function main(): Promise<PageResult> {
   const tensorflowRefusal = await refusal(() => initBackend('tensorflow'));
   const threadsRefusal = crossOriginIsolated ? 'isolated' : await refusal(() => initBackend('auto', { threads: 2 }));
   const threads = Number(query.get('threads') ?? 1);
-  const backend = await initBackend('auto', {
-    threads,
-    wasmPaths: {
-      'tfjs-backend-wasm.wasm': new URL(plainWasm, location.href).href,
-      'tfjs-backend-wasm-simd.wasm': new URL(simdWasm, location.href).href,
-      'tfjs-backend-wasm-threaded-simd.wasm': new URL(threadedSimdWasm, location.href).href,
-    },
-  });
+  // No wasmPaths: the binaries come from beside tfjs-wasm-training's module, where the build put them.
+  const backend = await initBackend('auto', { threads });
+  window.__backend = backend;
   log(`backend ${backend.name}, ${backend.threads} thread(s), ${backend.accelerations.join(', ')}`);
+  if (query.has('backend-only')) return new Promise<never>(() => {});
 
   const data = twoSpirals({ pointsPerClass: 1000, noise: 0.9, seed: 1 });
   const hidden = (): layers.Layer => layers.dense({ units: 128, activation: 'relu' });
