@@ -110,6 +110,8 @@ describe.skipIf(skip)('in headless Chromium', () => {
     // tfjs-wasm-training alone: a plain tf.sequential trained by model.fit with fusedAdam learns too.
     expect(result.plainLosses).toHaveLength(5);
     expect(result.plainLosses[4]).toBeLessThan(0.9 * result.plainLosses[0]);
+    // fit as a tfjs user calls it: tensors, validationSplit and earlyStopping give a tf.History.
+    expect(result.tfjsFit).toEqual({ keys: ['acc', 'loss', 'val_acc', 'val_loss'], epochs: 3 });
 
     // Node-only functions refuse with errors that say why, rather than breaking the bundle.
     expect(result.nodeOnly.save).toMatch(/browsers have no file system/);

@@ -1,7 +1,7 @@
 // fit's arguments, in either call shape, made into one plan before anything trains: the options with
 // their defaults, the training and validation rows as LabeledSets (converted from tensors or arrays,
 // and checked in one pass), the optimizer's base rate and what a checkpoint must match.
-import { rangeError, typeError } from '@manifold-mixup/errors';
+import { describeFound, rangeError, typeError } from '@manifold-mixup/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { checkLabeledSet } from './batches.js';
@@ -57,7 +57,12 @@ async function splitRows(
 export async function planFit(model: ManifoldMixupModel, args: readonly unknown[]): Promise<FitPlan> {
   const tensors = isTensorOrArray(args[0]);
   if (!tensors && args.length > 2)
-    throw typeError('fit', 'x', 'must be a tf.Tensor or an array when fit is given (x, y, options)', 'an object');
+    throw typeError(
+      'fit',
+      'x',
+      'must be a tf.Tensor or an array when fit is given (x, y, options)',
+      describeFound(args[0]),
+    );
   const options = (tensors ? args[2] : args[1]) as FitOptions | undefined;
   const checked = checkFitOptions(options, tensors ? 1 : 0);
   const given: FitOptions = options ?? {};

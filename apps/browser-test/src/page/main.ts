@@ -8,7 +8,7 @@ import { initBackend, ManifoldMixupModel, type EpochRecord } from '@manifold-mix
 import { fusedAdam } from '@manifold-mixup/tfjs-wasm-training';
 import { confidenceMaps, svgToPng } from '@manifold-mixup/viz';
 import * as tf from '@tensorflow/tfjs-core';
-import { initializers, layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
+import { callbacks, initializers, layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
 
 export interface PageResult {
   backend: Awaited<ReturnType<typeof initBackend>>;
@@ -27,6 +27,8 @@ export interface PageResult {
   /** Largest |p| difference between model.predict and its toLayersModel() saved to IndexedDB and loaded back. */
   exportMaxDifference: number;
   svgLength: number;
+  /** fit as a tfjs user calls it (tensors, validationSplit, earlyStopping): the History's keys and epochs. */
+  tfjsFit: { keys: string[]; epochs: number };
 }
 
 declare global {
@@ -131,6 +133,7 @@ async function main(): Promise<PageResult> {
   reloaded.dispose();
   model.dispose();
   const plainLosses = await trainPlainModel(data.x, data.y);
+  const tfjsFit = await fitAsTfjs(data.x, data.y);
   log(`plain tf.sequential with fusedAdam: losses ${plainLosses.map((l) => l.toFixed(4)).join(', ')}`);
   return {
     plainLosses,
@@ -145,7 +148,32 @@ async function main(): Promise<PageResult> {
     spectrumClasses: spectra.length,
     nodeOnly,
     svgLength: svg.length,
+    tfjsFit,
   };
+}
+
+/** A compiled tf.sequential wrapped and fit as tfjs' own fit is called: tensors, validationSplit, earlyStopping. */
+async function fitAsTfjs(x: Float32Array, labels: ArrayLike<number>): Promise<PageResult['tfjsFit']> {
+  const net = sequential({
+    layers: [
+      layers.dense({ inputShape: [2], units: 32, activation: 'relu', name: 'hidden' }),
+      layers.dense({ units: 2, activation: 'softmax', name: 'out' }),
+    ],
+  });
+  net.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+  const model = ManifoldMixupModel.fromSequential(net, { mixAt: ['out'], seed: 0, reinitialize: true });
+  const xs = tf.tensor2d(x, [labels.length, 2]);
+  const ys = tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), 2);
+  const history = await model.fit(xs, ys, {
+    epochs: 3,
+    validationSplit: 0.2,
+    verbose: 0,
+    callbacks: callbacks.earlyStopping({ monitor: 'val_loss', patience: 5 }),
+  });
+  tf.dispose([xs, ys]);
+  model.dispose();
+  net.dispose();
+  return { keys: Object.keys(history.history).sort(), epochs: history.epoch.length };
 }
 
 /**
