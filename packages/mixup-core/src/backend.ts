@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-layers registers the gradients of every core op that training needs. Static, as every other
+// import of it in this package: a dynamic one here made bundlers warn that it splits nothing.
+import '@tensorflow/tfjs-layers';
 import {
   activateBackend,
   activeAccelerations,
@@ -130,8 +133,6 @@ export async function initBackend(name?: BackendName, options: BackendOptions = 
   const requested = requestedBackend(name);
   const threads = requestedThreads(options.threads);
   const wasmPaths = options.wasmPaths == null ? undefined : checkWasmPaths(options.wasmPaths, 'initBackend');
-  // tfjs-layers is what registers the gradients of every core op.
-  await import('@tensorflow/tfjs-layers');
   const order: readonly Candidate[] = requested === 'auto' ? AUTO_ORDER : [requested];
   // An impossible request is an error, not a reason to fall back to cpu.
   const threadsProblem = threads != null && order.includes('wasm') ? unavailableWasmThreads(threads) : null;

@@ -2,6 +2,7 @@ import { describeFound, numberError, rangeError, typeError } from '@manifold-mix
 import * as tf from '@tensorflow/tfjs-core';
 import type { LabeledSet } from '@manifold-mixup/types';
 import { found } from './option-checks.js';
+import { checkFiniteRows } from './finite-rows.js';
 
 /** prod(shape): the number of features per example. */
 export function featureSize(shape: readonly number[]): number {
@@ -10,8 +11,9 @@ export function featureSize(shape: readonly number[]): number {
 
 /**
  * Check a LabeledSet against the model's input shape and class count: a TypeError for a part of the
- * wrong kind, a RangeError for sizes or labels not allowed. `what` is `<function>: <argument>`
- * (`fit: options.validation`); messages name the part (`fit: options.validation.y[3] must be ...`).
+ * wrong kind, a RangeError for sizes, labels or values not allowed (NaN or ±Infinity in `x` is named
+ * by row and feature). `what` is `<function>: <argument>` (`fit: options.validation`); messages name
+ * the part (`fit: options.validation.y[3] must be ...`).
  */
 export function checkLabeledSet(
   data: LabeledSet<ArrayLike<number>>,
@@ -22,8 +24,10 @@ export function checkLabeledSet(
   const [where, field] = what.split(': ', 2);
   if (data == null || typeof data !== 'object')
     throw typeError(where, field, 'must be a LabeledSet { x, y, n, shape }', found(data));
-  if (!(data.x instanceof Float32Array))
-    throw typeError(where, `${field}.x`, 'must be a Float32Array', describeFound(data.x));
+  if (!(data.x instanceof Float32Array)) {
+    const hint = (data.x as unknown) instanceof tf.Tensor ? ' (for tensors, call fit(x, y, options))' : '';
+    throw typeError(where, `${field}.x`, `must be a Float32Array${hint}`, describeFound(data.x));
+  }
   if (!Number.isInteger(data.n) || data.n < 1)
     throw numberError(where, `${field}.n`, 'must be a positive integer', data.n);
   const shapeRequirement = 'must be the per-example feature shape, an array of positive integers';
@@ -44,12 +48,16 @@ export function checkLabeledSet(
     throw typeError(where, `${field}.y`, 'must be an array of class indices', found(data.y));
   if (data.y.length !== data.n)
     throw rangeError(where, `${field}.y`, `must hold n = ${data.n} labels`, describeFound(data.y));
+  // Optional in practice (sets built by hand in JavaScript); when given, it must be the model's.
+  if (data.numClasses != null && data.numClasses !== numClasses)
+    throw numberError(where, `${field}.numClasses`, `must be the model's numClasses, ${numClasses}`, data.numClasses);
   for (let i = 0; i < data.n; i++) {
     const label = data.y[i];
     if (!Number.isInteger(label) || label < 0 || label >= numClasses) {
       throw numberError(where, `${field}.y[${i}]`, `must be a class index in [0, ${numClasses})`, label);
     }
   }
+  checkFiniteRows(data.x, data.shape, where, `${field}.x`);
 }
 
 /** Reusable buffers for one training batch: rows are copied in, then handed to tf.tensor. */

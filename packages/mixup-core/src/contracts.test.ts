@@ -157,8 +157,12 @@ describe('ManifoldMixupModel contracts', () => {
       new RangeError('ManifoldMixupModel: numClasses must be an integer >= 2, found 2.5'),
     );
     expect(make({ numClasses: '3' })).toThrow(TypeError);
-    for (const alpha of [0, Infinity, NaN])
-      expect(make({ alpha })).toThrow(`alpha must be a positive number, found ${alpha}`);
+    for (const alpha of [-1, Infinity, NaN])
+      expect(make({ alpha })).toThrow(`alpha must be a finite number >= 0 (0: no mixing), found ${alpha}`);
+    expect(make({ optimizer: 'rmsprop' })).toThrow(
+      new RangeError(`ManifoldMixupModel: optimizer must be a tf.Optimizer, 'adam' or 'sgd', found "rmsprop"`),
+    );
+    expect(make({ optimizer: {} })).toThrow(TypeError);
     expect(make({ lambdaMode: 'row' })).toThrow(
       new RangeError(`ManifoldMixupModel: lambdaMode must be 'batch' or 'example', found "row"`),
     );
@@ -254,12 +258,18 @@ describe('ManifoldMixupModel contracts', () => {
     model.dispose();
   });
 
-  it('names the step whose loss is not finite', async () => {
+  it('names the row of a non-finite input, and the step whose loss is not finite', async () => {
     const model = new ManifoldMixupModel({ layers: smallMlp(), inputShape: [2], numClasses: 2 });
     const bad = blobs(4);
     bad.x[3] = Number.NaN;
     await expect(model.fit(bad, { epochs: 1, batchSize: 4 })).rejects.toThrow(
-      'loss became NaN at epoch 1, step 1 of 1 (learning rate 0.001)',
+      new RangeError('fit: train.x must hold finite numbers, found NaN at row 1, feature 1'),
+    );
+    // Finite data whose activations overflow (a first layer of weights 1e20): the loss guard names the step.
+    bad.x[3] = 1e20;
+    model.layers[0].setWeights([tf.fill([2, 16], 1e20), tf.zeros([16])]);
+    await expect(model.fit(bad, { epochs: 1, batchSize: 4 })).rejects.toThrow(
+      /loss became (NaN|-?Infinity) at epoch 1, step 1 of 1 \(learning rate 0.001\)/,
     );
     model.dispose();
   });
@@ -278,7 +288,7 @@ describe('ManifoldMixupModel contracts', () => {
       Array.from(data.y).flatMap((c) => (c === 0 ? [1, 0] : [0, 1])),
       [16, 2],
     );
-    trainStep(model, x, y, new SeededRandom(1), 0).dispose();
+    trainStep({ model, x, y, rng: new SeededRandom(1), learningRate: 0 }).dispose();
     const zeros = seen[2]!.filter((v) => v === 0).length;
     expect(zeros).toBeGreaterThan(16 * 32 * 0.3); // about half dropped
     const logits = tf.tidy(() => model.forward(x, false).dataSync());
@@ -308,7 +318,7 @@ describe('ManifoldMixupModel contracts', () => {
       Array.from(data.y).flatMap((c) => (c === 0 ? [1, 0] : [0, 1])),
       [8, 2],
     );
-    trainStep(model, x, y, new SeededRandom(3), 0.01).dispose();
+    trainStep({ model, x, y, rng: new SeededRandom(3), learningRate: 0.01 }).dispose();
     model.trainableVariables.forEach((v, i) => expect(Array.from(v.dataSync()), v.name).not.toEqual(before[i]));
     tf.dispose([x, y]);
     model.dispose();

@@ -50,7 +50,7 @@ describe('fit as a tfjs user calls it', () => {
       `epoch-end ${e}`,
     ];
     expect(events).toEqual(['train-begin', ...epoch(0), ...epoch(1), 'train-end']);
-    expect(Object.keys(epochLogs ?? {}).sort()).toEqual(['loss', 'val_acc', 'val_loss']);
+    expect(Object.keys(epochLogs ?? {}).sort()).toEqual(['acc', 'loss', 'val_acc', 'val_loss']);
     model.dispose();
   });
 
@@ -67,8 +67,8 @@ describe('fit as a tfjs user calls it', () => {
           .replace(/\d\.\d{4}/g, 'N'),
       ),
     ).toEqual([
-      'Epoch 1 / 2 - Ts - loss=N - val_loss=N - val_acc=N',
-      'Epoch 2 / 2 - Ts - loss=N - val_loss=N - val_acc=N',
+      'Epoch 1 / 2 - Ts - loss=N - acc=N - val_loss=N - val_acc=N',
+      'Epoch 2 / 2 - Ts - loss=N - acc=N - val_loss=N - val_acc=N',
     ]);
     await expect(model.fit(blobs(20, 1), { epochs: 1, batchSize: 10, verbose: 3 as never })).rejects.toThrow(
       new RangeError('fit: options.verbose must be 0, 1 or 2, found 3'),
@@ -76,7 +76,7 @@ describe('fit as a tfjs user calls it', () => {
     model.dispose();
   });
 
-  it('stops after the current batch when a callback sets stopTraining, recording only whole epochs', async () => {
+  it('stops after the current batch when a callback sets stopTraining, keeping the epoch it stopped in', async () => {
     const model = make();
     let epochNow = -1;
     const batches: string[] = [];
@@ -91,7 +91,14 @@ describe('fit as a tfjs user calls it', () => {
         },
       },
     });
-    expect(history.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    // As tf.LayersModel.fit: the stopped epoch is in the history, its loss over the batches that ran, unvalidated.
+    expect(history.epoch).toEqual([0, 1, 2]);
+    expect(history.history.loss).toHaveLength(3);
+    expect(history.epochs.map((e) => [e.epoch, e.partial])).toEqual([
+      [1, undefined],
+      [2, undefined],
+      [3, true],
+    ]);
     expect(batches.slice(-3)).toEqual(['1.3', '2.0', '2.1']);
     // The next fit starts afresh.
     expect((await model.fit(blobs(40, 1), { epochs: 1, batchSize: 10 })).epochs).toHaveLength(1);

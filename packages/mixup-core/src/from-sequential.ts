@@ -1,5 +1,6 @@
 import { rangeError, typeError } from '@manifold-mixup/errors';
 import type { Sequential } from '@tensorflow/tfjs-layers';
+import { compiledOptimizer } from './wrapped-net.js';
 import type { ManifoldMixupOptions } from './model.js';
 import { found } from './option-checks.js';
 
@@ -12,6 +13,11 @@ export interface FromSequentialOptions extends Omit<
    * input itself) is input mixup; an empty list trains the baseline.
    */
   mixAt: Array<number | string>;
+  /**
+   * Re-draw the net's weights from its layers' initializers with `seed`, so that runs repeat
+   * (default false: the weights stay as the net has them, and `seed` seeds shuffling and mixing only).
+   */
+  reinitialize?: boolean;
 }
 
 /** [null, 3, 2] as tfjs shapes print: unknown dimensions as null (Array.join would drop them). */
@@ -40,7 +46,9 @@ export function sequentialToOptions(model: Sequential, options: FromSequentialOp
     const counts = `${model.inputs.length} and ${model.outputs.length}`;
     throw rangeError('fromSequential', 'model', 'must have one input and one output', counts);
   }
-  const { mixAt, ...rest } = options ?? ({} as FromSequentialOptions);
+  const { mixAt, reinitialize, ...rest } = options ?? ({} as FromSequentialOptions);
+  if (reinitialize != null && typeof reinitialize !== 'boolean')
+    throw typeError('fromSequential', 'options.reinitialize', 'must be a boolean', found(reinitialize));
   if (!Array.isArray(mixAt))
     throw typeError('fromSequential', 'options.mixAt', 'must be an array of layer names or indices', found(mixAt));
   const eligible = new Set(mixAt.map((at, i) => mixIndex(model, at, i)));
@@ -53,6 +61,7 @@ export function sequentialToOptions(model: Sequential, options: FromSequentialOp
     throw rangeError('fromSequential', 'the output', 'must have shape [batch, classes]', shapeText(outputShape));
   return {
     ...rest,
+    optimizer: compiledOptimizer(model, rest.optimizer, 'fromSequential') as ManifoldMixupOptions['optimizer'],
     layers: model.layers.map((layer, i) => [layer, eligible.has(i)]),
     inputShape: inputShape as number[],
     numClasses,

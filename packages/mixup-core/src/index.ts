@@ -13,7 +13,8 @@ export {
 } from './deprecated-kernel-names.js';
 export { ManifoldMixupModel, type ManifoldMixupOptions } from './model.js';
 export { mixingMatrix, mixRows } from './mixing.js';
-export type { EpochRecord, FitOptions, LayerSpec, TrainingHistory } from './types.js';
+export type { EpochRecord, FitHistory, FitInput, FitOptions, FitTargets, LayerSpec, TrainingHistory } from './types.js';
+export type { OptimizerOption } from './step-optimizer.js';
 // Re-exported so that users of this package can name what fit and evaluate accept without another import.
 export type { LabeledSet } from '@manifold-mixup/types';
 export type { ClassificationMetrics } from './metrics.js';

@@ -96,6 +96,15 @@ export async function evaluateModel(
 ): Promise<ClassificationMetrics> {
   const batchSize = batchSizeOption(options, 'evaluate');
   checkLabeledSet(data, model.inputShape, model.numClasses, 'evaluate: data');
+  return evaluateRows(model, data, batchSize);
+}
+
+/** evaluate's metrics of a set already checked (fit's validation rows, checked once before the first epoch). */
+export function evaluateRows(
+  model: ManifoldMixupModel,
+  data: LabeledSet<ArrayLike<number>>,
+  batchSize: number,
+): ClassificationMetrics {
   const metrics = new MetricsAccumulator(model.numClasses);
   forEachBatch(
     model,

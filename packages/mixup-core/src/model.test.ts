@@ -148,7 +148,7 @@ describe('ManifoldMixupModel', () => {
     const data = blobs(8);
     const x = tf.tensor2d(data.x, [8, 2]);
     const y = tf.oneHot(tf.tensor1d(data.y, 'int32'), 2);
-    trainStep(model, x, y, new SeededRandom(1), 0.01).dispose();
+    trainStep({ model, x, y, rng: new SeededRandom(1), learningRate: 0.01 }).dispose();
     const after = weightsOf(model);
     after.forEach((w, i) => expect(w, `weight ${i}`).not.toEqual(before[i]));
     tf.dispose([x, y]);

@@ -12,12 +12,22 @@ import { mixRows, type MixPlan } from './mixing.js';
 import { withSeededMathRandom } from './seeded-math-random.js';
 import { choiceError, found } from './option-checks.js';
 import { loadModel, saveModel } from './model-io.js';
-import { fitModel } from './training.js';
+import { runEpochs } from './epoch-loop.js';
+import { planFit } from './fit-plan.js';
 import { sequentialToOptions, type FromSequentialOptions } from './from-sequential.js';
 import { layersModelToOptions, type FromLayersModelOptions } from './from-layers-model.js';
 import { forwardGraph, type LayerGraph } from './layer-graph.js';
+import { reinitializeLayers } from './reinitialize-layers.js';
+import {
+  adamConfigOf,
+  checkOptimizerOption,
+  namedSgd,
+  TfjsOptimizerStep,
+  type OptimizerOption,
+} from './step-optimizer.js';
 import { toLayersModel, type ToLayersModelOptions } from './to-layers-model.js';
-import type { FitOptions, LayerSpec, TrainingHistory } from './types.js';
+import { trainingFlags } from './wrapped-net.js';
+import type { FitHistory, FitInput, FitOptions, FitTargets, LayerSpec } from './types.js';
 
 export interface ManifoldMixupOptions {
   /** Ordered [layer, eligible] pairs; eligible = the activations entering it may be mixed. */
@@ -25,7 +35,7 @@ export interface ManifoldMixupOptions {
   /** Per-example input shape, e.g. [2] or [28, 28]. */
   inputShape: number[];
   numClasses: number;
-  /** Beta(alpha, alpha) mixing; default 1. */
+  /** Beta(alpha, alpha) mixing; default 1. 0 means no mixing (as in timm and Keras): the baseline. */
   alpha?: number;
   /** Seeds weight initialisation and (unless fit gets its own) shuffling and mixing; default 0. */
   seed?: number;
@@ -38,6 +48,13 @@ export interface ManifoldMixupOptions {
    * eligible[i] is the output of layers[i - 1] (the input for i = 0).
    */
   graph?: LayerGraph;
+  /**
+   * What fit trains with: 'adam' (default; Adam in Keras' form, one fused SIMD update per variable on
+   * wasm), 'sgd' (momentum 0.9, as the paper trains CIFAR) or a tf.Optimizer, used as given (a
+   * tf.train.adam runs as our Adam with its rate, betas and epsilon). fit's `learningRate` sets the
+   * rate of a named one.
+   */
+  optimizer?: OptimizerOption;
 }
 
 function positiveIntegers(values: unknown, field: string): number[] {
@@ -91,9 +108,17 @@ export class ManifoldMixupModel {
    * @internal
    */
   readonly optimizableVariables: tf.Variable[];
-  /** @internal */ optimizer: Adam | null = null;
   /** @internal The wiring of a model from fromLayersModel; null: the layers form a chain. */
   readonly graph: LayerGraph | null;
+  /** @internal Adam's state, when the model trains with Adam (created on first use). */ optimizer: Adam | null = null;
+  /** What fit trains with (see ManifoldMixupOptions.optimizer). */
+  readonly optimizerOption: OptimizerOption;
+  /**
+   * @internal The tf.LayersModel whose layers this model shares (fromSequential, fromLayersModel):
+   * its `isTraining` is set while fit runs, and dispose leaves its layers to it.
+   */
+  wrapped: LayersModel | null = null;
+  private tfjsOptimizer: TfjsOptimizerStep | null = null;
   /** Set to true (e.g. in a callback) to stop `fit` after the current batch, as tf.LayersModel's. */
   stopTraining = false;
   private fitting = false;
@@ -122,8 +147,9 @@ export class ManifoldMixupModel {
       throw numberError('ManifoldMixupModel', 'numClasses', 'must be an integer >= 2', options.numClasses);
     this.numClasses = options.numClasses;
     this.alpha = options.alpha ?? 1;
-    if (!(this.alpha > 0) || !Number.isFinite(this.alpha))
-      throw numberError('ManifoldMixupModel', 'alpha', 'must be a positive number', options.alpha);
+    if (!(this.alpha >= 0) || !Number.isFinite(this.alpha))
+      throw numberError('ManifoldMixupModel', 'alpha', 'must be a finite number >= 0 (0: no mixing)', options.alpha);
+    this.optimizerOption = checkOptimizerOption(options.optimizer, 'ManifoldMixupModel');
     this.seed = options.seed ?? 0;
     this.lambdaMode = options.lambdaMode ?? 'batch';
     if (this.lambdaMode !== 'batch' && this.lambdaMode !== 'example')
@@ -154,7 +180,10 @@ export class ManifoldMixupModel {
   /**
    * Wrap an existing tf.Sequential: its layers, input shape and class count, with mixing allowed
    * at the input of the layers named in `mixAt` (names or indices into `model.layers`; index 0 is
-   * input mixup). The layers are shared, not copied: training updates the Sequential's weights.
+   * input mixup). The layers are shared, not copied: training updates the Sequential's weights,
+   * and `dispose()` leaves them to the Sequential. When it was compiled, fit trains with its
+   * optimizer (its loss must be a cross-entropy). Its weights stay as they are unless
+   * `reinitialize: true` re-draws them with `seed`, for runs that repeat.
    *
    * ```ts
    * const net = tf.sequential({
@@ -164,11 +193,15 @@ export class ManifoldMixupModel {
    *     tf.layers.dense({ units: 5, activation: 'softmax', name: 'out' }),
    *   ],
    * });
-   * const model = ManifoldMixupModel.fromSequential(net, { mixAt: ['h2', 'out'], alpha: 2 });
+   * net.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy' });
+   * const model = ManifoldMixupModel.fromSequential(net, { mixAt: ['h2', 'out'], alpha: 2, seed: 1, reinitialize: true });
    * ```
    */
   static fromSequential(model: Sequential, options: FromSequentialOptions): ManifoldMixupModel {
-    return new ManifoldMixupModel(sequentialToOptions(model, options));
+    const wrapper = new ManifoldMixupModel(sequentialToOptions(model, options));
+    wrapper.wrapped = model;
+    if (options.reinitialize === true) reinitializeLayers(wrapper.layers, wrapper.inputShape, wrapper.seed);
+    return wrapper;
   }
 
   /**
@@ -182,7 +215,9 @@ export class ManifoldMixupModel {
    * ```
    */
   static fromLayersModel(model: LayersModel, options: FromLayersModelOptions): ManifoldMixupModel {
-    return new ManifoldMixupModel(layersModelToOptions(model, options));
+    const wrapper = new ManifoldMixupModel(layersModelToOptions(model, options));
+    wrapper.wrapped = model;
+    return wrapper;
   }
 
   /** The trainable variables now, layer by layer: those of layers whose `trainable` is true. */
@@ -220,28 +255,45 @@ export class ManifoldMixupModel {
   }
 
   /**
-   * Train with Manifold Mixup: Adam (TensorFlow/Keras' form), per-epoch shuffling and mixing from the
-   * seed, the loss, weights and gradients checked finite before every update. With `checkpointDir`
-   * (Node) it saves after every epoch and resumes from what is there. A second call while one runs is
-   * rejected, as tf.LayersModel.fit does.
+   * Train with Manifold Mixup, as tf.LayersModel.fit trains: `fit(x, y, options)` with tensors (or
+   * flat arrays) of examples and of class indices or one-hot rows, or `fit(set, options)` with a
+   * LabeledSet. Defaults as tfjs': epochs 1, batchSize 32, shuffle, verbose 1 (0 for a LabeledSet);
+   * `validationSplit`, `validationData` (or `validation`, a LabeledSet) and tfjs callbacks
+   * (tf.callbacks.earlyStopping(), tf.CustomCallback, objects of hooks) work as there, and it resolves
+   * to tfjs' History (`history.history.loss`, `acc`, `val_loss`, `val_acc`) with `epochs`, our
+   * per-epoch records. The data is checked in one pass first (a NaN is named by row and feature); the
+   * loss, weights and gradients are checked finite before every update; the rate is constant unless
+   * `lrSchedule` is given. With `checkpointDir` (Node) it saves after every epoch and resumes from what
+   * is there. A second call while one runs, or while a wrapped net's own fit runs, is rejected.
    *
    * ```ts
-   * const history = await model.fit(train, {
+   * const history = await model.fit(xs, ys, {
    *   epochs: 24,
    *   batchSize: 100,
-   *   validation, // a LabeledSet: valLoss and valAccuracy per epoch
-   *   onEpochEnd: (e) => console.log(e.epoch, e.loss, e.valAccuracy),
+   *   validationSplit: 0.1,
+   *   callbacks: tf.callbacks.earlyStopping({ monitor: 'val_acc', patience: 3 }),
    * });
+   * console.log(history.history.val_acc);
    * ```
    */
-  fit(train: LabeledSet<ArrayLike<number>>, options: FitOptions): Promise<TrainingHistory> {
+  fit(x: FitInput, y: FitTargets, options?: FitOptions): Promise<FitHistory>;
+  fit(train: LabeledSet<ArrayLike<number>>, options?: FitOptions): Promise<FitHistory>;
+  fit(...args: unknown[]): Promise<FitHistory> {
     this.assertUsable();
     if (this.fitting)
       throw new Error('fit: this model is already training; await the running fit before starting another');
+    // tf.LayersModel.fit refuses to start while isTraining is set, and so does this fit.
+    const flags = trainingFlags(this.wrapped);
+    if (flags.some((flag) => flag.isTraining))
+      throw new Error('fit: the wrapped tf.LayersModel is training (its own fit is running); await it before this fit');
     this.fitting = true;
-    return fitModel(this, train, options).finally(() => {
-      this.fitting = false;
-    });
+    for (const flag of flags) flag.isTraining = true;
+    return planFit(this, args)
+      .then((plan) => runEpochs(this, plan))
+      .finally(() => {
+        this.fitting = false;
+        for (const flag of flags) flag.isTraining = false;
+      });
   }
 
   evaluate(data: LabeledSet<ArrayLike<number>>, options: { batchSize?: number } = {}): Promise<ClassificationMetrics> {
@@ -296,18 +348,36 @@ export class ManifoldMixupModel {
     await loadModel(this, dir);
   }
 
-  /** @internal The optimizer, created on first use. */
+  /** @internal Adam, created on first use (with a tf.train.adam's betas and epsilon when that is the optimizer). */
   adam(): Adam {
-    this.optimizer ??= new Adam(this.trainableVariables);
+    this.optimizer ??= new Adam(this.trainableVariables, adamConfigOf(this.optimizerOption)?.config);
     return this.optimizer;
   }
 
+  /** @internal What fit updates with: Adam for 'adam' and tf.train.adam, else the tf.Optimizer ('sgd': ours). */
+  stepOptimizer(): Adam | TfjsOptimizerStep {
+    const option = this.optimizerOption;
+    if (adamConfigOf(option) != null) return this.adam();
+    this.tfjsOptimizer ??=
+      typeof option === 'string'
+        ? new TfjsOptimizerStep(namedSgd(0.01), this.optimizableVariables, true)
+        : new TfjsOptimizerStep(option, this.optimizableVariables, false);
+    return this.tfjsOptimizer;
+  }
+
+  /**
+   * Frees what the model created: its optimizer state, and the layers' weights unless they belong
+   * to a net it wraps (fromSequential, fromLayersModel: `net.dispose()` frees those). A tf.Optimizer
+   * given to it (or a wrapped net's) is the user's.
+   */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.optimizer?.dispose();
     this.optimizer = null;
-    for (const layer of this.layers) layer.dispose();
+    this.tfjsOptimizer?.dispose();
+    this.tfjsOptimizer = null;
+    if (this.wrapped == null) for (const layer of this.layers) layer.dispose();
   }
 
   private assertUsable(): void {

@@ -10,11 +10,17 @@ export type WasmBinaryName =
 /** Where the binaries are: a folder prefix ending in '/', or a URL or path for each binary. */
 export type WasmPaths = string | Record<WasmBinaryName, string>;
 
-const WASM_BINARIES: readonly WasmBinaryName[] = [
+export const WASM_BINARIES: readonly WasmBinaryName[] = [
   'tfjs-backend-wasm.wasm',
   'tfjs-backend-wasm-simd.wasm',
   'tfjs-backend-wasm-threaded-simd.wasm',
 ];
+
+/** Each binary's path or URL under `paths`: a folder prefix gets the binary's name appended, as tfjs does. */
+export function binaryPaths(paths: WasmPaths): Record<WasmBinaryName, string> {
+  if (typeof paths !== 'string') return paths;
+  return Object.fromEntries(WASM_BINARIES.map((name) => [name, `${paths}${name}`])) as Record<WasmBinaryName, string>;
+}
 
 /** A found option value for a message: a string quoted (an environment variable's text), anything else described. */
 export function describeOption(value: unknown): string {

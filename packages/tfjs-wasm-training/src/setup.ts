@@ -3,13 +3,14 @@ import { activeAccelerations, type Acceleration } from './accelerations.js';
 import { activateBackend } from './activate-backend.js';
 import { installFastWasmKernels } from './register-fast-kernels.js';
 import { setHeapKernelThreads } from './heap-kernels.js';
-import { checkThreads, checkWasmPaths, type WasmPaths } from './options.js';
+import { binaryPaths, checkThreads, checkWasmPaths, type WasmPaths } from './options.js';
 import {
   HEAP_KERNEL_HELPERS,
   availableWasmThreads,
   defaultWasmPaths,
   prepareWasmThreads,
   unavailableWasmThreads,
+  wasmFileProblem,
 } from './wasm-host.js';
 
 export interface FastWasmOptions {
@@ -89,9 +90,10 @@ export async function setupFastWasm(options: FastWasmOptions = {}): Promise<Fast
   const threads = asked ?? (options.threads === 'available' ? availableWasmThreads() : 1);
   const problem = unavailableWasmThreads(threads);
   if (problem != null) throw new Error(`setupFastWasm options.threads: ${problem}`);
-  // Never over a network by default: Node reads the installed package, a browser its page's folder.
+  // Never over a network by default: Node reads the installed package, a browser the files its build
+  // emitted beside our module (wasm-host.browser.ts).
   const where = paths ?? defaultWasmPaths();
-  if (where != null) wasm.setWasmPaths(where);
+  wasm.setWasmPaths(where);
   wasmPathsInUse = pathsKey;
   installFastWasmKernels();
   const startup = prepareWasmThreads(threads, wasm.setThreadsCount);
@@ -106,6 +108,11 @@ export async function setupFastWasm(options: FastWasmOptions = {}): Promise<Fast
   for (const promise of [activation, failed]) promise.catch(() => {});
   try {
     await Promise.race([activation, failed]);
+  } catch (error) {
+    // tfjs only says that the backend failed to start: a binary that cannot be had is worth naming.
+    const problem = await wasmFileProblem(binaryPaths(where));
+    if (problem != null) throw new Error(`the wasm binaries: ${problem}`, { cause: error });
+    throw error;
   } finally {
     startup.restore();
   }

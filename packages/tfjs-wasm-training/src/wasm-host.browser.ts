@@ -14,10 +14,33 @@ const browser = globalThis as unknown as BrowserGlobals;
 
 export const HEAP_KERNEL_HELPERS: typeof NodeHost.HEAP_KERNEL_HELPERS = false;
 
-/** None: tfjs-backend-wasm then loads its binaries relative to the page, unless wasmPaths says. */
-export function defaultWasmPaths(): null {
-  return null;
-}
+/**
+ * The binaries beside this module (the build copies them into dist/): literal `new URL(…,
+ * import.meta.url)`s, which Vite and webpack turn into files of the page's build and their URLs, with no
+ * wasmPaths from the user; esbuild keeps them relative to its bundle, where the files are to be copied.
+ */
+export const defaultWasmPaths: typeof NodeHost.defaultWasmPaths = () => ({
+  'tfjs-backend-wasm.wasm': new URL('./tfjs-backend-wasm.wasm', import.meta.url).href,
+  'tfjs-backend-wasm-simd.wasm': new URL('./tfjs-backend-wasm-simd.wasm', import.meta.url).href,
+  'tfjs-backend-wasm-threaded-simd.wasm': new URL('./tfjs-backend-wasm-threaded-simd.wasm', import.meta.url).href,
+});
+
+/**
+ * After a failed start: which binaries of `paths` the page cannot fetch, with the status, or null when
+ * it can fetch them all (the failure was something else). tfjs itself only says that it failed.
+ */
+export const wasmFileProblem: typeof NodeHost.wasmFileProblem = async (paths) => {
+  const failures: string[] = [];
+  for (const url of Object.values(paths)) {
+    try {
+      const response = await fetch(url, { method: 'HEAD' });
+      if (!response.ok) failures.push(`${url} (${response.status} ${response.statusText})`.replace(/ \)$/, ')'));
+    } catch (error) {
+      failures.push(`${url} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  return failures.length === 0 ? null : `cannot fetch ${failures.join(', ')}`;
+};
 
 export const unavailableWasmThreads: typeof NodeHost.unavailableWasmThreads = (threads) =>
   threads > 1 && browser.crossOriginIsolated !== true

@@ -2,12 +2,13 @@
 // thread shim (wasm-threads.ts) and the check that the installed bundle fits it, the core count,
 // and worker threads for our heap kernels. package.json's `browser` field swaps this file for
 // wasm-host.browser.ts in browser bundles, so no `node:` import is reachable from there.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MAX_WASM_THREADS } from './options.js';
+import { MAX_WASM_THREADS, type WasmBinaryName } from './options.js';
 import { threadedGlueProblems, versionProblem } from './threaded-glue.js';
 import { prepareWasmThreads } from './wasm-threads.js';
 
@@ -19,10 +20,26 @@ export const HEAP_KERNEL_HELPERS: boolean = true;
 const require = createRequire(import.meta.url);
 
 /** The .wasm binaries inside the installed tfjs-backend-wasm, so they are never fetched over a network. */
-export function defaultWasmPaths(): Record<string, string> {
+export function defaultWasmPaths(): Record<WasmBinaryName, string> {
   const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
-  const names = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
-  return Object.fromEntries(names.map((name) => [name, join(dist, name)]));
+  const names: WasmBinaryName[] = [
+    'tfjs-backend-wasm.wasm',
+    'tfjs-backend-wasm-simd.wasm',
+    'tfjs-backend-wasm-threaded-simd.wasm',
+  ];
+  return Object.fromEntries(names.map((name) => [name, join(dist, name)])) as Record<WasmBinaryName, string>;
+}
+
+/**
+ * After a failed start: which binaries of `paths` (files, or file: URLs) do not exist, or null. Other
+ * URLs are not checked here; a browser checks them by fetching.
+ */
+export async function wasmFileProblem(paths: Record<WasmBinaryName, string>): Promise<string | null> {
+  const missing = Object.values(paths).filter((path) => {
+    if (/^[a-z][a-z+.-]*:/i.test(path) && !path.startsWith('file:')) return false;
+    return !existsSync(path.startsWith('file:') ? fileURLToPath(path) : path);
+  });
+  return missing.length === 0 ? null : `no such file ${missing.join(', ')}`;
 }
 
 let shimProblem: string | null | undefined;

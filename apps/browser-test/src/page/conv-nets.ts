@@ -8,7 +8,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { preActResNet, simpleConvnet } from 'mixup-core-readme:networks.ts';
 import { report } from './report.js';
-import { wasmPaths } from './wasm-binaries.js';
 
 export interface ConvNetsResult {
   backend: string;
@@ -74,7 +73,8 @@ async function train(model: ManifoldMixupModel, size: number, epochs: number): P
 }
 
 async function main(): Promise<ConvNetsResult> {
-  await initBackend('auto', { wasmPaths: wasmPaths() });
+  // No wasmPaths: the binaries come from beside tfjs-wasm-training's module, where the build put them.
+  await initBackend('auto');
   // The README's choice: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter, the kernel conv training needs.
   const missing = tf.getKernel('Conv2DBackpropFilter', tf.getBackend()) == null;
   const cpuReason = missing ? `no Conv2DBackpropFilter kernel on ${tf.getBackend()}` : '';

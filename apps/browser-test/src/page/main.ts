@@ -1,15 +1,15 @@
-// The page the browser test loads, bundled by esbuild for the browser: trains a small two-spirals
-// model with Manifold Mixup on the wasm backend, measures its confidence map and draws it with the
-// page's own document. It reports on window.__result (or window.__failure) for the test to read.
+// The page the browser test loads, bundled as the root README's "In a browser" says (esbuild, Vite): trains
+// a small two-spirals model with Manifold Mixup on the wasm backend, whose binaries it finds with no
+// wasmPaths, measures its confidence map and draws it with the page's own document. It reports on
+// window.__result (or window.__failure) for the test to read; window.__backend as soon as it has one.
 import { confidenceStatistics, makeGrid, perClassSingularValues, symmetricEigenvalues } from '@manifold-mixup/analysis';
 import { loadMnist, parseIdx, twoSpirals } from '@manifold-mixup/datasets';
 import { initBackend, ManifoldMixupModel, type EpochRecord } from '@manifold-mixup/mixup-core';
 import { fusedAdam } from '@manifold-mixup/tfjs-wasm-training';
 import { confidenceMaps, svgToPng } from '@manifold-mixup/viz';
 import * as tf from '@tensorflow/tfjs-core';
-import { initializers, layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
+import { callbacks, initializers, layers, loadLayersModel, sequential } from '@tensorflow/tfjs-layers';
 import { report } from './report.js';
-import { wasmPaths } from './wasm-binaries.js';
 
 export interface PageResult {
   backend: Awaited<ReturnType<typeof initBackend>>;
@@ -28,9 +28,19 @@ export interface PageResult {
   /** Largest |p| difference between model.predict and its toLayersModel() saved to IndexedDB and loaded back. */
   exportMaxDifference: number;
   svgLength: number;
+  /** fit as a tfjs user calls it (tensors, validationSplit, earlyStopping): the History's keys and epochs. */
+  tfjsFit: { keys: string[]; epochs: number };
 }
 
-// ?epochs=n and ?threads=n: the test runs the page a second time, shorter, on 2 threads.
+declare global {
+  interface Window {
+    /** The backend, as soon as initBackend has answered (window.__result and __failure: report.ts). */
+    __backend?: PageResult['backend'];
+  }
+}
+
+// ?epochs=n and ?threads=n: the test runs the page a second time, shorter, on 2 threads; ?backend-only: it
+// stops once initBackend has answered (a build whose .wasm files are missing falls back to cpu).
 const query = new URLSearchParams(location.search);
 const EPOCHS = Number(query.get('epochs') ?? 40);
 const EXTENT = 15;
@@ -53,8 +63,11 @@ async function main(): Promise<PageResult> {
   const tensorflowRefusal = await refusal(() => initBackend('tensorflow'));
   const threadsRefusal = crossOriginIsolated ? 'isolated' : await refusal(() => initBackend('auto', { threads: 2 }));
   const threads = Number(query.get('threads') ?? 1);
-  const backend = await initBackend('auto', { threads, wasmPaths: wasmPaths() });
+  // No wasmPaths: the binaries come from beside tfjs-wasm-training's module, where the build put them.
+  const backend = await initBackend('auto', { threads });
+  window.__backend = backend;
   log(`backend ${backend.name}, ${backend.threads} thread(s), ${backend.accelerations.join(', ')}`);
+  if (query.has('backend-only')) return new Promise<never>(() => {});
 
   const data = twoSpirals({ pointsPerClass: 1000, noise: 0.9, seed: 1 });
   const hidden = (): layers.Layer => layers.dense({ units: 128, activation: 'relu' });
@@ -120,6 +133,7 @@ async function main(): Promise<PageResult> {
   reloaded.dispose();
   model.dispose();
   const plainLosses = await trainPlainModel(data.x, data.y);
+  const tfjsFit = await fitAsTfjs(data.x, data.y);
   log(`plain tf.sequential with fusedAdam: losses ${plainLosses.map((l) => l.toFixed(4)).join(', ')}`);
   return {
     plainLosses,
@@ -134,7 +148,32 @@ async function main(): Promise<PageResult> {
     spectrumClasses: spectra.length,
     nodeOnly,
     svgLength: svg.length,
+    tfjsFit,
   };
+}
+
+/** A compiled tf.sequential wrapped and fit as tfjs' own fit is called: tensors, validationSplit, earlyStopping. */
+async function fitAsTfjs(x: Float32Array, labels: ArrayLike<number>): Promise<PageResult['tfjsFit']> {
+  const net = sequential({
+    layers: [
+      layers.dense({ inputShape: [2], units: 32, activation: 'relu', name: 'hidden' }),
+      layers.dense({ units: 2, activation: 'softmax', name: 'out' }),
+    ],
+  });
+  net.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+  const model = ManifoldMixupModel.fromSequential(net, { mixAt: ['out'], seed: 0, reinitialize: true });
+  const xs = tf.tensor2d(x, [labels.length, 2]);
+  const ys = tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), 2);
+  const history = await model.fit(xs, ys, {
+    epochs: 3,
+    validationSplit: 0.2,
+    verbose: 0,
+    callbacks: callbacks.earlyStopping({ monitor: 'val_loss', patience: 5 }),
+  });
+  tf.dispose([xs, ys]);
+  model.dispose();
+  net.dispose();
+  return { keys: Object.keys(history.history).sort(), epochs: history.epoch.length };
 }
 
 /**

@@ -1,9 +1,3 @@
-// esbuild's `file` loader turns an imported .wasm file into the URL it copies the file to.
-declare module '*.wasm' {
-  const url: string;
-  export default url;
-}
-
 // mixup-core README's networks.ts example, which bundle.ts takes from the README as written.
 declare module 'mixup-core-readme:networks.ts' {
   import type { LayersModel } from '@tensorflow/tfjs-layers';
