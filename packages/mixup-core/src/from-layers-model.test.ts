@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { input, layers, model, sequential, type LayersModel, type SymbolicTensor } from '@tensorflow/tfjs-layers';
+import {
+  History,
+  input,
+  layers,
+  model,
+  sequential,
+  type LayersModel,
+  type SymbolicTensor,
+} from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blobs } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
@@ -111,5 +119,23 @@ describe('ManifoldMixupModel.fromLayersModel', () => {
     a.toLayersModel().dispose();
     expect(tf.memory().numTensors).toBe(before);
     for (const m of [a, b, c]) m.dispose();
+  });
+
+  it('fit(x, y, args) trains the graph as tfjs calls it, resolving to a tf.History', async () => {
+    const net = residualMlp(3);
+    const wrapped = ManifoldMixupModel.fromLayersModel(net, { mixAt: ['block'], seed: 2 });
+    const train = blobs(40, 5);
+    const xs = tf.tensor2d(train.x, [train.n, 2]);
+    const ys = tf.oneHot(tf.tensor1d(Array.from(train.y), 'int32'), 2);
+    const before = net.getWeights().map((w) => Array.from(w.dataSync()));
+    const history = await wrapped.fit(xs, ys, { epochs: 1, batchSize: 10, verbose: 0 });
+    expect(history).toBeInstanceOf(History);
+    expect(history.epoch).toEqual([0]);
+    expect(history.history.loss).toHaveLength(1);
+    // The layers are shared: the user's net has the trained weights.
+    expect(net.getWeights().map((w) => Array.from(w.dataSync()))).not.toEqual(before);
+    tf.dispose([xs, ys]);
+    wrapped.dispose();
+    net.dispose();
   });
 });

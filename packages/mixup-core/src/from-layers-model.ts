@@ -2,6 +2,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { describeFound, rangeError, typeError } from '@manifold-mixup/errors';
 import { readLayerGraph, type LayerGraph } from './layer-graph.js';
 import type { ManifoldMixupOptions } from './model.js';
+import { compiledOptimizer } from './wrapped-net.js';
 
 export interface FromLayersModelOptions extends Omit<
   ManifoldMixupOptions,
@@ -80,6 +81,7 @@ export function layersModelToOptions(model: LayersModel, options: FromLayersMode
     throw rangeError(WHERE, 'model', 'must output [batch, classes]', shapeText(outputShape));
   return {
     ...rest,
+    optimizer: compiledOptimizer(model, rest.optimizer, WHERE) as ManifoldMixupOptions['optimizer'],
     layers: graph.nodes.map((node, i) => [node.layer, places.has(i)]),
     inputShape: inputShape as number[],
     numClasses,

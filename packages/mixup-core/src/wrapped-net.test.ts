@@ -5,9 +5,9 @@ import { blobs } from './__fixtures__/synthetic.js';
 import { initBackend } from './backend.js';
 import { ManifoldMixupModel } from './model.js';
 
-// A tf.Sequential wrapped by fromSequential stays the user's: its compile settings are honoured or
-// refused, seeded re-initialisation is asked for, its weights outlive the wrapper, and the two fits
-// cannot run at once on the same weights.
+// A net wrapped by fromSequential (or fromLayersModel) stays the user's: its compile settings are
+// honoured or refused, seeded re-initialisation is asked for, its weights outlive the wrapper, and
+// the two fits cannot run at once on the same weights.
 const net = (): Sequential =>
   sequential({
     layers: [
@@ -17,8 +17,15 @@ const net = (): Sequential =>
   });
 const data = blobs(40, 3);
 const weights = (model: { getWeights(): tf.Tensor[] }) => model.getWeights().map((w) => Array.from(w.dataSync()));
+/** The two ways to wrap a net the user keeps; a tf.Sequential is a tf.LayersModel too. */
+const WRAPS = {
+  fromSequential: (n: Sequential, mixAt: string[], optimizer?: 'adam') =>
+    ManifoldMixupModel.fromSequential(n, { mixAt, optimizer }),
+  fromLayersModel: (n: Sequential, mixAt: string[], optimizer?: 'adam') =>
+    ManifoldMixupModel.fromLayersModel(n, { mixAt: mixAt.map((name) => (name === 'out' ? 'h1' : name)), optimizer }),
+};
 
-describe('fromSequential: the wrapped net stays the user’s', () => {
+describe('fromSequential and fromLayersModel: the wrapped net stays the user’s', () => {
   beforeAll(async () => {
     await initBackend('wasm');
   });
@@ -41,27 +48,31 @@ describe('fromSequential: the wrapped net stays the user’s', () => {
     for (const m of [a, b, c]) m.dispose();
   });
 
-  it('uses the compiled optimizer, refuses a loss it cannot train and a second optimizer', () => {
-    const sgd = tf.train.sgd(0.1);
-    const compiled = net();
-    compiled.compile({ optimizer: sgd, loss: 'categoricalCrossentropy' });
-    const model = ManifoldMixupModel.fromSequential(compiled, { mixAt: [] });
-    expect(model.optimizerOption).toBe(sgd);
-    expect(() => ManifoldMixupModel.fromSequential(compiled, { mixAt: [], optimizer: 'adam' })).toThrow(
-      new TypeError(
-        'fromSequential: options.optimizer and the optimizer the model was compiled with (SGD) are two optimizers; give one',
-      ),
-    );
-    const mse = net();
-    mse.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
-    expect(() => ManifoldMixupModel.fromSequential(mse, { mixAt: [] })).toThrow(
-      new RangeError(
-        "fromSequential: model.loss must be 'categoricalCrossentropy' or 'sparseCategoricalCrossentropy' (Manifold Mixup trains cross-entropy against mixed targets), or the model left uncompiled, found 'meanSquaredError'",
-      ),
-    );
-    model.dispose();
-    for (const m of [compiled, mse]) m.dispose();
-  });
+  it.each(Object.keys(WRAPS) as Array<keyof typeof WRAPS>)(
+    '%s uses the compiled optimizer, refuses a loss it cannot train and a second optimizer',
+    (where) => {
+      const wrap = WRAPS[where];
+      const sgd = tf.train.sgd(0.1);
+      const compiled = net();
+      compiled.compile({ optimizer: sgd, loss: 'categoricalCrossentropy' });
+      const model = wrap(compiled, []);
+      expect(model.optimizerOption).toBe(sgd);
+      expect(() => wrap(compiled, [], 'adam')).toThrow(
+        new TypeError(
+          `${where}: options.optimizer and the optimizer the model was compiled with (SGD) are two optimizers; give one`,
+        ),
+      );
+      const mse = net();
+      mse.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+      expect(() => wrap(mse, [])).toThrow(
+        new RangeError(
+          `${where}: model.loss must be 'categoricalCrossentropy' or 'sparseCategoricalCrossentropy' (Manifold Mixup trains cross-entropy against mixed targets), or the model left uncompiled, found 'meanSquaredError'`,
+        ),
+      );
+      model.dispose();
+      for (const m of [compiled, mse]) m.dispose();
+    },
+  );
 
   it('alpha 0 trains without mixing: the baseline, whatever mixAt says', async () => {
     const runs = [];
@@ -76,24 +87,27 @@ describe('fromSequential: the wrapped net stays the user’s', () => {
     expect(runs[0]).toEqual(runs[1]);
   });
 
-  it("dispose() frees the wrapper's optimizer and leaves the net usable; the net cannot fit while the wrapper does", async () => {
-    const n = net();
-    n.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
-    const model = ManifoldMixupModel.fromSequential(n, { mixAt: ['out'] });
-    const xs = tf.tensor2d(data.x, [data.n, 2]);
-    const ys = tf.oneHot(tf.tensor1d(Array.from(data.y), 'int32'), 2);
-    const running = model.fit(xs, ys, { epochs: 2, batchSize: 10, verbose: 0 });
-    await expect(n.fit(xs, ys, { epochs: 1 })).rejects.toThrow(/another fit\(\) call is ongoing/);
-    await running;
-    const theirs = n.fit(xs, ys, { epochs: 1, verbose: 0 });
-    expect(() => model.fit(xs, ys)).toThrow(
-      'fit: the wrapped tf.LayersModel is training (its own fit is running); await it before this fit',
-    );
-    await theirs;
-    model.dispose();
-    const p = n.predict(xs) as tf.Tensor;
-    expect(p.shape).toEqual([data.n, 2]);
-    tf.dispose([p, xs, ys]);
-    n.dispose();
-  });
+  it.each(Object.keys(WRAPS) as Array<keyof typeof WRAPS>)(
+    "%s: dispose() frees the wrapper's optimizer and leaves the net usable; the net cannot fit while the wrapper does",
+    async (where) => {
+      const n = net();
+      n.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+      const model = WRAPS[where](n, ['out']);
+      const xs = tf.tensor2d(data.x, [data.n, 2]);
+      const ys = tf.oneHot(tf.tensor1d(Array.from(data.y), 'int32'), 2);
+      const running = model.fit(xs, ys, { epochs: 2, batchSize: 10, verbose: 0 });
+      await expect(n.fit(xs, ys, { epochs: 1 })).rejects.toThrow(/another fit\(\) call is ongoing/);
+      await running;
+      const theirs = n.fit(xs, ys, { epochs: 1, verbose: 0 });
+      expect(() => model.fit(xs, ys)).toThrow(
+        'fit: the wrapped tf.LayersModel is training (its own fit is running); await it before this fit',
+      );
+      await theirs;
+      model.dispose();
+      const p = n.predict(xs) as tf.Tensor;
+      expect(p.shape).toEqual([data.n, 2]);
+      tf.dispose([p, xs, ys]);
+      n.dispose();
+    },
+  );
 });

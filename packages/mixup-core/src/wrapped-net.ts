@@ -1,7 +1,7 @@
-// The net fromSequential wraps stays the user's. What `compile` set on it is honoured: its optimizer is
-// the one fit trains with, and its loss must be the cross-entropy Manifold Mixup trains (against mixed,
-// soft targets); a loss fit cannot honour, or a second optimizer, is refused. And its own fit and ours
-// cannot run at once on the same weights.
+// The net fromSequential or fromLayersModel wraps stays the user's. What `compile` set on it is
+// honoured: its optimizer is the one fit trains with, and its loss must be the cross-entropy Manifold
+// Mixup trains (against mixed, soft targets); a loss fit cannot honour, or a second optimizer, is
+// refused. And its own fit and ours cannot run at once on the same weights.
 import { describeFound, rangeError } from '@manifold-mixup/errors';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
