@@ -7,7 +7,7 @@
   ;; transpose(src, dst, rows, cols, dstStride): dst[j*dstStride + i] = src[i*cols + j]
   ;; (f32, byte addresses). dstStride = rows for a whole transpose; larger when rows are one slice
   ;; of the source (the slices of one transpose can then run on different threads).
-  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $dstStride i32)
+  (func $transpose (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $dstStride i32)
     (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
     (local $s i32) (local $d i32) (local $bi i32) (local $p i32) (local $jb i32) (local $jEnd i32)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
@@ -69,7 +69,7 @@
   ;; transposeAddRowBias(src, dst, rows, cols, dstStride, bias): dst[j*dstStride + i] = src[i*cols + j] + bias[i]
   ;; (f32, byte addresses). dstStride = rows for a whole transpose; larger when rows are one slice
   ;; of the source (the slices of one transpose can then run on different threads).
-  (func (export "transposeAddRowBias") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $dstStride i32) (param $bias i32)
+  (func $transposeAddRowBias (export "transposeAddRowBias") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $dstStride i32) (param $bias i32)
     (local $i i32) (local $j i32) (local $rows4 i32) (local $cols4 i32) (local $srcRow i32) (local $dstRow i32)
     (local $s i32) (local $d i32) (local $bi i32) (local $p i32) (local $jb i32) (local $jEnd i32)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
@@ -186,7 +186,7 @@
   ;; starts from it) or last (2), or none (0); A(i, kk) at a + i·aRow + kk·aCol,
   ;; B(kk, j) at b + kk·bRow + j·bCol, C(i, j) at c + i·ldc + 4j (bytes). m a multiple of 4, n of 8;
   ;; panel: scratch of 4·8·k bytes. Columns can be cut between threads (each with its own panel).
-  (func (export "gemm") (param $a i32) (param $aRow i32) (param $aCol i32) (param $b i32) (param $bRow i32)
+  (func $gemm (export "gemm") (param $a i32) (param $aRow i32) (param $aCol i32) (param $b i32) (param $bRow i32)
     (param $bCol i32) (param $panel i32) (param $c i32) (param $ldc i32) (param $bias i32) (param $biasMode i32)
     (param $m i32) (param $n i32) (param $k i32)
     (local $i i32) (local $j i32) (local $kk i32) (local $q i32) (local $s i32) (local $d i32) (local $out i32)
@@ -319,6 +319,463 @@
         (br $rowBlocks)))
       (local.set $j (i32.add (local.get $j) (i32.const 8)))
       (br $columns))))
+
+
+  (func $copy (param $d i32) (param $s i32) (param $bytes i32)
+    (block $done (loop $vec
+      (br_if $done (i32.lt_s (local.get $bytes) (i32.const 16)))
+      (v128.store (local.get $d) (v128.load (local.get $s)))
+      (local.set $d (i32.add (local.get $d) (i32.const 16))) (local.set $s (i32.add (local.get $s) (i32.const 16)))
+      (local.set $bytes (i32.sub (local.get $bytes) (i32.const 16)))
+      (br $vec)))
+    (block $tailDone (loop $tail
+      (br_if $tailDone (i32.le_s (local.get $bytes) (i32.const 0)))
+      (f32.store (local.get $d) (f32.load (local.get $s)))
+      (local.set $d (i32.add (local.get $d) (i32.const 4))) (local.set $s (i32.add (local.get $s) (i32.const 4)))
+      (local.set $bytes (i32.sub (local.get $bytes) (i32.const 4)))
+      (br $tail))))
+  (func $zero (param $d i32) (param $bytes i32)
+    (block $done (loop $vec
+      (br_if $done (i32.lt_s (local.get $bytes) (i32.const 16)))
+      (v128.store (local.get $d) (v128.const i32x4 0 0 0 0))
+      (local.set $d (i32.add (local.get $d) (i32.const 16)))
+      (local.set $bytes (i32.sub (local.get $bytes) (i32.const 16)))
+      (br $vec)))
+    (block $tailDone (loop $tail
+      (br_if $tailDone (i32.le_s (local.get $bytes) (i32.const 0)))
+      (f32.store (local.get $d) (f32.const 0))
+      (local.set $d (i32.add (local.get $d) (i32.const 4)))
+      (local.set $bytes (i32.sub (local.get $bytes) (i32.const 4)))
+      (br $tail))))
+  ;; addInto(d, s, n): d[i] += s[i] for n floats, n a multiple of 4
+  (func $addInto (param $d i32) (param $s i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $d) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $vec
+      (br_if $done (i32.ge_u (local.get $d) (local.get $end)))
+      (v128.store (local.get $d) (f32x4.add (v128.load (local.get $d)) (v128.load (local.get $s))))
+      (local.set $d (i32.add (local.get $d) (i32.const 16))) (local.set $s (i32.add (local.get $s) (i32.const 16)))
+      (br $vec))))
+
+  (func $im2col (param $g i32) (param $x i32) (param $dst i32) (param $r0 i32) (param $r1 i32)
+    (local $H i32) (local $W i32) (local $C i32) (local $oH i32) (local $oW i32) (local $fH i32) (local $fW i32) (local $sH i32) (local $sW i32) (local $dH i32) (local $dW i32) (local $pT i32) (local $pL i32) (local $K i32) (local $ld i32)
+    (local $r i32) (local $n i32) (local $rem i32) (local $oh i32) (local $ow i32) (local $fh i32) (local $fw i32) (local $ih i32) (local $iw i32) (local $iw0 i32) (local $d i32) (local $s i32) (local $run i32) (local $cBytes i32) (local $rowX i32) (local $pixels i32)
+    (local.set $H (i32.load offset=0 (local.get $g)))
+    (local.set $W (i32.load offset=4 (local.get $g)))
+    (local.set $C (i32.load offset=8 (local.get $g)))
+    (local.set $oH (i32.load offset=12 (local.get $g)))
+    (local.set $oW (i32.load offset=16 (local.get $g)))
+    (local.set $fH (i32.load offset=24 (local.get $g)))
+    (local.set $fW (i32.load offset=28 (local.get $g)))
+    (local.set $sH (i32.load offset=32 (local.get $g)))
+    (local.set $sW (i32.load offset=36 (local.get $g)))
+    (local.set $dH (i32.load offset=40 (local.get $g)))
+    (local.set $dW (i32.load offset=44 (local.get $g)))
+    (local.set $pT (i32.load offset=48 (local.get $g)))
+    (local.set $pL (i32.load offset=52 (local.get $g)))
+    (local.set $K (i32.load offset=56 (local.get $g)))
+    (local.set $ld (i32.load offset=60 (local.get $g)))
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (local.set $run (i32.mul (local.get $fW) (local.get $cBytes)))
+    (local.set $rowX (i32.mul (local.get $W) (local.get $cBytes)))
+    (local.set $pixels (i32.mul (local.get $oH) (local.get $oW)))
+    (local.set $r (local.get $r0))
+    (block $rDone (loop $rLoop
+      (br_if $rDone (i32.ge_s (local.get $r) (local.get $r1)))
+      (local.set $n (i32.div_u (local.get $r) (local.get $pixels)))
+      (local.set $rem (i32.sub (local.get $r) (i32.mul (local.get $n) (local.get $pixels))))
+      (local.set $oh (i32.div_u (local.get $rem) (local.get $oW)))
+      (local.set $ow (i32.sub (local.get $rem) (i32.mul (local.get $oh) (local.get $oW))))
+      (local.set $d (i32.add (local.get $dst) (i32.shl (i32.mul (i32.sub (local.get $r) (local.get $r0)) (local.get $ld)) (i32.const 2))))
+      (local.set $iw0 (i32.sub (i32.mul (local.get $ow) (local.get $sW)) (local.get $pL)))
+      (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (i32.mul (local.get $fh) (local.get $dH))) (local.get $pT)))
+        (if (i32.lt_u (local.get $ih) (local.get $H))
+          (then
+            (local.set $s (i32.add (local.get $x) (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $rowX))))
+            (if (i32.and (i32.and (i32.eq (local.get $dW) (i32.const 1)) (i32.ge_s (local.get $iw0) (i32.const 0)))
+                  (i32.le_s (i32.add (local.get $iw0) (local.get $fW)) (local.get $W)))
+              (then ;; the filter row lies inside the input row: one contiguous run of fW·C values
+                (call $copy (local.get $d) (i32.add (local.get $s) (i32.mul (local.get $iw0) (local.get $cBytes))) (local.get $run))
+                (local.set $d (i32.add (local.get $d) (local.get $run))))
+              (else
+                (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $iw (i32.add (local.get $iw0) (i32.mul (local.get $fw) (local.get $dW))))
+                  (if (i32.lt_u (local.get $iw) (local.get $W))
+                    (then (call $copy (local.get $d) (i32.add (local.get $s) (i32.mul (local.get $iw) (local.get $cBytes))) (local.get $cBytes)))
+                    (else (call $zero (local.get $d) (local.get $cBytes))))
+                  (local.set $d (i32.add (local.get $d) (local.get $cBytes)))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop))))))
+          (else
+            (call $zero (local.get $d) (local.get $run))
+            (local.set $d (i32.add (local.get $d) (local.get $run)))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+      (call $zero (local.get $d) (i32.shl (i32.sub (local.get $ld) (local.get $K)) (i32.const 2)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rLoop))))
+
+  (func $col2im (param $g i32) (param $dI i32) (param $dx i32) (param $n0 i32) (param $n1 i32) (param $list i32)
+    (local $H i32) (local $W i32) (local $C i32) (local $oH i32) (local $oW i32) (local $fH i32) (local $fW i32) (local $sH i32) (local $sW i32) (local $dH i32) (local $dW i32) (local $pT i32) (local $pL i32) (local $ld i32)
+    (local $n i32) (local $ih i32) (local $iw i32) (local $fh i32) (local $fw i32) (local $t i32) (local $u i32) (local $oh i32) (local $ow i32) (local $rowBase i32) (local $count i32) (local $e i32) (local $c i32) (local $c4 i32) (local $d i32) (local $p i32) (local $cBytes i32)
+    (local $acc v128) (local $sum f32)
+    (local.set $H (i32.load offset=0 (local.get $g)))
+    (local.set $W (i32.load offset=4 (local.get $g)))
+    (local.set $C (i32.load offset=8 (local.get $g)))
+    (local.set $oH (i32.load offset=12 (local.get $g)))
+    (local.set $oW (i32.load offset=16 (local.get $g)))
+    (local.set $fH (i32.load offset=24 (local.get $g)))
+    (local.set $fW (i32.load offset=28 (local.get $g)))
+    (local.set $sH (i32.load offset=32 (local.get $g)))
+    (local.set $sW (i32.load offset=36 (local.get $g)))
+    (local.set $dH (i32.load offset=40 (local.get $g)))
+    (local.set $dW (i32.load offset=44 (local.get $g)))
+    (local.set $pT (i32.load offset=48 (local.get $g)))
+    (local.set $pL (i32.load offset=52 (local.get $g)))
+    (local.set $ld (i32.load offset=60 (local.get $g)))
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (local.set $c4 (i32.and (local.get $C) (i32.const -4)))
+    (local.set $d (i32.add (local.get $dx) (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $H)) (local.get $W)) (local.get $cBytes))))
+    (local.set $n (local.get $n0))
+    (block $nDone (loop $nLoop
+      (br_if $nDone (i32.ge_s (local.get $n) (local.get $n1)))
+      (local.set $ih (i32.const 0))
+    (block $ihDone (loop $ihLoop
+      (br_if $ihDone (i32.ge_s (local.get $ih) (local.get $H)))
+      (local.set $iw (i32.const 0))
+    (block $iwDone (loop $iwLoop
+      (br_if $iwDone (i32.ge_s (local.get $iw) (local.get $W)))
+      (local.set $count (i32.const 0))
+          (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $t (i32.sub (i32.add (local.get $ih) (local.get $pT)) (i32.mul (local.get $fh) (local.get $dH))))
+            (if (i32.and (i32.ge_s (local.get $t) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $t) (local.get $sH))))
+              (then
+                (local.set $oh (i32.div_u (local.get $t) (local.get $sH)))
+                (if (i32.lt_u (local.get $oh) (local.get $oH))
+                  (then
+                    (local.set $rowBase (i32.mul (i32.add (i32.mul (i32.sub (local.get $n) (local.get $n0)) (local.get $oH)) (local.get $oh)) (local.get $oW)))
+                    (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $u (i32.sub (i32.add (local.get $iw) (local.get $pL)) (i32.mul (local.get $fw) (local.get $dW))))
+                      (if (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $u) (local.get $sW))))
+                        (then
+                          (local.set $ow (i32.div_u (local.get $u) (local.get $sW)))
+                          (if (i32.lt_u (local.get $ow) (local.get $oW))
+                            (then
+                              (i32.store (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2)))
+                                (i32.add (i32.add (local.get $dI) (i32.shl (i32.mul (i32.add (local.get $rowBase) (local.get $ow)) (local.get $ld)) (i32.const 2))) (i32.mul (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)) (local.get $cBytes))))
+                              (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+          (local.set $c (i32.const 0))
+    (block $cDone (loop $cLoop
+      (br_if $cDone (i32.ge_s (local.get $c) (local.get $c4)))
+      (local.set $acc (v128.const i32x4 0 0 0 0))
+            (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $p (i32.add (i32.load (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 2)))) (i32.shl (local.get $c) (i32.const 2))))
+              (local.set $acc (f32x4.add (local.get $acc) (v128.load (local.get $p))))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
+            (v128.store (i32.add (local.get $d) (i32.shl (local.get $c) (i32.const 2))) (local.get $acc))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $cLoop)))
+          (local.set $c (local.get $c4))
+    (block $cDone (loop $cLoop
+      (br_if $cDone (i32.ge_s (local.get $c) (local.get $C)))
+      (local.set $sum (f32.const 0))
+            (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $p (i32.add (i32.load (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 2)))) (i32.shl (local.get $c) (i32.const 2))))
+              (local.set $sum (f32.add (local.get $sum) (f32.load (local.get $p))))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
+            (f32.store (i32.add (local.get $d) (i32.shl (local.get $c) (i32.const 2))) (local.get $sum))
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br $cLoop)))
+          (local.set $d (i32.add (local.get $d) (local.get $cBytes)))
+      (local.set $iw (i32.add (local.get $iw) (i32.const 1)))
+      (br $iwLoop)))
+      (local.set $ih (i32.add (local.get $ih) (i32.const 1)))
+      (br $ihLoop)))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $nLoop))))
+
+  ;; convForward(g, x, w, bias, biasMode, out, scratch, r0, r1): rows r0..r1 of y = I·W (+ bias, the
+  ;; GEMM's biasMode). W and the bias have oLd columns; when that is more than O, every sub-chunk goes
+  ;; through the scratch C (chunk × oLd) and its rows are copied out, else only the last 1-3 rows do.
+  (func (export "convForward") (param $g i32) (param $x i32) (param $w i32) (param $bias i32) (param $biasMode i32)
+    (param $out i32) (param $scratch i32) (param $r0 i32) (param $r1 i32)
+    (local $O i32) (local $oLd i32) (local $K i32) (local $ld i32) (local $chunk i32) (local $panel i32) (local $tmp i32) (local $r i32) (local $rows i32) (local $main i32) (local $rowBytes i32) (local $yRow i32) (local $cRow i32) (local $i i32)
+    (local.set $O (i32.load offset=20 (local.get $g)))
+    (local.set $oLd (i32.load offset=64 (local.get $g)))
+    (local.set $K (i32.load offset=56 (local.get $g)))
+    (local.set $ld (i32.load offset=60 (local.get $g)))
+    (local.set $chunk (i32.load offset=72 (local.get $g)))
+    (local.set $panel (i32.add (local.get $scratch) (i32.load offset=84 (local.get $g))))
+    (local.set $tmp (i32.add (local.get $scratch) (i32.load offset=92 (local.get $g))))
+    (local.set $rowBytes (i32.shl (local.get $ld) (i32.const 2)))
+    (local.set $yRow (i32.shl (local.get $O) (i32.const 2)))
+    (local.set $cRow (i32.shl (local.get $oLd) (i32.const 2)))
+    (local.set $r (local.get $r0))
+    (block $done (loop $chunks
+      (br_if $done (i32.ge_s (local.get $r) (local.get $r1)))
+      (local.set $rows (select (local.get $chunk) (i32.sub (local.get $r1) (local.get $r)) (i32.lt_s (i32.add (local.get $r) (local.get $chunk)) (local.get $r1))))
+      (call $im2col (local.get $g) (local.get $x) (local.get $scratch) (local.get $r) (i32.add (local.get $r) (local.get $rows)))
+      (local.set $main (select (i32.const 0) (i32.and (local.get $rows) (i32.const -4)) (i32.ne (local.get $O) (local.get $oLd))))
+      (if (local.get $main) (then
+        (call $gemm (local.get $scratch) (local.get $rowBytes) (i32.const 4) (local.get $w) (local.get $cRow) (i32.const 4) (local.get $panel)
+          (i32.add (local.get $out) (i32.mul (local.get $r) (local.get $yRow))) (local.get $yRow) (local.get $bias) (local.get $biasMode) (local.get $main) (local.get $O) (local.get $K))))
+      (if (i32.ne (local.get $main) (local.get $rows)) (then
+        ;; the rest of the sub-chunk through the scratch C: I's rows up to a multiple of 4 zeroed first
+        (call $zero (i32.add (local.get $scratch) (i32.mul (local.get $rows) (local.get $rowBytes)))
+          (i32.mul (i32.sub (i32.and (i32.add (local.get $rows) (i32.const 3)) (i32.const -4)) (local.get $rows)) (local.get $rowBytes)))
+        (call $gemm (i32.add (local.get $scratch) (i32.mul (local.get $main) (local.get $rowBytes))) (local.get $rowBytes) (i32.const 4) (local.get $w) (local.get $cRow) (i32.const 4)
+          (local.get $panel) (local.get $tmp) (local.get $cRow) (local.get $bias) (local.get $biasMode)
+          (i32.and (i32.add (i32.sub (local.get $rows) (local.get $main)) (i32.const 3)) (i32.const -4)) (local.get $oLd) (local.get $K))
+        (local.set $i (local.get $main))
+    (block $iDone (loop $iLoop
+      (br_if $iDone (i32.ge_s (local.get $i) (local.get $rows)))
+      (call $copy (i32.add (local.get $out) (i32.mul (i32.add (local.get $r) (local.get $i)) (local.get $yRow))) (i32.add (local.get $tmp) (i32.mul (i32.sub (local.get $i) (local.get $main)) (local.get $cRow))) (local.get $yRow))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $iLoop)))))
+      (local.set $r (i32.add (local.get $r) (local.get $rows)))
+      (br $chunks))))
+
+  ;; convBackpropInput(g, dy, w, dx, scratch, n0, n1): dx of images n0..n1. w has ld rows of O (the
+  ;; filter, zero rows appended when K is not a multiple of 8): read as Wᵀ by the GEMM.
+  (func (export "convBackpropInput") (param $g i32) (param $dy i32) (param $w i32) (param $dx i32) (param $scratch i32)
+    (param $n0 i32) (param $n1 i32)
+    (local $O i32) (local $ld i32) (local $chunk i32) (local $oH i32) (local $oW i32) (local $panel i32) (local $tail i32) (local $list i32) (local $img i32) (local $count i32) (local $rows i32) (local $main i32) (local $rowBytes i32) (local $dyRow i32) (local $a i32)
+    (local.set $O (i32.load offset=20 (local.get $g)))
+    (local.set $ld (i32.load offset=60 (local.get $g)))
+    (local.set $chunk (i32.load offset=72 (local.get $g)))
+    (local.set $oH (i32.load offset=12 (local.get $g)))
+    (local.set $oW (i32.load offset=16 (local.get $g)))
+    (local.set $panel (i32.add (local.get $scratch) (i32.load offset=84 (local.get $g))))
+    (local.set $tail (i32.add (local.get $scratch) (i32.load offset=88 (local.get $g))))
+    (local.set $list (i32.add (local.get $scratch) (i32.load offset=96 (local.get $g))))
+    (local.set $rowBytes (i32.shl (local.get $ld) (i32.const 2)))
+    (local.set $dyRow (i32.shl (local.get $O) (i32.const 2)))
+    (local.set $img (local.get $n0))
+    (block $done (loop $chunks
+      (br_if $done (i32.ge_s (local.get $img) (local.get $n1)))
+      (local.set $count (select (local.get $chunk) (i32.sub (local.get $n1) (local.get $img)) (i32.lt_s (i32.add (local.get $img) (local.get $chunk)) (local.get $n1))))
+      (local.set $rows (i32.mul (i32.mul (local.get $count) (local.get $oH)) (local.get $oW)))
+      (local.set $main (i32.and (local.get $rows) (i32.const -4)))
+      (local.set $a (i32.add (local.get $dy) (i32.mul (i32.mul (i32.mul (local.get $img) (local.get $oH)) (local.get $oW)) (local.get $dyRow))))
+      (if (local.get $main) (then
+        (call $gemm (local.get $a) (local.get $dyRow) (i32.const 4) (local.get $w) (i32.const 4) (local.get $dyRow) (local.get $panel)
+          (local.get $scratch) (local.get $rowBytes) (i32.const 0) (i32.const 0) (local.get $main) (local.get $ld) (local.get $O))))
+      (if (i32.ne (local.get $main) (local.get $rows)) (then
+        (call $copy (local.get $tail) (i32.add (local.get $a) (i32.mul (local.get $main) (local.get $dyRow))) (i32.mul (i32.sub (local.get $rows) (local.get $main)) (local.get $dyRow)))
+        (call $zero (i32.add (local.get $tail) (i32.mul (i32.sub (local.get $rows) (local.get $main)) (local.get $dyRow))) (i32.mul (i32.sub (i32.add (local.get $main) (i32.const 4)) (local.get $rows)) (local.get $dyRow)))
+        (call $gemm (local.get $tail) (local.get $dyRow) (i32.const 4) (local.get $w) (i32.const 4) (local.get $dyRow) (local.get $panel)
+          (i32.add (local.get $scratch) (i32.mul (local.get $main) (local.get $rowBytes))) (local.get $rowBytes) (i32.const 0) (i32.const 0) (i32.const 4) (local.get $ld) (local.get $O))))
+      (call $col2im (local.get $g) (local.get $scratch) (local.get $dx) (local.get $img) (i32.add (local.get $img) (local.get $count)) (local.get $list))
+      (local.set $img (i32.add (local.get $img) (local.get $count)))
+      (br $chunks))))
+
+  ;; convBackpropFilter(g, x, dy, partials, scratch, g0, g1): for each group of rows g0..g1, its dWᵀ
+  ;; (aRows × ld) = Σ over its sub-chunks of dyᵀ · I, into partials (one block per group). Groups are
+  ;; fixed by the shapes, whatever the threads; sumPartials then adds them in order.
+  (func (export "convBackpropFilter") (param $g i32) (param $x i32) (param $dy i32) (param $partials i32)
+    (param $scratch i32) (param $g0 i32) (param $g1 i32)
+    (local $O i32) (local $ld i32) (local $chunk i32) (local $groupRows i32) (local $aRows i32) (local $M i32) (local $panel i32) (local $a i32) (local $tmp i32) (local $grp i32) (local $end i32) (local $r i32) (local $rows i32) (local $dst i32) (local $first i32) (local $block i32)
+    (local.set $O (i32.load offset=20 (local.get $g)))
+    (local.set $ld (i32.load offset=60 (local.get $g)))
+    (local.set $chunk (i32.load offset=72 (local.get $g)))
+    (local.set $groupRows (i32.load offset=76 (local.get $g)))
+    (local.set $aRows (i32.load offset=80 (local.get $g)))
+    (local.set $M (i32.load offset=68 (local.get $g)))
+    (local.set $panel (i32.add (local.get $scratch) (i32.load offset=84 (local.get $g))))
+    (local.set $a (i32.add (local.get $scratch) (i32.load offset=88 (local.get $g))))
+    (local.set $tmp (i32.add (local.get $scratch) (i32.load offset=92 (local.get $g))))
+    (local.set $block (i32.mul (local.get $aRows) (local.get $ld)))
+    ;; dyᵀ's rows beyond O (up to the tile's 4) stay zero: the transposes never write them
+    (call $zero (i32.add (local.get $a) (i32.mul (local.get $O) (i32.shl (local.get $chunk) (i32.const 2)))) (i32.shl (i32.mul (i32.sub (local.get $aRows) (local.get $O)) (local.get $chunk)) (i32.const 2)))
+    (local.set $grp (local.get $g0))
+    (block $grpDone (loop $grpLoop
+      (br_if $grpDone (i32.ge_s (local.get $grp) (local.get $g1)))
+      (local.set $r (i32.mul (local.get $grp) (local.get $groupRows)))
+      (local.set $end (select (local.get $M) (i32.add (local.get $r) (local.get $groupRows)) (i32.gt_s (i32.add (local.get $r) (local.get $groupRows)) (local.get $M))))
+      (local.set $dst (i32.add (local.get $partials) (i32.shl (i32.mul (local.get $grp) (local.get $block)) (i32.const 2))))
+      (local.set $first (i32.const 1))
+      (block $done (loop $chunks
+        (br_if $done (i32.ge_s (local.get $r) (local.get $end)))
+        (local.set $rows (select (local.get $chunk) (i32.sub (local.get $end) (local.get $r)) (i32.lt_s (i32.add (local.get $r) (local.get $chunk)) (local.get $end))))
+        (call $im2col (local.get $g) (local.get $x) (local.get $scratch) (local.get $r) (i32.add (local.get $r) (local.get $rows)))
+        (call $transpose (i32.add (local.get $dy) (i32.shl (i32.mul (local.get $r) (local.get $O)) (i32.const 2))) (local.get $a) (local.get $rows) (local.get $O) (local.get $chunk))
+        (call $gemm (local.get $a) (i32.shl (local.get $chunk) (i32.const 2)) (i32.const 4) (local.get $scratch) (i32.shl (local.get $ld) (i32.const 2)) (i32.const 4)
+          (local.get $panel) (select (local.get $dst) (local.get $tmp) (local.get $first)) (i32.shl (local.get $ld) (i32.const 2)) (i32.const 0) (i32.const 0)
+          (local.get $aRows) (local.get $ld) (local.get $rows))
+        (if (i32.eqz (local.get $first)) (then (call $addInto (local.get $dst) (local.get $tmp) (local.get $block))))
+        (local.set $first (i32.const 0))
+        (local.set $r (i32.add (local.get $r) (local.get $rows)))
+        (br $chunks)))
+      (local.set $grp (i32.add (local.get $grp) (i32.const 1)))
+      (br $grpLoop))))
+
+  ;; sumPartials(src, count, n, dst): dst = src block 0 + block 1 + ... (n floats each, n a multiple of 4), in order.
+  (func (export "sumPartials") (param $src i32) (param $count i32) (param $n i32) (param $dst i32)
+    (local $i i32) (local $p i32) (local $acc v128) (local $stride i32)
+    (local.set $stride (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $i (i32.const 0))
+    (block $iDone (loop $iLoop
+      (br_if $iDone (i32.ge_s (local.get $i) (local.get $stride)))
+      (local.set $acc (v128.load (i32.add (local.get $src) (local.get $i))))
+      (local.set $p (i32.const 1))
+    (block $pDone (loop $pLoop
+      (br_if $pDone (i32.ge_s (local.get $p) (local.get $count)))
+      (local.set $acc (f32x4.add (local.get $acc) (v128.load (i32.add (i32.add (local.get $src) (local.get $i)) (i32.mul (local.get $p) (local.get $stride))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $pLoop)))
+      (v128.store (i32.add (local.get $dst) (local.get $i)) (local.get $acc))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $iLoop))))
+
+
+  ;; maxPoolGrad(g, x, dy, dx, n0, n1): dx of images n0..n1 for a max-pool of x (geometry: H, W, C,
+  ;; oH, oW, fH, fW, sH, sW, pT, pL).
+  (func (export "maxPoolGrad") (param $g i32) (param $x i32) (param $dy i32) (param $dx i32) (param $n0 i32) (param $n1 i32)
+    (local $H i32) (local $W i32) (local $C i32) (local $oH i32) (local $oW i32) (local $fH i32) (local $fW i32) (local $sH i32) (local $sW i32) (local $pT i32) (local $pL i32)
+    (local $n i32) (local $oh i32) (local $ow i32) (local $fh i32) (local $fw i32) (local $ih i32) (local $iw i32) (local $at i32) (local $p i32) (local $c i32) (local $c4 i32) (local $cBytes i32) (local $o i32) (local $sidx i32)
+    (local $v v128) (local $max v128) (local $idx v128) (local $mask v128) (local $d v128)
+    (local $s f32) (local $smax f32) (local $sd f32)
+    (local.set $H (i32.load offset=0 (local.get $g)))
+    (local.set $W (i32.load offset=4 (local.get $g)))
+    (local.set $C (i32.load offset=8 (local.get $g)))
+    (local.set $oH (i32.load offset=12 (local.get $g)))
+    (local.set $oW (i32.load offset=16 (local.get $g)))
+    (local.set $fH (i32.load offset=24 (local.get $g)))
+    (local.set $fW (i32.load offset=28 (local.get $g)))
+    (local.set $sH (i32.load offset=32 (local.get $g)))
+    (local.set $sW (i32.load offset=36 (local.get $g)))
+    (local.set $pT (i32.load offset=48 (local.get $g)))
+    (local.set $pL (i32.load offset=52 (local.get $g)))
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (local.set $c4 (i32.shl (i32.and (local.get $C) (i32.const -4)) (i32.const 2)))
+    (call $zero (i32.add (local.get $dx) (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $H)) (local.get $W)) (local.get $cBytes)))
+      (i32.mul (i32.mul (i32.mul (i32.sub (local.get $n1) (local.get $n0)) (local.get $H)) (local.get $W)) (local.get $cBytes)))
+    (local.set $o (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $oH)) (local.get $oW)) (local.get $cBytes)))
+    (local.set $n (local.get $n0))
+    (block $nDone (loop $nLoop
+      (br_if $nDone (i32.ge_s (local.get $n) (local.get $n1)))
+      (local.set $oh (i32.const 0))
+    (block $ohDone (loop $ohLoop
+      (br_if $ohDone (i32.ge_s (local.get $oh) (local.get $oH)))
+      (local.set $ow (i32.const 0))
+    (block $owDone (loop $owLoop
+      (br_if $owDone (i32.ge_s (local.get $ow) (local.get $oW)))
+      (local.set $c (i32.const 0))
+    (block $cDone (loop $cLoop
+      (br_if $cDone (i32.ge_s (local.get $c) (local.get $c4)))
+      (local.set $max (f32x4.splat (f32.const -inf)))
+      (local.set $idx (i32x4.splat (i32.const -1)))
+      (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
+    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
+      (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
+        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
+          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
+          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
+          (local.set $v (v128.load (i32.add (local.get $x) (local.get $at))))
+          (local.set $mask (f32x4.gt (local.get $v) (local.get $max)))
+          (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $mask)))
+          (local.set $idx (v128.bitselect (i32x4.splat (local.get $p)) (local.get $idx) (local.get $mask)))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+      (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $c)))))
+      (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
+    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
+      (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
+        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
+          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
+          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
+          (v128.store (i32.add (local.get $dx) (local.get $at)) (f32x4.add (v128.load (i32.add (local.get $dx) (local.get $at)))
+            (v128.and (local.get $d) (i32x4.eq (local.get $idx) (i32x4.splat (local.get $p))))))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+      (local.set $c (i32.add (local.get $c) (i32.const 16)))
+      (br $cLoop)))
+          (local.set $c (local.get $c4))
+    (block $cDone (loop $cLoop
+      (br_if $cDone (i32.ge_s (local.get $c) (local.get $cBytes)))
+      (local.set $smax (f32.const -inf))
+      (local.set $sidx (i32.const -1))
+      (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
+    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
+      (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
+        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
+          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
+          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
+          (local.set $s (f32.load (i32.add (local.get $x) (local.get $at))))
+          (if (f32.gt (local.get $s) (local.get $smax)) (then (local.set $smax (local.get $s)) (local.set $sidx (local.get $p))))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+      (local.set $sd (f32.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $c)))))
+      (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
+    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
+      (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
+        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
+          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
+          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
+          (if (i32.eq (local.get $sidx) (local.get $p)) (then
+            (f32.store (i32.add (local.get $dx) (local.get $at)) (f32.add (f32.load (i32.add (local.get $dx) (local.get $at))) (local.get $sd)))))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $cLoop)))
+          (local.set $o (i32.add (local.get $o) (local.get $cBytes)))
+      (local.set $ow (i32.add (local.get $ow) (i32.const 1)))
+      (br $owLoop)))
+      (local.set $oh (i32.add (local.get $oh) (i32.const 1)))
+      (br $ohLoop)))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $nLoop))))
 
   ;; adam(w, g, m, v, wOut, mOut, vOut, n, b1, c1, b2, c2, eps, step): for every k < n,
   ;; m' = m*b1 + g*c1; v' = v*b2 + (g*g)*c2; w' = w + (m' / (sqrt(v') + eps)) * step

@@ -1,0 +1,52 @@
+// Helpers for writing the hand-written WebAssembly text of the conv and pool kernels (conv-wat.mjs,
+// pool-wat.mjs): i32 locals, counted loops, and the geometry block those kernels read.
+//
+// A conv's (or pool's) geometry, and the conv kernels' sub-chunk plan, is a block of i32 in memory, not
+// arguments: a helper thread passes at most 16 arguments. Its fields, by index (build-wasm.mjs writes
+// them to src/conv-geometry-fields.ts for conv-plan.ts):
+export const GEOMETRY = [
+  'H', // input height, width, channels
+  'W',
+  'C',
+  'oH', // output height, width, channels
+  'oW',
+  'O',
+  'fH', // filter height, width
+  'fW',
+  'sH', // strides
+  'sW',
+  'dH', // dilations
+  'dW',
+  'pT', // padding before the first row, column
+  'pL',
+  'K', // fH·fW·C
+  'ld', // floats per row of the im2col (or dI) scratch: K, or K rounded up to 8 for a GEMM's columns
+  'oLd', // forward: the GEMM's columns, O rounded up to 8 (the filter and bias then get zero columns)
+  'M', // N·oH·oW
+  'chunk', // rows (forward, dW) or images (dX) per sub-chunk
+  'groupRows', // dW: rows per group
+  'aRows', // dW: rows of dyᵀ, O rounded up to 4 (the GEMM's tile)
+  'offPanel', // byte offsets in a thread's scratch: the GEMM's panel, A (dyᵀ or a tail of dy),
+  'offA', // a small C (a tail of y, or one sub-chunk of dW), and col2im's list of source rows
+  'offTmp',
+  'offList',
+];
+const field = Object.fromEntries(GEOMETRY.map((name, i) => [name, i]));
+/** `(i32.load ...)` of one geometry field. */
+export const geo = (name) => `(i32.load offset=${4 * field[name]} (local.get $g))`;
+export const get = (name) => `(local.get $${name})`;
+export const set = (name, value) => `(local.set $${name} ${value})`;
+export const add = (a, b) => `(i32.add ${a} ${b})`;
+export const mul = (a, b) => `(i32.mul ${a} ${b})`;
+export const locals = (...names) => names.map((n) => `(local $${n} i32)`).join(' ');
+/** Reads geometry fields into locals of the same names. */
+export const load = (...names) => names.map((n) => set(n, geo(n))).join('\n    ');
+/** A counted loop: `body` runs for `name` = from, from + step, ... while below `to`. */
+export function loop(name, from, to, body, step = '(i32.const 1)') {
+  return `${set(name, from)}
+    (block $${name}Done (loop $${name}Loop
+      (br_if $${name}Done (i32.ge_s ${get(name)} ${to}))
+      ${body}
+      ${set(name, add(get(name), step))}
+      (br $${name}Loop)))`;
+}

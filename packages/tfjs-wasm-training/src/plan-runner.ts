@@ -1,0 +1,66 @@
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelPlan } from './conv-plan.js';
+import { heapKernelSlices, offsetOf, runSliced, type WasmBackendInternals } from './heap-kernels.js';
+
+// Running a conv or pool heap kernel (scripts/conv-wat.mjs, pool-wat.mjs) from its plan: the geometry
+// block and per-thread scratch it reads, the units cut between threads, temporaries freed together.
+
+/** tfjs-backend-wasm's Emscripten module: its heap, to write the small blocks the kernels read. */
+interface WasmHeap {
+  wasm: { HEAPU8: Uint8Array };
+}
+
+/** Temporaries of one kernel call, freed together. */
+export class Temporaries {
+  readonly #backend: WasmBackendInternals;
+  readonly #made: TensorInfo[] = [];
+
+  constructor(backend: WasmBackendInternals) {
+    this.#backend = backend;
+  }
+
+  /** A new float32 (or int32) tensor's heap offset; its content is whatever malloc left there. */
+  floats(count: number, dtype: 'float32' | 'int32' = 'float32'): TensorInfo {
+    const t = this.#backend.makeOutput([Math.max(1, count)], dtype as 'float32');
+    this.#made.push(t);
+    return t;
+  }
+
+  dispose(): void {
+    for (const t of this.#made) this.#backend.disposeData(t.dataId);
+  }
+}
+
+/** Float32 and Int32 views of the heap now (an allocation may grow the memory and detach older views). */
+export function heap(backend: WasmBackendInternals): { f32: Float32Array; i32: Int32Array } {
+  const { buffer } = (backend as unknown as WasmHeap).wasm.HEAPU8;
+  return { f32: new Float32Array(buffer), i32: new Int32Array(buffer) };
+}
+
+/**
+ * Runs `plan` over all its units on the calling thread and the helper threads: `args(start, end,
+ * scratch)` gives the kernel's arguments for units start..end with that thread's scratch, after the
+ * geometry block is written. Returns nothing; the outputs are whatever the arguments point to.
+ */
+export function runPlan(
+  backend: WasmBackendInternals,
+  temps: Temporaries,
+  plan: KernelPlan,
+  args: (geometry: number, start: number, end: number, scratch: number) => number[],
+): void {
+  const slices = heapKernelSlices(backend);
+  const geometryBlock = temps.floats(plan.geometry.length, 'int32');
+  const scratchBlock = temps.floats((slices * plan.sliceBytes) / 4);
+  // Offsets after every allocation: each may grow (and move views of) the heap.
+  const geometry = offsetOf(backend, geometryBlock);
+  const scratch = offsetOf(backend, scratchBlock);
+  heap(backend).i32.set(plan.geometry, geometry / 4);
+  runSliced(
+    backend,
+    plan.kernel,
+    plan.units,
+    plan.unitSize,
+    (start, end, slice) => args(geometry, start, end, scratch + slice * plan.sliceBytes),
+    slices,
+  );
+}
