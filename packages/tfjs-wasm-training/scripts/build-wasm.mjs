@@ -5,6 +5,7 @@
 import wabtFactory from 'wabt';
 import { writeGenerated } from '../../../scripts/write-generated.mjs';
 import { CONV_WAT } from './conv-wat.mjs';
+import { DEPTHWISE_WAT } from './depthwise-wat.mjs';
 import { POOL_WAT } from './pool-wat.mjs';
 import { GEOMETRY } from './wat-helpers.mjs';
 import { GEMM_WAT } from './gemm-wat.mjs';
@@ -218,6 +219,7 @@ ${transposeFunc('transposeAddRowBias', true)}
 ${ELEMENTWISE}
 ${GEMM_WAT}
 ${CONV_WAT}
+${DEPTHWISE_WAT}
 ${POOL_WAT}
 ${adamFunc(false)}
 ${adamFunc(true)}

@@ -10,7 +10,7 @@
 // bounded whatever the batch, and takes a range of them: the TypeScript side (heap-conv.ts) cuts the
 // ranges between threads. Every output element is summed in an order that depends on the shapes only,
 // never on the ranges, so results do not depend on the thread count.
-import { add, geo, get, load, locals, loop, mul, set } from './wat-helpers.mjs';
+import { add, eachInputPixel, geo, get, load, locals, loop, mul, readersOf, set } from './wat-helpers.mjs';
 
 /** Memory helpers: copy, zero, add in place (byte counts multiple of 4; vectors, then single floats). */
 const MEMORY = `
@@ -116,52 +116,15 @@ const COL2IM = `
     ${load('H', 'W', 'C', 'oH', 'oW', 'fH', 'fW', 'sH', 'sW', 'dH', 'dW', 'pT', 'pL', 'ld')}
     ${set('cBytes', '(i32.shl (local.get $C) (i32.const 2))')}
     ${set('c4', '(i32.and (local.get $C) (i32.const -4))')}
-    ${set('d', add(get('dx'), mul(mul(mul(get('n0'), get('H')), get('W')), get('cBytes'))))}
-    ${loop(
-      'n',
-      get('n0'),
-      get('n1'),
-      loop(
-        'ih',
-        '(i32.const 0)',
-        get('H'),
-        loop(
-          'iw',
-          '(i32.const 0)',
-          get('W'),
-          `${set('count', '(i32.const 0)')}
-          ${loop(
-            'fh',
-            '(i32.const 0)',
-            get('fH'),
-            `${set('t', `(i32.sub ${add(get('ih'), get('pT'))} ${mul(get('fh'), get('dH'))})`)}
-            (if (i32.and (i32.ge_s ${get('t')} (i32.const 0)) (i32.eqz (i32.rem_u ${get('t')} ${get('sH')})))
-              (then
-                ${set('oh', '(i32.div_u (local.get $t) (local.get $sH))')}
-                (if (i32.lt_u ${get('oh')} ${get('oH')})
-                  (then
-                    ${set('rowBase', mul(add(mul(`(i32.sub ${get('n')} ${get('n0')})`, get('oH')), get('oh')), get('oW')))}
-                    ${loop(
-                      'fw',
-                      '(i32.const 0)',
-                      get('fW'),
-                      `${set('u', `(i32.sub ${add(get('iw'), get('pL'))} ${mul(get('fw'), get('dW'))})`)}
-                      (if (i32.and (i32.ge_s ${get('u')} (i32.const 0)) (i32.eqz (i32.rem_u ${get('u')} ${get('sW')})))
-                        (then
-                          ${set('ow', '(i32.div_u (local.get $u) (local.get $sW))')}
-                          (if (i32.lt_u ${get('ow')} ${get('oW')})
-                            (then
-                              (i32.store ${add(get('list'), '(i32.shl (local.get $count) (i32.const 2))')}
-                                ${add(
-                                  add(
-                                    get('dI'),
-                                    `(i32.shl ${mul(add(get('rowBase'), get('ow')), get('ld'))} (i32.const 2))`,
-                                  ),
-                                  mul(add(mul(get('fh'), get('fW')), get('fw')), get('cBytes')),
-                                )})
-                              ${set('count', add(get('count'), '(i32.const 1)'))}))))`,
-                    )}))))`,
-          )}
+    ${eachInputPixel(
+      `${readersOf(
+        `(i32.store ${add(get('list'), '(i32.shl (local.get $count) (i32.const 2))')}
+              ${add(
+                add(get('dI'), `(i32.shl ${mul(add(get('rowBase'), get('ow')), get('ld'))} (i32.const 2))`),
+                mul(add(mul(get('fh'), get('fW')), get('fw')), get('cBytes')),
+              )})
+            ${set('count', add(get('count'), '(i32.const 1)'))}`,
+      )}
           ${loop(
             'c',
             '(i32.const 0)',
@@ -190,10 +153,7 @@ const COL2IM = `
               ${set('sum', '(f32.add (local.get $sum) (f32.load (local.get $p)))')}`,
             )}
             (f32.store ${add(get('d'), '(i32.shl (local.get $c) (i32.const 2))')} ${get('sum')})`,
-          )}
-          ${set('d', add(get('d'), get('cBytes')))}`,
-        ),
-      ),
+          )}`,
     )})
 `;
 
@@ -271,7 +231,7 @@ const KERNELS = `
 
   ;; convBackpropFilter(g, x, dy, partials, scratch, g0, g1): for each group of rows g0..g1, its dWᵀ
   ;; (aRows × ld) = Σ over its sub-chunks of dyᵀ · I, into partials (one block per group). Groups are
-  ;; fixed by the shapes, whatever the threads; sumPartials then adds them in order.
+  ;; fixed by the shapes, whatever the threads; sumRows then adds them in order.
   (func (export "convBackpropFilter") (param $g i32) (param $x i32) (param $dy i32) (param $partials i32)
     (param $scratch i32) (param $g0 i32) (param $g1 i32)
     ${locals('O', 'ld', 'chunk', 'groupRows', 'aRows', 'M', 'panel', 'a', 'tmp', 'grp', 'end', 'r', 'rows', 'dst', 'first', 'block')}
@@ -304,18 +264,49 @@ const KERNELS = `
         (br $chunks)))`,
     )})
 
-  ;; sumPartials(src, count, n, dst): dst = src block 0 + block 1 + ... (n floats each, n a multiple of 4), in order.
-  (func (export "sumPartials") (param $src i32) (param $count i32) (param $n i32) (param $dst i32)
-    (local $i i32) (local $p i32) (local $acc v128) (local $stride i32)
-    ${set('stride', '(i32.shl (local.get $n) (i32.const 2))')}
+  ;; sumRows(src, rows, n, dst): dst[j] = 0 + src[0, j] + src[1, j] + ... (rows of n floats), each
+  ;; column summed in row order as a sequential loop would (tfjs-wasm's Sum does, after a transpose).
+  ;; dst may be src's first row. One pass over src, row by row.
+  (func (export "sumRows") (param $src i32) (param $rows i32) (param $n i32) (param $dst i32)
+    (local $r i32) (local $j i32) (local $n4 i32) (local $s i32) (local $d i32) (local $first v128) (local $f f32)
+    ${set('n4', '(i32.and (local.get $n) (i32.const -4))')}
+    ;; row 0 added to zeros, in place if dst is row 0 (so read before written)
     ${loop(
-      'i',
+      'j',
       '(i32.const 0)',
-      '(local.get $stride)',
-      `${set('acc', `(v128.load ${add(get('src'), get('i'))})`)}
-      ${loop('p', '(i32.const 1)', get('count'), set('acc', `(f32x4.add ${get('acc')} (v128.load ${add(add(get('src'), get('i')), mul(get('p'), get('stride')))}))`))}
-      (v128.store ${add(get('dst'), get('i'))} ${get('acc')})`,
-      '(i32.const 16)',
+      get('n4'),
+      `${set('first', '(v128.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))')}
+      (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32x4.add (v128.const i32x4 0 0 0 0) ${get('first')}))`,
+      '(i32.const 4)',
+    )}
+    ${loop(
+      'j',
+      get('n4'),
+      get('n'),
+      `${set('f', '(f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))')}
+      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32.add (f32.const 0) ${get('f')}))`,
+    )}
+    ${loop(
+      'r',
+      '(i32.const 1)',
+      get('rows'),
+      `${set('s', add(get('src'), `(i32.shl ${mul(get('r'), get('n'))} (i32.const 2))`))}
+      ${set('d', get('dst'))}
+      ${loop(
+        'j',
+        '(i32.const 0)',
+        get('n4'),
+        `(v128.store ${get('d')} (f32x4.add (v128.load ${get('d')}) (v128.load ${get('s')})))
+        ${set('s', add(get('s'), '(i32.const 16)'))} ${set('d', add(get('d'), '(i32.const 16)'))}`,
+        '(i32.const 4)',
+      )}
+      ${loop(
+        'j',
+        get('n4'),
+        get('n'),
+        `(f32.store ${get('d')} (f32.add (f32.load ${get('d')}) (f32.load ${get('s')})))
+        ${set('s', add(get('s'), '(i32.const 4)'))} ${set('d', add(get('d'), '(i32.const 4)'))}`,
+      )}`,
     )})
 `;
 

@@ -30,6 +30,7 @@ export const GEOMETRY = [
   'offA', // a small C (a tail of y, or one sub-chunk of dW), and col2im's list of source rows
   'offTmp',
   'offList',
+  'mult', // depthwise: the channel multiplier (O = C·mult)
 ];
 const field = Object.fromEntries(GEOMETRY.map((name, i) => [name, i]));
 /** `(i32.load ...)` of one geometry field. */
@@ -49,4 +50,61 @@ export function loop(name, from, to, body, step = '(i32.const 1)') {
       ${body}
       ${set(name, add(get(name), step))}
       (br $${name}Loop)))`;
+}
+
+/**
+ * The output pixels whose window reads input pixel ($n, $ih, $iw), in (fh, fw) order: `body` runs for
+ * each with $oh, $ow, $fh, $fw set, and $rowBase = ($n − $n0)·oH·oW + $oh·oW (its row, less $ow, counted
+ * from image $n0). Needs the geometry locals H, W, oH, oW, fH, fW, sH, sW, dH, dW, pT, pL and the
+ * locals t, u of the caller.
+ */
+export function readersOf(body) {
+  return loop(
+    'fh',
+    '(i32.const 0)',
+    get('fH'),
+    `${set('t', `(i32.sub ${add(get('ih'), get('pT'))} ${mul(get('fh'), get('dH'))})`)}
+    (if (i32.and (i32.ge_s ${get('t')} (i32.const 0)) (i32.eqz (i32.rem_u ${get('t')} ${get('sH')})))
+      (then
+        ${set('oh', '(i32.div_u (local.get $t) (local.get $sH))')}
+        (if (i32.lt_u ${get('oh')} ${get('oH')})
+          (then
+            ${set('rowBase', mul(add(mul(`(i32.sub ${get('n')} ${get('n0')})`, get('oH')), get('oh')), get('oW')))}
+            ${loop(
+              'fw',
+              '(i32.const 0)',
+              get('fW'),
+              `${set('u', `(i32.sub ${add(get('iw'), get('pL'))} ${mul(get('fw'), get('dW'))})`)}
+              (if (i32.and (i32.ge_s ${get('u')} (i32.const 0)) (i32.eqz (i32.rem_u ${get('u')} ${get('sW')})))
+                (then
+                  ${set('ow', '(i32.div_u (local.get $u) (local.get $sW))')}
+                  (if (i32.lt_u ${get('ow')} ${get('oW')}) (then ${body}))))`,
+            )}))))`,
+  );
+}
+
+/**
+ * Every input pixel ($n, $ih, $iw) of images $n0..$n1 in order, `body` for each, with $d pointing at
+ * that pixel in dx (its channels $cBytes long) and $count reset to 0.
+ */
+export function eachInputPixel(body) {
+  return `${set('d', add(get('dx'), mul(mul(mul(get('n0'), get('H')), get('W')), get('cBytes'))))}
+    ${loop(
+      'n',
+      get('n0'),
+      get('n1'),
+      loop(
+        'ih',
+        '(i32.const 0)',
+        get('H'),
+        loop(
+          'iw',
+          '(i32.const 0)',
+          get('W'),
+          `${set('count', '(i32.const 0)')}
+          ${body}
+          ${set('d', add(get('d'), get('cBytes')))}`,
+        ),
+      ),
+    )}`;
 }

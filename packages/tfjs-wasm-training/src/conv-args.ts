@@ -1,7 +1,8 @@
-import { backend_util, type TensorInfo } from '@tensorflow/tfjs-core';
+import { backend_util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackendInternals } from './heap-kernels.js';
 
-// What tfjs passes the wasm Conv2D kernel and its two gradients, and the geometry it implies.
+// What tfjs passes the wasm Conv2D kernel, its two gradients and the depthwise conv's, and the
+// geometry it implies.
 
 /** The attributes the three kernels share (tfjs' Conv2DAttrs and the backprops' own). */
 export interface ConvAttrs {
@@ -9,7 +10,7 @@ export interface ConvAttrs {
   pad: 'valid' | 'same' | number | backend_util.ExplicitPadding;
   dataFormat?: 'NHWC' | 'NCHW';
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  /** Conv2D only (the backprop kernels take no dilations: tfjs' gradients refuse them). */
+  /** Conv2D and the depthwise gradients (Conv2D's backprop kernels take none: tfjs' gradients refuse them). */
   dilations?: number | [number, number];
   /** Conv2DBackpropInput: the shape of x. */
   inputShape?: [number, number, number, number];
@@ -29,6 +30,7 @@ export function convInfo(
   filterShape: number[],
   attrs: ConvAttrs,
   dilations = attrs.dilations ?? 1,
+  depthwise = false,
 ): backend_util.Conv2DInfo {
   return backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
@@ -37,7 +39,7 @@ export function convInfo(
     dilations,
     attrs.pad,
     attrs.dimRoundingMode,
-    false,
+    depthwise,
     backend_util.convertConv2DDataFormat(attrs.dataFormat ?? 'NHWC'),
   );
 }
@@ -45,4 +47,32 @@ export function convInfo(
 /** Whether our kernels take this convolution: float32 tensors, NHWC. */
 export function takesConv(info: backend_util.Conv2DInfo, ...tensors: TensorInfo[]): boolean {
   return info.dataFormat === 'channelsLast' && tensors.every((t) => t.dtype === 'float32');
+}
+
+/**
+ * A kernel wasm lacks, computed by `run` on the heap kernels: float32 NHWC only, and an error naming the
+ * kernel for anything else (no stock kernel to fall back to).
+ */
+export function heapOnlyKernel(
+  kernelName: string,
+  inputNames: [string, string],
+  run: (args: ConvArgs) => TensorInfo | null,
+): KernelFunc {
+  return (args) => {
+    const convArgs = args as unknown as ConvArgs;
+    const tensors = inputNames.map((name) => convArgs.inputs[name]);
+    const format = convArgs.attrs.dataFormat ?? 'NHWC';
+    if (tensors.some((t) => t.dtype !== 'float32') || format !== 'NHWC') {
+      throw new Error(
+        `${kernelName} (wasm): expected float32 ${inputNames.join(' and ')} in NHWC, found ` +
+          `${tensors.map((t) => t.dtype).join(' and ')} in ${format}`,
+      );
+    }
+    const out = run(convArgs);
+    if (out == null)
+      throw new Error(
+        `${kernelName} (wasm): needs WebAssembly SIMD on the backend's memory, which is unavailable here`,
+      );
+    return out;
+  };
 }

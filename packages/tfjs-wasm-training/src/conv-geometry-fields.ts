@@ -26,4 +26,5 @@ export const CONV_GEOMETRY_FIELDS = [
   'offA',
   'offTmp',
   'offList',
+  'mult',
 ] as const;

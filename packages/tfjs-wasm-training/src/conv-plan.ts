@@ -20,14 +20,18 @@ const MAX_FILTER_CHUNK = 1024;
 export const FILTER_GROUPS = 8;
 
 /** How to run one of the conv or pool heap kernels (plan-runner.ts runs it). */
+export type DepthwiseKernel = 'depthwiseBackpropFilter' | 'depthwiseBackpropInput';
+
 export interface KernelPlan {
-  kernel: ConvKernel | 'maxPoolGrad';
+  kernel: ConvKernel | DepthwiseKernel | 'maxPoolGrad';
   /** The geometry block, in CONV_GEOMETRY_FIELDS order. */
   geometry: Int32Array;
-  /** Bytes of scratch per thread (a multiple of 16). */
+  /** Bytes of scratch per thread (a multiple of 16); 0: the kernel takes no scratch argument. */
   sliceBytes: number;
   /** Work units runSliced cuts between threads (rows; or 4 per image or group, so any image or group can start a slice). */
   units: number;
+  /** Units per item the kernel counts (1: rows; 4: images or groups, as runSliced cuts in fours). */
+  unitsPerItem: 1 | 4;
   /** Operations per unit (runSliced leaves small calls on one thread). */
   unitSize: number;
 }
@@ -92,8 +96,8 @@ export function convPlan(kernel: ConvKernel, info: backend_util.Conv2DInfo): Con
     const ld = roundUp(k, GEMM_TILE.columns);
     const aRows = roundUp(o, GEMM_TILE.rows);
     const chunk = clamp(Math.floor(CHUNK_FLOATS / (ld + aRows) / 4) * 4, 4, MAX_FILTER_CHUNK);
-    const groupRows = roundUp(Math.ceil(m / Math.min(FILTER_GROUPS, Math.ceil(m / chunk))), 4);
-    groups = Math.ceil(m / groupRows);
+    let groupRows: number;
+    [groupRows, groups] = rowGroups(m, chunk);
     Object.assign(values, { ld, chunk, groupRows, aRows });
     sizes = [chunk * ld, GEMM_TILE.columns * chunk, aRows * chunk, aRows * ld]; // I, panel, dyᵀ, one sub-chunk's dWᵀ
     [units, unitSize] = [4 * groups, (groupRows * k * o) / 4];
@@ -104,12 +108,12 @@ export function convPlan(kernel: ConvKernel, info: backend_util.Conv2DInfo): Con
   if (kernel === 'convForward') values.offTmp = offsets[2];
   else if (kernel === 'convBackpropInput') [values.offA, values.offList] = [offsets[2], offsets[3]];
   else [values.offA, values.offTmp] = [offsets[2], offsets[3]];
-  const geometry = geometryBlock(values);
   return {
     kernel,
-    geometry,
+    geometry: geometryBlock(values),
     sliceBytes: total,
     units,
+    unitsPerItem: kernel === 'convForward' ? 1 : 4,
     unitSize,
     groups,
     ld: values.ld as number,
@@ -140,14 +144,54 @@ function windowFields(info: WindowInfo): Partial<Record<ConvField, number>> {
 const geometryBlock = (values: Partial<Record<ConvField, number>>): Int32Array =>
   Int32Array.from(CONV_GEOMETRY_FIELDS, (f) => values[f] ?? 0);
 
-/** maxPoolGrad: no scratch; images cut between threads (4 units each, so any image can start a slice). */
+/** maxPoolGrad: a list of a window's pixels as scratch; images cut between threads (4 units each, so any image can start a slice). */
 export function maxPoolGradPlan(info: WindowInfo): KernelPlan {
   const window = info.filterHeight * info.filterWidth;
   return {
     kernel: 'maxPoolGrad',
     geometry: geometryBlock(windowFields(info)),
-    sliceBytes: 0,
+    sliceBytes: layout([window]).total,
     units: 4 * info.batchSize,
+    unitsPerItem: 4,
     unitSize: (info.outHeight * info.outWidth * info.inChannels * window) / 4,
+  };
+}
+
+/** Fixed groups of M rows, at most FILTER_GROUPS, each a multiple of 4 rows: [rows per group, groups]. */
+function rowGroups(m: number, minRows: number): [number, number] {
+  const groupRows = roundUp(Math.ceil(m / Math.min(FILTER_GROUPS, Math.ceil(m / minRows))), 4);
+  return [groupRows, Math.ceil(m / groupRows)];
+}
+
+/**
+ * A depthwise conv's gradients (info from computeConv2DInfo with depthwise = true; O = C·mult). dW: a
+ * partial sum per fixed group of rows (at least 64 rows each), added in order; dX: images cut between
+ * threads, a list of 2·fH·fW addresses as scratch.
+ */
+export function depthwisePlan(kernel: DepthwiseKernel, info: backend_util.Conv2DInfo): KernelPlan & { groups: number } {
+  const { batchSize: n, outHeight: oH, outWidth: oW, outChannels: o, inChannels: c } = info;
+  const window = info.filterHeight * info.filterWidth;
+  const m = n * oH * oW;
+  const values = { ...windowFields(info), K: window * c, M: m, mult: o / c };
+  if (kernel === 'depthwiseBackpropFilter') {
+    const [groupRows, groups] = rowGroups(m, 64);
+    return {
+      kernel,
+      geometry: geometryBlock({ ...values, groupRows }),
+      sliceBytes: 0,
+      units: 4 * groups,
+      unitsPerItem: 4,
+      unitSize: (groupRows * window * o) / 4,
+      groups,
+    };
+  }
+  return {
+    kernel,
+    geometry: geometryBlock(values),
+    sliceBytes: layout([2 * window]).total,
+    units: 4 * n,
+    unitsPerItem: 4,
+    unitSize: (info.inHeight * info.inWidth * window * o) / 4,
+    groups: 0,
   };
 }

@@ -32,17 +32,7 @@ export function heapConv2D(
     // The GEMM's columns come 8 at a time: the filter's rows (and the bias) get zero columns to oLd.
     const w = plan.oLd === o ? filter : padRows(backend, temps, filter, k, o, plan.oLd);
     const b = bias == null || plan.oLd === o ? bias : padRows(backend, temps, bias, 1, o, plan.oLd);
-    runPlan(backend, temps, plan, (geometry, r0, r1, scratch) => [
-      geometry,
-      offsetOf(backend, x),
-      offsetOf(backend, w),
-      b == null ? 0 : offsetOf(backend, b),
-      b == null ? 0 : 1,
-      offsetOf(backend, out),
-      scratch,
-      r0,
-      r1,
-    ]);
+    runPlan(backend, temps, plan, [x, w, b ?? 0, b == null ? 0 : 1, out]);
   } finally {
     temps.dispose();
   }
@@ -89,15 +79,7 @@ export function heapConv2DBackpropInput(
       f32.copyWithin(to, from, from + k * info.outChannels);
       f32.fill(0, to + k * info.outChannels, to + ld * info.outChannels);
     }
-    runPlan(backend, temps, plan, (geometry, s, e, scratch) => [
-      geometry,
-      offsetOf(backend, dy),
-      offsetOf(backend, w),
-      offsetOf(backend, out),
-      scratch,
-      s / 4,
-      e / 4,
-    ]);
+    runPlan(backend, temps, plan, [dy, w, out]);
   } finally {
     temps.dispose();
   }
@@ -123,18 +105,10 @@ export function heapConv2DBackpropFilter(
   try {
     const partials = temps.floats(plan.groups * block);
     const transposed = ld === k ? out : temps.floats(ld * o);
-    runPlan(backend, temps, plan, (geometry, s, e, scratch) => [
-      geometry,
-      offsetOf(backend, x),
-      offsetOf(backend, dy),
-      offsetOf(backend, partials),
-      scratch,
-      s / 4,
-      e / 4,
-    ]);
+    runPlan(backend, temps, plan, [x, dy, partials]);
     // dWᵀ = the groups' partial sums added in order (into the first), then transposed to [K, O].
     const sum = offsetOf(backend, partials);
-    kernels.sumPartials(sum, plan.groups, block, sum);
+    kernels.sumRows(sum, plan.groups, block, sum);
     kernels.transpose(sum, offsetOf(backend, transposed), o, ld, o);
     if (transposed !== out) {
       const { f32 } = heap(backend);

@@ -17,6 +17,8 @@ const HELPER_KERNELS = [
   'convBackpropInput',
   'convBackpropFilter',
   'maxPoolGrad',
+  'depthwiseBackpropFilter',
+  'depthwiseBackpropInput',
 ] as const;
 export type HelperKernel = (typeof HELPER_KERNELS)[number];
 

@@ -455,24 +455,22 @@
     (block $fhDone (loop $fhLoop
       (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
       (local.set $t (i32.sub (i32.add (local.get $ih) (local.get $pT)) (i32.mul (local.get $fh) (local.get $dH))))
-            (if (i32.and (i32.ge_s (local.get $t) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $t) (local.get $sH))))
-              (then
-                (local.set $oh (i32.div_u (local.get $t) (local.get $sH)))
-                (if (i32.lt_u (local.get $oh) (local.get $oH))
-                  (then
-                    (local.set $rowBase (i32.mul (i32.add (i32.mul (i32.sub (local.get $n) (local.get $n0)) (local.get $oH)) (local.get $oh)) (local.get $oW)))
-                    (local.set $fw (i32.const 0))
+    (if (i32.and (i32.ge_s (local.get $t) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $t) (local.get $sH))))
+      (then
+        (local.set $oh (i32.div_u (local.get $t) (local.get $sH)))
+        (if (i32.lt_u (local.get $oh) (local.get $oH))
+          (then
+            (local.set $rowBase (i32.mul (i32.add (i32.mul (i32.sub (local.get $n) (local.get $n0)) (local.get $oH)) (local.get $oh)) (local.get $oW)))
+            (local.set $fw (i32.const 0))
     (block $fwDone (loop $fwLoop
       (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
       (local.set $u (i32.sub (i32.add (local.get $iw) (local.get $pL)) (i32.mul (local.get $fw) (local.get $dW))))
-                      (if (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $u) (local.get $sW))))
-                        (then
-                          (local.set $ow (i32.div_u (local.get $u) (local.get $sW)))
-                          (if (i32.lt_u (local.get $ow) (local.get $oW))
-                            (then
-                              (i32.store (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2)))
-                                (i32.add (i32.add (local.get $dI) (i32.shl (i32.mul (i32.add (local.get $rowBase) (local.get $ow)) (local.get $ld)) (i32.const 2))) (i32.mul (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)) (local.get $cBytes))))
-                              (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
+              (if (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $u) (local.get $sW))))
+                (then
+                  (local.set $ow (i32.div_u (local.get $u) (local.get $sW)))
+                  (if (i32.lt_u (local.get $ow) (local.get $oW)) (then (i32.store (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2)))
+              (i32.add (i32.add (local.get $dI) (i32.shl (i32.mul (i32.add (local.get $rowBase) (local.get $ow)) (local.get $ld)) (i32.const 2))) (i32.mul (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)) (local.get $cBytes))))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
       (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
       (br $fwLoop)))))))
       (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
@@ -590,7 +588,7 @@
 
   ;; convBackpropFilter(g, x, dy, partials, scratch, g0, g1): for each group of rows g0..g1, its dWᵀ
   ;; (aRows × ld) = Σ over its sub-chunks of dyᵀ · I, into partials (one block per group). Groups are
-  ;; fixed by the shapes, whatever the threads; sumPartials then adds them in order.
+  ;; fixed by the shapes, whatever the threads; sumRows then adds them in order.
   (func (export "convBackpropFilter") (param $g i32) (param $x i32) (param $dy i32) (param $partials i32)
     (param $scratch i32) (param $g0 i32) (param $g1 i32)
     (local $O i32) (local $ld i32) (local $chunk i32) (local $groupRows i32) (local $aRows i32) (local $M i32) (local $panel i32) (local $a i32) (local $tmp i32) (local $grp i32) (local $end i32) (local $r i32) (local $rows i32) (local $dst i32) (local $first i32) (local $block i32)
@@ -628,30 +626,250 @@
       (local.set $grp (i32.add (local.get $grp) (i32.const 1)))
       (br $grpLoop))))
 
-  ;; sumPartials(src, count, n, dst): dst = src block 0 + block 1 + ... (n floats each, n a multiple of 4), in order.
-  (func (export "sumPartials") (param $src i32) (param $count i32) (param $n i32) (param $dst i32)
-    (local $i i32) (local $p i32) (local $acc v128) (local $stride i32)
-    (local.set $stride (i32.shl (local.get $n) (i32.const 2)))
-    (local.set $i (i32.const 0))
-    (block $iDone (loop $iLoop
-      (br_if $iDone (i32.ge_s (local.get $i) (local.get $stride)))
-      (local.set $acc (v128.load (i32.add (local.get $src) (local.get $i))))
-      (local.set $p (i32.const 1))
-    (block $pDone (loop $pLoop
-      (br_if $pDone (i32.ge_s (local.get $p) (local.get $count)))
-      (local.set $acc (f32x4.add (local.get $acc) (v128.load (i32.add (i32.add (local.get $src) (local.get $i)) (i32.mul (local.get $p) (local.get $stride))))))
-      (local.set $p (i32.add (local.get $p) (i32.const 1)))
-      (br $pLoop)))
-      (v128.store (i32.add (local.get $dst) (local.get $i)) (local.get $acc))
-      (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br $iLoop))))
+  ;; sumRows(src, rows, n, dst): dst[j] = 0 + src[0, j] + src[1, j] + ... (rows of n floats), each
+  ;; column summed in row order as a sequential loop would (tfjs-wasm's Sum does, after a transpose).
+  ;; dst may be src's first row. One pass over src, row by row.
+  (func (export "sumRows") (param $src i32) (param $rows i32) (param $n i32) (param $dst i32)
+    (local $r i32) (local $j i32) (local $n4 i32) (local $s i32) (local $d i32) (local $first v128) (local $f f32)
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    ;; row 0 added to zeros, in place if dst is row 0 (so read before written)
+    (local.set $j (i32.const 0))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n4)))
+      (local.set $first (v128.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+      (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32x4.add (v128.const i32x4 0 0 0 0) (local.get $first)))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $jLoop)))
+    (local.set $j (local.get $n4))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
+      (local.set $f (f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32.add (f32.const 0) (local.get $f)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jLoop)))
+    (local.set $r (i32.const 1))
+    (block $rDone (loop $rLoop
+      (br_if $rDone (i32.ge_s (local.get $r) (local.get $rows)))
+      (local.set $s (i32.add (local.get $src) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 2))))
+      (local.set $d (local.get $dst))
+      (local.set $j (i32.const 0))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n4)))
+      (v128.store (local.get $d) (f32x4.add (v128.load (local.get $d)) (v128.load (local.get $s))))
+        (local.set $s (i32.add (local.get $s) (i32.const 16))) (local.set $d (i32.add (local.get $d) (i32.const 16)))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $jLoop)))
+      (local.set $j (local.get $n4))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
+      (f32.store (local.get $d) (f32.add (f32.load (local.get $d)) (f32.load (local.get $s))))
+        (local.set $s (i32.add (local.get $s) (i32.const 4))) (local.set $d (i32.add (local.get $d) (i32.const 4)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jLoop)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rLoop))))
 
 
-  ;; maxPoolGrad(g, x, dy, dx, n0, n1): dx of images n0..n1 for a max-pool of x (geometry: H, W, C,
-  ;; oH, oW, fH, fW, sH, sW, pT, pL).
-  (func (export "maxPoolGrad") (param $g i32) (param $x i32) (param $dy i32) (param $dx i32) (param $n0 i32) (param $n1 i32)
+  ;; depthwiseBackpropFilter(g, x, dy, partials, g0, g1): for each group of rows (output pixels) g0..g1,
+  ;; its partial dW (fH·fW·C·mult floats, the filter's layout) = Σ over its rows, in order, of x·dy.
+  (func (export "depthwiseBackpropFilter") (param $g i32) (param $x i32) (param $dy i32) (param $partials i32)
+    (param $g0 i32) (param $g1 i32)
+    (local $H i32) (local $W i32) (local $C i32) (local $oH i32) (local $oW i32) (local $O i32) (local $fH i32) (local $fW i32) (local $sH i32) (local $sW i32) (local $dH i32) (local $dW i32) (local $pT i32) (local $pL i32) (local $M i32) (local $groupRows i32) (local $mult i32)
+    (local $grp i32) (local $r i32) (local $end i32) (local $n i32) (local $rem i32) (local $oh i32) (local $ow i32) (local $fh i32) (local $fw i32) (local $ih i32) (local $iw i32) (local $acc i32) (local $a i32) (local $px i32) (local $dyRow i32) (local $j i32) (local $c i32) (local $q i32)
+    (local $block i32) (local $cBytes i32) (local $oBytes i32) (local $pixels i32)
+    (local $xs f32)
+    (local.set $H (i32.load offset=0 (local.get $g)))
+    (local.set $W (i32.load offset=4 (local.get $g)))
+    (local.set $C (i32.load offset=8 (local.get $g)))
+    (local.set $oH (i32.load offset=12 (local.get $g)))
+    (local.set $oW (i32.load offset=16 (local.get $g)))
+    (local.set $O (i32.load offset=20 (local.get $g)))
+    (local.set $fH (i32.load offset=24 (local.get $g)))
+    (local.set $fW (i32.load offset=28 (local.get $g)))
+    (local.set $sH (i32.load offset=32 (local.get $g)))
+    (local.set $sW (i32.load offset=36 (local.get $g)))
+    (local.set $dH (i32.load offset=40 (local.get $g)))
+    (local.set $dW (i32.load offset=44 (local.get $g)))
+    (local.set $pT (i32.load offset=48 (local.get $g)))
+    (local.set $pL (i32.load offset=52 (local.get $g)))
+    (local.set $M (i32.load offset=68 (local.get $g)))
+    (local.set $groupRows (i32.load offset=76 (local.get $g)))
+    (local.set $mult (i32.load offset=100 (local.get $g)))
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (local.set $oBytes (i32.shl (local.get $O) (i32.const 2)))
+    (local.set $block (i32.mul (i32.mul (local.get $fH) (local.get $fW)) (local.get $oBytes)))
+    (local.set $pixels (i32.mul (local.get $oH) (local.get $oW)))
+    (local.set $grp (local.get $g0))
+    (block $grpDone (loop $grpLoop
+      (br_if $grpDone (i32.ge_s (local.get $grp) (local.get $g1)))
+      (local.set $acc (i32.add (local.get $partials) (i32.mul (local.get $grp) (local.get $block))))
+      (call $zero (local.get $acc) (local.get $block))
+      (local.set $r (i32.mul (local.get $grp) (local.get $groupRows)))
+      (local.set $end (select (local.get $M) (i32.add (local.get $r) (local.get $groupRows)) (i32.gt_s (i32.add (local.get $r) (local.get $groupRows)) (local.get $M))))
+      (block $rowsDone (loop $rows
+        (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $end)))
+        (local.set $n (i32.div_u (local.get $r) (local.get $pixels)))
+        (local.set $rem (i32.sub (local.get $r) (i32.mul (local.get $n) (local.get $pixels))))
+        (local.set $oh (i32.div_u (local.get $rem) (local.get $oW)))
+        (local.set $ow (i32.sub (local.get $rem) (i32.mul (local.get $oh) (local.get $oW))))
+        (local.set $dyRow (i32.add (local.get $dy) (i32.mul (local.get $r) (local.get $oBytes))))
+        (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (i32.mul (local.get $fh) (local.get $dH))) (local.get $pT)))
+          (if (i32.lt_u (local.get $ih) (local.get $H)) (then
+            (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (i32.mul (local.get $fw) (local.get $dW))) (local.get $pL)))
+              (if (i32.lt_u (local.get $iw) (local.get $W)) (then
+                (local.set $px (i32.add (local.get $x) (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes))))
+                (local.set $a (i32.add (local.get $acc) (i32.mul (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)) (local.get $oBytes))))
+                (if (i32.eq (local.get $mult) (i32.const 1))
+      (then (local.set $j (i32.const 0))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (i32.and (local.get $oBytes) (i32.const -16))))
+      (v128.store (i32.add (local.get $a) (local.get $j)) (f32x4.add (v128.load (i32.add (local.get $a) (local.get $j)))
+                    (f32x4.mul (v128.load (i32.add (local.get $px) (local.get $j))) (v128.load (i32.add (local.get $dyRow) (local.get $j))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br $jLoop)))
+        (local.set $j (i32.and (local.get $oBytes) (i32.const -16)))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $oBytes)))
+      (local.set $c (i32.div_u (i32.shr_u (local.get $j) (i32.const 2)) (local.get $mult)))
+                  (f32.store (i32.add (local.get $a) (local.get $j)) (f32.add (f32.load (i32.add (local.get $a) (local.get $j)))
+                    (f32.mul (f32.load (i32.add (local.get $px) (i32.shl (local.get $c) (i32.const 2)))) (f32.load (i32.add (local.get $dyRow) (local.get $j))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $jLoop))))
+      (else (local.set $j (i32.const 0))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $oBytes)))
+      (local.set $c (i32.div_u (i32.shr_u (local.get $j) (i32.const 2)) (local.get $mult)))
+                  (f32.store (i32.add (local.get $a) (local.get $j)) (f32.add (f32.load (i32.add (local.get $a) (local.get $j)))
+                    (f32.mul (f32.load (i32.add (local.get $px) (i32.shl (local.get $c) (i32.const 2)))) (f32.load (i32.add (local.get $dyRow) (local.get $j))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $jLoop)))))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rows)))
+      (local.set $grp (i32.add (local.get $grp) (i32.const 1)))
+      (br $grpLoop))))
+
+  ;; depthwiseBackpropInput(g, dy, w, dx, list, n0, n1): dx of images n0..n1; list: scratch for
+  ;; 2·fH·fW addresses (a dy row, a filter row).
+  (func (export "depthwiseBackpropInput") (param $g i32) (param $dy i32) (param $w i32) (param $dx i32) (param $list i32)
+    (param $n0 i32) (param $n1 i32)
+    (local $H i32) (local $W i32) (local $C i32) (local $oH i32) (local $oW i32) (local $O i32) (local $fH i32) (local $fW i32) (local $sH i32) (local $sW i32) (local $dH i32) (local $dW i32) (local $pT i32) (local $pL i32) (local $mult i32)
+    (local $n i32) (local $ih i32) (local $iw i32) (local $fh i32) (local $fw i32) (local $t i32) (local $u i32) (local $oh i32) (local $ow i32) (local $rowBase i32) (local $count i32) (local $e i32) (local $j i32) (local $c i32) (local $d i32) (local $entry i32)
+    (local $cBytes i32) (local $oBytes i32)
+    (local $acc v128) (local $sum f32)
+    (local.set $H (i32.load offset=0 (local.get $g)))
+    (local.set $W (i32.load offset=4 (local.get $g)))
+    (local.set $C (i32.load offset=8 (local.get $g)))
+    (local.set $oH (i32.load offset=12 (local.get $g)))
+    (local.set $oW (i32.load offset=16 (local.get $g)))
+    (local.set $O (i32.load offset=20 (local.get $g)))
+    (local.set $fH (i32.load offset=24 (local.get $g)))
+    (local.set $fW (i32.load offset=28 (local.get $g)))
+    (local.set $sH (i32.load offset=32 (local.get $g)))
+    (local.set $sW (i32.load offset=36 (local.get $g)))
+    (local.set $dH (i32.load offset=40 (local.get $g)))
+    (local.set $dW (i32.load offset=44 (local.get $g)))
+    (local.set $pT (i32.load offset=48 (local.get $g)))
+    (local.set $pL (i32.load offset=52 (local.get $g)))
+    (local.set $mult (i32.load offset=100 (local.get $g)))
+    (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
+    (local.set $oBytes (i32.shl (local.get $O) (i32.const 2)))
+    (local.set $d (i32.add (local.get $dx) (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $H)) (local.get $W)) (local.get $cBytes))))
+    (local.set $n (local.get $n0))
+    (block $nDone (loop $nLoop
+      (br_if $nDone (i32.ge_s (local.get $n) (local.get $n1)))
+      (local.set $ih (i32.const 0))
+    (block $ihDone (loop $ihLoop
+      (br_if $ihDone (i32.ge_s (local.get $ih) (local.get $H)))
+      (local.set $iw (i32.const 0))
+    (block $iwDone (loop $iwLoop
+      (br_if $iwDone (i32.ge_s (local.get $iw) (local.get $W)))
+      (local.set $count (i32.const 0))
+          (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $t (i32.sub (i32.add (local.get $ih) (local.get $pT)) (i32.mul (local.get $fh) (local.get $dH))))
+    (if (i32.and (i32.ge_s (local.get $t) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $t) (local.get $sH))))
+      (then
+        (local.set $oh (i32.div_u (local.get $t) (local.get $sH)))
+        (if (i32.lt_u (local.get $oh) (local.get $oH))
+          (then
+            (local.set $rowBase (i32.mul (i32.add (i32.mul (i32.sub (local.get $n) (local.get $n0)) (local.get $oH)) (local.get $oh)) (local.get $oW)))
+            (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $u (i32.sub (i32.add (local.get $iw) (local.get $pL)) (i32.mul (local.get $fw) (local.get $dW))))
+              (if (i32.and (i32.ge_s (local.get $u) (i32.const 0)) (i32.eqz (i32.rem_u (local.get $u) (local.get $sW))))
+                (then
+                  (local.set $ow (i32.div_u (local.get $u) (local.get $sW)))
+                  (if (i32.lt_u (local.get $ow) (local.get $oW)) (then (local.set $entry (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 3))))
+            (i32.store (local.get $entry) (i32.add (local.get $dy) (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $oH)) (local.get $oh)) (local.get $oW)) (local.get $ow)) (local.get $oBytes))))
+            (i32.store offset=4 (local.get $entry) (i32.add (local.get $w) (i32.mul (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)) (local.get $oBytes))))
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+          ;; mult = 1: dx channel c = Σ_e dy[e][c]·w[e][c], 4 channels at a time
+          (if (i32.eq (local.get $mult) (i32.const 1)) (then
+            (local.set $j (i32.const 0))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (i32.and (local.get $cBytes) (i32.const -16))))
+      (local.set $acc (v128.const i32x4 0 0 0 0))
+              (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $entry (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 3))))
+                (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (v128.load (i32.add (i32.load (local.get $entry)) (local.get $j))) (v128.load (i32.add (i32.load offset=4 (local.get $entry)) (local.get $j))))))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
+              (v128.store (i32.add (local.get $d) (local.get $j)) (local.get $acc))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br $jLoop)))))
+          ;; the rest (every channel when mult > 1): Σ_e Σ_q dy[e][c·mult + q]·w[e][c·mult + q]
+          (local.set $c (select (i32.const 0) (i32.shr_u (i32.and (local.get $cBytes) (i32.const -16)) (i32.const 2)) (i32.ne (local.get $mult) (i32.const 1))))
+    (block $cDone (loop $cLoop
+      (br_if $cDone (i32.ge_s (local.get $c) (local.get $C)))
+      (local.set $sum (f32.const 0))
+            (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $entry (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 3))))
+              (local.set $j (i32.mul (i32.mul (local.get $c) (local.get $mult)) (i32.const 4)))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (i32.mul (i32.mul (i32.add (local.get $c) (i32.const 1)) (local.get $mult)) (i32.const 4))))
+      (local.set $sum (f32.add (local.get $sum) (f32.mul (f32.load (i32.add (i32.load (local.get $entry)) (local.get $j))) (f32.load (i32.add (i32.load offset=4 (local.get $entry)) (local.get $j))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $jLoop)))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
+            (f32.store (i32.add (local.get $d) (i32.shl (local.get $c) (i32.const 2))) (local.get $sum))
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br $cLoop)))
+          (local.set $d (i32.add (local.get $d) (local.get $cBytes)))
+      (local.set $iw (i32.add (local.get $iw) (i32.const 1)))
+      (br $iwLoop)))
+      (local.set $ih (i32.add (local.get $ih) (i32.const 1)))
+      (br $ihLoop)))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $nLoop))))
+
+
+  ;; maxPoolGrad(g, x, dy, dx, list, n0, n1): dx of images n0..n1 for a max-pool of x (geometry: H, W, C,
+  ;; oH, oW, fH, fW, sH, sW, pT, pL); list: scratch for fH·fW offsets.
+  (func (export "maxPoolGrad") (param $g i32) (param $x i32) (param $dy i32) (param $dx i32) (param $list i32)
+    (param $n0 i32) (param $n1 i32)
     (local $H i32) (local $W i32) (local $C i32) (local $oH i32) (local $oW i32) (local $fH i32) (local $fW i32) (local $sH i32) (local $sW i32) (local $pT i32) (local $pL i32)
-    (local $n i32) (local $oh i32) (local $ow i32) (local $fh i32) (local $fw i32) (local $ih i32) (local $iw i32) (local $at i32) (local $p i32) (local $c i32) (local $c4 i32) (local $cBytes i32) (local $o i32) (local $sidx i32)
+    (local $n i32) (local $oh i32) (local $ow i32) (local $fh i32) (local $fw i32) (local $ih i32) (local $iw i32) (local $at i32) (local $e i32) (local $count i32) (local $c i32) (local $c4 i32) (local $cBytes i32) (local $o i32) (local $sidx i32) (local $tiled i32)
     (local $v v128) (local $max v128) (local $idx v128) (local $mask v128) (local $d v128)
     (local $s f32) (local $smax f32) (local $sd f32)
     (local.set $H (i32.load offset=0 (local.get $g)))
@@ -667,8 +885,11 @@
     (local.set $pL (i32.load offset=52 (local.get $g)))
     (local.set $cBytes (i32.shl (local.get $C) (i32.const 2)))
     (local.set $c4 (i32.shl (i32.and (local.get $C) (i32.const -4)) (i32.const 2)))
-    (call $zero (i32.add (local.get $dx) (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $H)) (local.get $W)) (local.get $cBytes)))
-      (i32.mul (i32.mul (i32.mul (i32.sub (local.get $n1) (local.get $n0)) (local.get $H)) (local.get $W)) (local.get $cBytes)))
+    (local.set $tiled (i32.and (i32.and (i32.and (i32.eq (local.get $sH) (local.get $fH)) (i32.eq (local.get $sW) (local.get $fW)))
+        (i32.and (i32.eq (i32.mul (local.get $oH) (local.get $sH)) (local.get $H)) (i32.eq (i32.mul (local.get $oW) (local.get $sW)) (local.get $W))))
+        (i32.eqz (i32.or (local.get $pT) (local.get $pL)))))
+    (if (i32.eqz (local.get $tiled)) (then (call $zero (i32.add (local.get $dx) (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $H)) (local.get $W)) (local.get $cBytes)))
+      (i32.mul (i32.mul (i32.mul (i32.sub (local.get $n1) (local.get $n0)) (local.get $H)) (local.get $W)) (local.get $cBytes)))))
     (local.set $o (i32.mul (i32.mul (i32.mul (local.get $n0) (local.get $oH)) (local.get $oW)) (local.get $cBytes)))
     (local.set $n (local.get $n0))
     (block $nDone (loop $nLoop
@@ -679,50 +900,47 @@
       (local.set $ow (i32.const 0))
     (block $owDone (loop $owLoop
       (br_if $owDone (i32.ge_s (local.get $ow) (local.get $oW)))
-      (local.set $c (i32.const 0))
+      (local.set $count (i32.const 0))
+          (local.set $fh (i32.const 0))
+    (block $fhDone (loop $fhLoop
+      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
+      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
+            (if (i32.lt_u (local.get $ih) (local.get $H)) (then
+              (local.set $fw (i32.const 0))
+    (block $fwDone (loop $fwLoop
+      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
+      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
+                (if (i32.lt_u (local.get $iw) (local.get $W)) (then
+                  (i32.store (i32.add (local.get $list) (i32.shl (local.get $count) (i32.const 2)))
+                    (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)))
+                  (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
+      (br $fwLoop)))))
+      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
+      (br $fhLoop)))
+          (local.set $c (i32.const 0))
     (block $cDone (loop $cLoop
       (br_if $cDone (i32.ge_s (local.get $c) (local.get $c4)))
       (local.set $max (f32x4.splat (f32.const -inf)))
       (local.set $idx (i32x4.splat (i32.const -1)))
-      (local.set $fh (i32.const 0))
-    (block $fhDone (loop $fhLoop
-      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
-      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
-    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
-      (local.set $fw (i32.const 0))
-    (block $fwDone (loop $fwLoop
-      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
-      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
-        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
-          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
-          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
-          (local.set $v (v128.load (i32.add (local.get $x) (local.get $at))))
+      (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $v (v128.load (i32.add (local.get $x) (i32.add (i32.load (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 2)))) (local.get $c)))))
           (local.set $mask (f32x4.gt (local.get $v) (local.get $max)))
           (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $mask)))
-          (local.set $idx (v128.bitselect (i32x4.splat (local.get $p)) (local.get $idx) (local.get $mask)))))
-      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
-      (br $fwLoop)))))
-      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
-      (br $fhLoop)))
+          (local.set $idx (v128.bitselect (i32x4.splat (local.get $e)) (local.get $idx) (local.get $mask)))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
       (local.set $d (v128.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $c)))))
-      (local.set $fh (i32.const 0))
-    (block $fhDone (loop $fhLoop
-      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
-      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
-    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
-      (local.set $fw (i32.const 0))
-    (block $fwDone (loop $fwLoop
-      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
-      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
-        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
-          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
-          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
-          (v128.store (i32.add (local.get $dx) (local.get $at)) (f32x4.add (v128.load (i32.add (local.get $dx) (local.get $at)))
-            (v128.and (local.get $d) (i32x4.eq (local.get $idx) (i32x4.splat (local.get $p))))))))
-      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
-      (br $fwLoop)))))
-      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
-      (br $fhLoop)))
+      (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $at (i32.add (local.get $dx) (i32.add (i32.load (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 2)))) (local.get $c))))
+          (local.set $v (v128.and (local.get $d) (i32x4.eq (local.get $idx) (i32x4.splat (local.get $e)))))
+          (v128.store (local.get $at) (f32x4.add (if (result v128) (local.get $tiled) (then (v128.const i32x4 0 0 0 0)) (else (v128.load (local.get $at)))) (local.get $v)))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
       (local.set $c (i32.add (local.get $c) (i32.const 16)))
       (br $cLoop)))
           (local.set $c (local.get $c4))
@@ -730,43 +948,23 @@
       (br_if $cDone (i32.ge_s (local.get $c) (local.get $cBytes)))
       (local.set $smax (f32.const -inf))
       (local.set $sidx (i32.const -1))
-      (local.set $fh (i32.const 0))
-    (block $fhDone (loop $fhLoop
-      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
-      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
-    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
-      (local.set $fw (i32.const 0))
-    (block $fwDone (loop $fwLoop
-      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
-      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
-        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
-          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
-          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
-          (local.set $s (f32.load (i32.add (local.get $x) (local.get $at))))
-          (if (f32.gt (local.get $s) (local.get $smax)) (then (local.set $smax (local.get $s)) (local.set $sidx (local.get $p))))))
-      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
-      (br $fwLoop)))))
-      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
-      (br $fhLoop)))
+      (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $s (f32.load (i32.add (local.get $x) (i32.add (i32.load (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 2)))) (local.get $c)))))
+          (if (f32.gt (local.get $s) (local.get $smax)) (then (local.set $smax (local.get $s)) (local.set $sidx (local.get $e))))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
       (local.set $sd (f32.load (i32.add (local.get $dy) (i32.add (local.get $o) (local.get $c)))))
-      (local.set $fh (i32.const 0))
-    (block $fhDone (loop $fhLoop
-      (br_if $fhDone (i32.ge_s (local.get $fh) (local.get $fH)))
-      (local.set $ih (i32.sub (i32.add (i32.mul (local.get $oh) (local.get $sH)) (local.get $fh)) (local.get $pT)))
-    (if (i32.lt_u (local.get $ih) (local.get $H)) (then
-      (local.set $fw (i32.const 0))
-    (block $fwDone (loop $fwLoop
-      (br_if $fwDone (i32.ge_s (local.get $fw) (local.get $fW)))
-      (local.set $iw (i32.sub (i32.add (i32.mul (local.get $ow) (local.get $sW)) (local.get $fw)) (local.get $pL)))
-        (if (i32.lt_u (local.get $iw) (local.get $W)) (then
-          (local.set $at (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $H)) (local.get $ih)) (local.get $W)) (local.get $iw)) (local.get $cBytes)) (local.get $c)))
-          (local.set $p (i32.add (i32.mul (local.get $fh) (local.get $fW)) (local.get $fw)))
-          (if (i32.eq (local.get $sidx) (local.get $p)) (then
-            (f32.store (i32.add (local.get $dx) (local.get $at)) (f32.add (f32.load (i32.add (local.get $dx) (local.get $at))) (local.get $sd)))))))
-      (local.set $fw (i32.add (local.get $fw) (i32.const 1)))
-      (br $fwLoop)))))
-      (local.set $fh (i32.add (local.get $fh) (i32.const 1)))
-      (br $fhLoop)))
+      (local.set $e (i32.const 0))
+    (block $eDone (loop $eLoop
+      (br_if $eDone (i32.ge_s (local.get $e) (local.get $count)))
+      (local.set $at (i32.add (local.get $dx) (i32.add (i32.load (i32.add (local.get $list) (i32.shl (local.get $e) (i32.const 2)))) (local.get $c))))
+          (if (local.get $tiled) (then (f32.store (local.get $at) (f32.const 0))))
+          (if (i32.eq (local.get $sidx) (local.get $e)) (then
+            (f32.store (local.get $at) (f32.add (f32.load (local.get $at)) (local.get $sd)))))
+      (local.set $e (i32.add (local.get $e) (i32.const 1)))
+      (br $eLoop)))
       (local.set $c (i32.add (local.get $c) (i32.const 4)))
       (br $cLoop)))
           (local.set $o (i32.add (local.get $o) (local.get $cBytes)))

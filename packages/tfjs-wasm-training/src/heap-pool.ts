@@ -1,6 +1,6 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { maxPoolGradPlan, type WindowInfo } from './conv-plan.js';
-import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
+import { heapKernels, type WasmBackendInternals } from './heap-kernels.js';
 import { runPlan, Temporaries } from './plan-runner.js';
 
 /**
@@ -17,14 +17,7 @@ export function heapMaxPoolGrad(
   const dx = backend.makeOutput(x.shape, 'float32');
   const temps = new Temporaries(backend);
   try {
-    runPlan(backend, temps, maxPoolGradPlan(info), (geometry, s, e) => [
-      geometry,
-      offsetOf(backend, x),
-      offsetOf(backend, dy),
-      offsetOf(backend, dx),
-      s / 4,
-      e / 4,
-    ]);
+    runPlan(backend, temps, maxPoolGradPlan(info), [x, dy, dx]);
   } finally {
     temps.dispose();
   }

@@ -38,15 +38,16 @@ export function heap(backend: WasmBackendInternals): { f32: Float32Array; i32: I
 }
 
 /**
- * Runs `plan` over all its units on the calling thread and the helper threads: `args(start, end,
- * scratch)` gives the kernel's arguments for units start..end with that thread's scratch, after the
- * geometry block is written. Returns nothing; the outputs are whatever the arguments point to.
+ * Runs `plan`'s kernel over all its units on the calling thread and the helper threads, with the
+ * arguments (geometry block, `operands`, that thread's scratch when the plan has any, first and last
+ * item) the kernels of scripts/conv-wat.mjs and its siblings take. An operand is a tensor (passed as its
+ * heap offset) or a number (passed as is). The outputs are whatever the operands point to.
  */
 export function runPlan(
   backend: WasmBackendInternals,
   temps: Temporaries,
   plan: KernelPlan,
-  args: (geometry: number, start: number, end: number, scratch: number) => number[],
+  operands: Array<TensorInfo | number>,
 ): void {
   const slices = heapKernelSlices(backend);
   const geometryBlock = temps.floats(plan.geometry.length, 'int32');
@@ -54,13 +55,20 @@ export function runPlan(
   // Offsets after every allocation: each may grow (and move views of) the heap.
   const geometry = offsetOf(backend, geometryBlock);
   const scratch = offsetOf(backend, scratchBlock);
+  const pointers = operands.map((x) => (typeof x === 'number' ? x : offsetOf(backend, x)));
   heap(backend).i32.set(plan.geometry, geometry / 4);
   runSliced(
     backend,
     plan.kernel,
     plan.units,
     plan.unitSize,
-    (start, end, slice) => args(geometry, start, end, scratch + slice * plan.sliceBytes),
+    (start, end, slice) => [
+      geometry,
+      ...pointers,
+      ...(plan.sliceBytes > 0 ? [scratch + slice * plan.sliceBytes] : []),
+      start / plan.unitsPerItem,
+      end / plan.unitsPerItem,
+    ],
     slices,
   );
 }

@@ -4,12 +4,15 @@ import { castPatch } from './kernels/Cast.js';
 import { conv2DPatch } from './kernels/Conv2D.js';
 import { conv2DBackpropFilterKernel } from './kernels/Conv2DBackpropFilter.js';
 import { conv2DBackpropInputPatch } from './kernels/Conv2DBackpropInput.js';
+import { depthwiseConv2dNativeBackpropFilterKernel } from './kernels/DepthwiseConv2dNativeBackpropFilter.js';
+import { depthwiseConv2dNativeBackpropInputKernel } from './kernels/DepthwiseConv2dNativeBackpropInput.js';
 import { fusedMatMulPatch } from './kernels/_FusedMatMul.js';
 import { greaterPatch } from './kernels/Greater.js';
 import { identityPatch } from './kernels/Identity.js';
 import { maxPoolGradPatch } from './kernels/MaxPoolGrad.js';
 import type { AddedKernel, KernelPatch } from './kernels/kernel-patch.js';
 import { selectPatch } from './kernels/Select.js';
+import { sumPatch } from './kernels/Sum.js';
 
 // Every wasm kernel we replace, one file each in kernels/, as tfjs' backends list theirs.
 const FAST_KERNELS: readonly KernelPatch[] = [
@@ -22,10 +25,15 @@ const FAST_KERNELS: readonly KernelPatch[] = [
   conv2DPatch,
   conv2DBackpropInputPatch,
   maxPoolGradPatch,
+  sumPatch,
 ];
 
-// Kernels tfjs-backend-wasm 4.22 lacks (without them no conv layer trains on wasm).
-const ADDED_KERNELS: readonly AddedKernel[] = [conv2DBackpropFilterKernel];
+// Kernels tfjs-backend-wasm 4.22 lacks (without them no conv or depthwise conv layer trains on wasm).
+const ADDED_KERNELS: readonly AddedKernel[] = [
+  conv2DBackpropFilterKernel,
+  depthwiseConv2dNativeBackpropFilterKernel,
+  depthwiseConv2dNativeBackpropInputKernel,
+];
 
 /** The stock kernels ours replaced, by name, while ours are installed. */
 const stockConfigs = new Map<string, KernelConfig>();

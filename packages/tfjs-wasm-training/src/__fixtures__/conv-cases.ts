@@ -15,6 +15,8 @@ export interface ConvCase {
   dilations: [number, number];
   pad: Pad;
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  /** A depthwise conv: filter [fH, fW, C, multiplier]. */
+  depthwise?: boolean;
 }
 
 export interface ConvInputs {
@@ -38,7 +40,8 @@ export const describeCase = (c: ConvCase): string =>
 /** The output shape, or null when these shapes make none (tfjs would refuse them, or an empty output). */
 function outputShape(c: ConvCase): number[] | null {
   try {
-    const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, c.dilations, c.pad, c.dimRoundingMode);
+    const { x, filter, strides, dilations, pad, dimRoundingMode, depthwise } = c;
+    const info = tf.backend_util.computeConv2DInfo(x, filter, strides, dilations, pad, dimRoundingMode, depthwise);
     return info.outHeight > 0 && info.outWidth > 0 ? info.outShape : null;
   } catch {
     return null;
@@ -47,10 +50,11 @@ function outputShape(c: ConvCase): number[] | null {
 
 /**
  * `count` random convolutions (seeded): batch 1-4, 1-12 pixels a side, 1-9 input and 1-20 output
- * channels, filters 1-5 a side, strides 1-3 or (`dilations`) dilations 1-2 where the strides are 1,
- * and every kind of padding: 'same', 'valid', a number (sometimes with a dimRoundingMode) and explicit.
+ * channels (`depthwise`: multipliers 1-3), filters 1-5 a side, strides 1-3 or (`dilations`)
+ * dilations 1-2 where the strides are 1, and every kind of padding: 'same', 'valid', a number
+ * (sometimes with a dimRoundingMode) and explicit.
  */
-export function randomConvCases(count: number, seed: number, dilations: boolean): ConvCase[] {
+export function randomConvCases(count: number, seed: number, dilations: boolean, depthwise = false): ConvCase[] {
   const rng = mulberry32(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
   const cases: ConvCase[] = [];
@@ -74,12 +78,13 @@ export function randomConvCases(count: number, seed: number, dilations: boolean)
               ];
     const candidate: ConvCase = {
       x: [int(1, 4), int(1, 12), int(1, 12), c],
-      filter: [int(1, 5), int(1, 5), c, int(1, 20)],
+      filter: [int(1, 5), int(1, 5), c, depthwise ? int(1, 3) : int(1, 20)],
       strides: dilated ? [1, 1] : strides,
       dilations: dilated ? [int(1, 2), int(1, 2)] : [1, 1],
       pad,
       dimRoundingMode:
         typeof pad === 'number' && rng() < 0.5 ? (['floor', 'round', 'ceil'] as const)[int(0, 2)] : undefined,
+      depthwise,
     };
     if (outputShape(candidate) != null) cases.push(candidate);
   }
@@ -133,10 +138,32 @@ export function convOutputs(c: ConvCase, inputs: ConvInputs, abs = false): ConvO
   });
 }
 
+/** A depthwise case's two gradients on the active backend (with `abs`, of the inputs' absolute values). */
+export function depthwiseOutputs(c: ConvCase, inputs: ConvInputs, abs = false): Pick<ConvOutputs, 'dx' | 'dw'> {
+  return tf.tidy(() => {
+    const t = (values: Float32Array, shape: number[]) =>
+      abs ? tf.abs(tf.tensor(values, shape)) : tf.tensor(values, shape);
+    const [x, filter, dy] = [t(inputs.x, c.x), t(inputs.filter, c.filter), t(inputs.dy, inputs.dyShape)];
+    const attrs = {
+      strides: c.strides,
+      dilations: c.dilations,
+      pad: c.pad,
+      ...(c.dimRoundingMode == null ? {} : { dimRoundingMode: c.dimRoundingMode }),
+    };
+    const run = (name: string, inputs: tf.NamedTensorMap, extra: tf.NamedAttrMap): Float32Array =>
+      (tf.engine().runKernel(name, inputs, { ...attrs, ...extra }) as tf.Tensor).dataSync() as Float32Array;
+    return {
+      dx: run('DepthwiseConv2dNativeBackpropInput', { dy, filter }, { inputShape: c.x }),
+      dw: run('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { filterShape: c.filter }),
+    };
+  });
+}
+
 /** How many terms each output element of a kernel sums (an upper bound: padding drops some). */
 export function sumLengths(c: ConvCase, dyShape: number[]): Record<keyof ConvOutputs, number> {
-  const [fH, fW, inC, outC] = c.filter;
-  return { forward: fH * fW * inC, dx: fH * fW * outC, dw: dyShape[0] * dyShape[1] * dyShape[2] };
+  const [fH, fW, inC, outC] = c.filter; // depthwise: outC is the multiplier
+  const forward = c.depthwise === true ? fH * fW : fH * fW * inC;
+  return { forward, dx: fH * fW * outC, dw: dyShape[0] * dyShape[1] * dyShape[2] };
 }
 
 /**
@@ -173,6 +200,25 @@ export const SPLIT_CASES: ConvCase[] = [
   { x: [5, 17, 15, 12], filter: [5, 3, 12, 20], strides: [2, 1], dilations: [1, 1], pad: 'same' },
   { x: [4, 20, 20, 9], filter: [3, 3, 9, 16], strides: [1, 1], dilations: [2, 2], pad: 'same' },
 ];
+
+/** Depthwise convolutions big enough to be cut between two threads, several groups each, ragged channels. */
+export const SPLIT_DEPTHWISE: ConvCase[] = [
+  { x: [8, 14, 14, 18], filter: [3, 3, 18, 1], strides: [1, 1], dilations: [1, 1], pad: 'same', depthwise: true },
+  { x: [8, 31, 29, 6], filter: [3, 3, 6, 2], strides: [2, 2], dilations: [1, 1], pad: 'same', depthwise: true },
+];
+
+/** SHA-256 of both depthwise gradients on SPLIT_DEPTHWISE (inputs seeded 700, 701) with our kernels, on 1 and 2 threads. */
+export const DEPTHWISE_GOLDEN_SHA256 = '40b1d4b7f660587afbf59b1c3d99407c50f672539cdb7db3a9815e2823546ff4';
+
+/** The SHA-256 DEPTHWISE_GOLDEN_SHA256 is of, computed on the active backend. */
+export function splitDepthwiseSha256(): string {
+  return sha256(
+    SPLIT_DEPTHWISE.flatMap((c, i) => {
+      const { dx, dw } = depthwiseOutputs(c, convInputs(c, 700 + i));
+      return [dx, dw];
+    }),
+  );
+}
 
 /** SPLIT_CASES' inputs (the golden SHA-256 below is of their outputs). */
 export const splitCaseInputs = (): ConvInputs[] => SPLIT_CASES.map((c, i) => convInputs(c, 160 + i));
