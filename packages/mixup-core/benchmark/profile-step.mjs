@@ -1,9 +1,11 @@
 // Where the time of a training step goes: tf.profile over a few steps of fit on wasm, kernel times
 // summed by kernel name (and, for matmuls, by shape), as shares of the profiled kernel time.
-// Usage: node benchmark/profile-step.mjs [--models=bottleneck12|spiral] [--steps=6] [--threads=2]
+// Usage: node benchmark/profile-step.mjs [--models=bottleneck12|spiral|convnet] [--steps=6] [--threads=2]
 // [--weight-decay=5e-5] (an L2 penalty on the hidden kernels, as the reproduction's weight-decay model)
+// [--stock-conv] (tfjs-wasm's own Conv2D and Conv2DBackpropInput; ours only for the Conv2DBackpropFilter it lacks)
 // Shares are what to read: absolute milliseconds drift with the machine's load.
 import * as tf from '@tensorflow/tfjs-core';
+import { installFastWasmKernels, uninstallFastWasmKernels } from '@manifold-mixup/tfjs-wasm-training';
 import { initBackend } from '../dist/index.js';
 import { build, MODELS, synthetic } from './models.mjs';
 
@@ -19,6 +21,15 @@ const spec = MODELS.find((m) => m.id === id);
 if (spec == null) throw new Error(`--models: expected one of ${MODELS.map((m) => m.id).join(', ')}, found ${id}`);
 
 const info = await initBackend('wasm', { threads: args.has('threads') ? Number(args.get('threads')) : undefined });
+if (args.has('stock-conv')) {
+  uninstallFastWasmKernels();
+  const stock = ['Conv2D', 'Conv2DBackpropInput'].map((name) => tf.getKernel(name, 'wasm'));
+  installFastWasmKernels();
+  for (const config of stock) {
+    tf.unregisterKernel(config.kernelName, 'wasm');
+    tf.registerKernel(config);
+  }
+}
 const weightDecay = Number(args.get('weight-decay') ?? 0);
 const model = build(spec, { weightDecay });
 const warmup = synthetic(spec, 3 * spec.batchSize);
@@ -35,7 +46,9 @@ for (const k of profile.kernels) {
   if (k.name.endsWith('__op')) continue;
   const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
   total += ms;
-  const shapes = /MatMul/.test(k.name) ? ` ${k.inputShapes.map((s) => `[${s}]`).join('·')}` : '';
+  const shapes = /MatMul|Conv|Pool|Sum|Multiply|Sub|Add|Step|Relu/.test(k.name)
+    ? ` ${k.inputShapes.map((s) => `[${s}]`).join('·')}`
+    : '';
   const key = `${k.name}${shapes}`;
   const entry = byKey.get(key) ?? { ms: 0, calls: 0 };
   entry.ms += ms;
@@ -44,7 +57,7 @@ for (const k of profile.kernels) {
 }
 const rows = [...byKey.entries()].sort((a, b) => b[1].ms - a[1].ms);
 console.log(
-  `${spec.name}${weightDecay > 0 ? `, L2 ${weightDecay}` : ''}, batch ${spec.batchSize}, ${steps} steps on wasm (${info.threads} threads; ${info.accelerations.join(', ')})`,
+  `${spec.name}${weightDecay > 0 ? `, L2 ${weightDecay}` : ''}${args.has('stock-conv') ? ', stock conv kernels' : ''}, batch ${spec.batchSize}, ${steps} steps on wasm (${info.threads} threads; ${info.accelerations.join(', ')})`,
 );
 console.log(
   `wall ${(wall / steps).toFixed(1)} ms/step (profiling adds overhead); kernels ${(total / steps).toFixed(1)} ms/step`,

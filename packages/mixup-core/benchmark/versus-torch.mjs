@@ -1,7 +1,7 @@
 // Training throughput against PyTorch on the same CPU, interleaved: for each round and model, our
 // benchmark (wasm) then benchmark/torch_ref.py, each in a fresh process, and the ratio of the
 // pair. Shared machines drift 2x within minutes, so only ratios of neighbouring runs mean much.
-// Usage: node benchmark/versus-torch.mjs [--rounds=3] [--seconds=8] [--models=bottleneck12,spiral]
+// Usage: node benchmark/versus-torch.mjs [--rounds=3] [--seconds=8] [--models=bottleneck12,spiral,convnet]
 // PyTorch: Debian's python3-torch (apt-get install -y python3-torch libopenblas0-pthread); without
 // it the script says so and prints our rates alone.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -17,11 +17,12 @@ const args = new Map(
 );
 const rounds = Number(args.get('rounds') ?? 3);
 const seconds = Number(args.get('seconds') ?? 8);
-const models = (args.get('models') ?? 'bottleneck12,spiral').split(',');
-const TORCH_NAME = { bottleneck12: 'b12', spiral: 'spiral' };
+const models = (args.get('models') ?? 'bottleneck12,spiral,convnet').split(',');
+const TORCH_NAME = { bottleneck12: 'b12', spiral: 'spiral', convnet: 'convnet' };
 const PYTHON = '/usr/bin/python3'; // Debian's interpreter, where python3-torch lives
 for (const m of models)
-  if (!(m in TORCH_NAME)) throw new Error(`--models: unknown model ${m}; expected bottleneck12, spiral`);
+  if (!(m in TORCH_NAME))
+    throw new Error(`--models: unknown model ${m}; expected ${Object.keys(TORCH_NAME).join(', ')}`);
 
 const torchCheck = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
 const hasTorch = torchCheck.status === 0;
