@@ -159,6 +159,7 @@ export function maxPoolGradPlan(info: WindowInfo): KernelPlan {
 
 /** Fixed groups of M rows, at most FILTER_GROUPS, each a multiple of 4 rows: [rows per group, groups]. */
 function rowGroups(m: number, minRows: number): [number, number] {
+  if (m === 0) return [4, 0]; // an empty batch: no group (the filter gradient is zeros)
   const groupRows = roundUp(Math.ceil(m / Math.min(FILTER_GROUPS, Math.ceil(m / minRows))), 4);
   return [groupRows, Math.ceil(m / groupRows)];
 }

@@ -63,6 +63,36 @@ describe('our Conv2D, Conv2DBackpropInput and Conv2DBackpropFilter against tfjs-
     expect(plan.groups).toBeGreaterThan(1);
   });
 
+  it('takes an empty batch: empty outputs, zero filter gradients (depthwise too)', () => {
+    const results = tf.tidy(() => {
+      const x = tf.zeros([0, 5, 5, 3]) as tf.Tensor4D;
+      const filter = tf.ones([3, 3, 3, 8]) as tf.Tensor4D;
+      const dy = tf.zeros([0, 3, 3, 8]) as tf.Tensor4D;
+      const attrs = { strides: 1, pad: 'valid', dilations: 1 };
+      return [
+        tf.conv2d(x, filter, 1, 'valid'),
+        tf.conv2dTranspose(dy, filter, [0, 5, 5, 3], 1, 'valid'),
+        tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: [3, 3, 3, 8] }) as tf.Tensor,
+        tf.engine().runKernel(
+          'DepthwiseConv2dNativeBackpropFilter',
+          { x, dy: tf.zeros([0, 3, 3, 6]) },
+          {
+            ...attrs,
+            filterShape: [3, 3, 3, 2],
+          },
+        ) as tf.Tensor,
+      ].map((t) => ({ shape: t.shape, values: Array.from(t.dataSync()) }));
+    });
+    expect(results.map((r) => r.shape)).toEqual([
+      [0, 3, 3, 8],
+      [0, 5, 5, 3],
+      [3, 3, 3, 8],
+      [3, 3, 3, 2],
+    ]);
+    expect(results[2].values).toEqual(new Array(216).fill(0));
+    expect(results[3].values).toEqual(new Array(54).fill(0));
+  });
+
   it('leaves no tensor and no buffer behind', () => {
     expect(memory.after.numTensors).toBe(memory.before.numTensors);
     expect(memory.after.numDataBuffers).toBe(memory.before.numDataBuffers);

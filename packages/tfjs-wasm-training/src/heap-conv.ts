@@ -2,7 +2,7 @@ import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import { convPlan, type ConvKernel, type ConvPlan } from './conv-plan.js';
 import { GEMM_TILE } from './heap-gemm.js';
 import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
-import { heap, runPlan, Temporaries } from './plan-runner.js';
+import { heap, runPlan, Temporaries, zeros } from './plan-runner.js';
 
 // Conv2D and its two gradients (NHWC, float32) on our GEMM, through im2col (scripts/conv-wat.mjs cuts
 // the work; conv-plan.ts says how). The drivers here allocate the geometry block and the scratch, cut
@@ -101,6 +101,7 @@ export function heapConv2DBackpropFilter(
   const { ld } = plan;
   const block = ceil(o, GEMM_TILE.rows) * ld;
   const out = backend.makeOutput(info.filterShape, 'float32');
+  if (plan.groups === 0) return zeros(backend, out); // an empty batch
   const temps = new Temporaries(backend);
   try {
     const partials = temps.floats(plan.groups * block);

@@ -1,7 +1,7 @@
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import { depthwisePlan } from './conv-plan.js';
 import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
-import { runPlan, Temporaries } from './plan-runner.js';
+import { runPlan, Temporaries, zeros } from './plan-runner.js';
 
 // The two gradients of a depthwise convolution (NHWC, float32) by the heap kernels
 // (scripts/depthwise-wat.mjs); null when the heap kernels are unavailable. `info` comes from
@@ -19,6 +19,7 @@ export function heapDepthwiseBackpropFilter(
   const plan = depthwisePlan('depthwiseBackpropFilter', info);
   const block = info.filterHeight * info.filterWidth * info.outChannels;
   const out = backend.makeOutput(info.filterShape, 'float32');
+  if (plan.groups === 0) return zeros(backend, out); // an empty batch
   const temps = new Temporaries(backend);
   try {
     const partials = temps.floats(plan.groups * block);

@@ -37,6 +37,13 @@ export function heap(backend: WasmBackendInternals): { f32: Float32Array; i32: I
   return { f32: new Float32Array(buffer), i32: new Int32Array(buffer) };
 }
 
+/** `x` (a float32 tensor of ours) filled with zeros, returned. */
+export function zeros(backend: WasmBackendInternals, x: TensorInfo): TensorInfo {
+  const at = offsetOf(backend, x) / 4;
+  heap(backend).f32.fill(0, at, at + x.shape.reduce((a, b) => a * b, 1));
+  return x;
+}
+
 /**
  * Runs `plan`'s kernel over all its units on the calling thread and the helper threads, with the
  * arguments (geometry block, `operands`, that thread's scratch when the plan has any, first and last
