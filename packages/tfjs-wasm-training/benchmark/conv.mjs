@@ -3,7 +3,8 @@
 // Conv2DBackpropFilter, so that one is ours alone), interleaved call by call in one process: shared
 // machines drift 2x within minutes, so only neighbouring calls compare.
 // Usage: node benchmark/conv.mjs [--threads=1] [--shape=128,13,13,32,64,3] [--calls=20] [--stride=1] [--pad=valid]
-//   (shape: batch, height, width, in channels, out channels, filter size)
+//   [--cpu] (shape: batch, height, width, in channels, out channels, filter size; --cpu: this process's CPU
+//   time per call instead of wall-clock, which a busy shared machine inflates; read it on 1 thread)
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { setSimdGemm, setupFastWasm } from '@manifold-mixup/tfjs-wasm-training';
@@ -14,8 +15,18 @@ const calls = Number(args.get('calls') ?? 20);
 const [n, h, w, c, o, f] = (args.get('shape') ?? '128,13,13,32,64,3').split(',').map(Number);
 const stride = Number(args.get('stride') ?? 1);
 const pad = args.get('pad') ?? 'valid';
+const cpu = args.has('cpu');
+/** Milliseconds since `start` (a performance.now() or, with --cpu, a process.cpuUsage()). */
+const now = () => (cpu ? process.cpuUsage() : performance.now());
+const elapsed = (start) => {
+  if (!cpu) return performance.now() - start;
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+};
 const info = await setupFastWasm({ threads });
-console.log(`tfjs-backend-wasm, ${threads} thread(s): ${info.accelerations.join(', ')}`);
+console.log(
+  `tfjs-backend-wasm, ${threads} thread(s): ${info.accelerations.join(', ')}; ${cpu ? 'CPU' : 'wall-clock'} time per call`,
+);
 
 const x = tf.randomNormal([n, h, w, c]);
 const probe = tf.conv2d(x, tf.zeros([f, f, c, o]), stride, pad);
@@ -39,10 +50,10 @@ for (const [name, kernel] of Object.entries(kernels)) {
       setSimdGemm(side === 'ours');
       const filter = tf.randomNormal([f, f, c, o]);
       filter.dataSync();
-      const start = performance.now();
+      const start = now();
       const y = kernel(filter);
       y.dataSync();
-      if (call >= 2) ms[side].push(performance.now() - start); // 2 warm-up calls
+      if (call >= 2) ms[side].push(elapsed(start)); // 2 warm-up calls
       tf.dispose([filter, y]);
     }
   }
