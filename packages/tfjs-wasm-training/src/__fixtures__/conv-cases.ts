@@ -49,7 +49,7 @@ function outputShape(c: ConvCase): number[] | null {
 }
 
 /**
- * `count` random convolutions (seeded): batch 1-4, 1-12 pixels a side, 1-9 input and 1-20 output
+ * `count` random convolutions (seeded): batch 1-4, 1-12 pixels a side, 1-12 input and 1-20 output
  * channels (`depthwise`: multipliers 1-3), filters 1-5 a side, strides 1-3 or (`dilations`)
  * dilations 1-2 where the strides are 1, and every kind of padding: 'same', 'valid', a number
  * (sometimes with a dimRoundingMode) and explicit.
@@ -59,7 +59,7 @@ export function randomConvCases(count: number, seed: number, dilations: boolean,
   const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
   const cases: ConvCase[] = [];
   while (cases.length < count) {
-    const c = int(1, 9);
+    const c = int(1, 12);
     const strides: [number, number] = [int(1, 3), int(1, 3)];
     const dilated = dilations && rng() < 0.5;
     const kind = int(0, 3);
