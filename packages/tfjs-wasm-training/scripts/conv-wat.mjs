@@ -5,7 +5,7 @@
 // sees ((fh, fw, c) order, the filter's own layout; zeros where it reads padding). With that matrix I:
 //   forward   y[M, O]  = I[M, K] · W[K, O]                         (M = N·oH·oW, K = fH·fW·C)
 //   dX        dI[M, K] = dy[M, O] · Wᵀ, then col2im: each dx pixel gathers the rows of dI that read it
-//   dW        dWᵀ[O, K] = dyᵀ · I, summed over fixed groups of rows (see convBackpropFilter)
+//   dW        dWᵀ[O, K] = dyᵀ · I (or dW[K, O] = Iᵀ · dy for a small K), summed over fixed groups of rows
 // Each kernel works through its rows (or images) in sub-chunks whose im2col fits in L2, so memory stays
 // bounded whatever the batch, and takes a range of them: the TypeScript side (heap-conv.ts) cuts the
 // ranges between threads. Every output element is summed in an order that depends on the shapes only,
@@ -229,19 +229,21 @@ const KERNELS = `
       ${set('img', add(get('img'), get('count')))}
       (br $chunks))))
 
-  ;; convBackpropFilter(g, x, dy, partials, scratch, g0, g1): for each group of rows g0..g1, its dWᵀ
-  ;; (aRows × ld) = Σ over its sub-chunks of dyᵀ · I, into partials (one block per group). Groups are
-  ;; fixed by the shapes, whatever the threads; sumRows then adds them in order.
+  ;; convBackpropFilter(g, x, dy, partials, scratch, g0, g1): for each group of rows g0..g1, the sum
+  ;; over its sub-chunks of dyᵀ·I (dWᵀ, aRows × ld) or, with byRows, of Iᵀ·dy (dW, aRows × O: for a
+  ;; small K, where padding O·K to the GEMM's tile costs more), into partials (one block per group).
+  ;; Groups are fixed by the shapes, whatever the threads; sumRows then adds them in order.
   (func (export "convBackpropFilter") (param $g i32) (param $x i32) (param $dy i32) (param $partials i32)
     (param $scratch i32) (param $g0 i32) (param $g1 i32)
-    ${locals('O', 'ld', 'chunk', 'groupRows', 'aRows', 'M', 'panel', 'a', 'tmp', 'grp', 'end', 'r', 'rows', 'dst', 'first', 'block')}
-    ${load('O', 'ld', 'chunk', 'groupRows', 'aRows', 'M')}
+    ${locals('O', 'ld', 'chunk', 'groupRows', 'aRows', 'aUsed', 'cols', 'byRows', 'M', 'panel', 'a', 'tmp')}
+    ${locals('grp', 'end', 'r', 'rows', 'dst', 'first', 'block', 'dyRows')}
+    ${load('O', 'ld', 'chunk', 'groupRows', 'aRows', 'aUsed', 'cols', 'byRows', 'M')}
     ${set('panel', add(get('scratch'), geo('offPanel')))}
     ${set('a', add(get('scratch'), geo('offA')))}
     ${set('tmp', add(get('scratch'), geo('offTmp')))}
-    ${set('block', mul(get('aRows'), get('ld')))}
-    ;; dyᵀ's rows beyond O (up to the tile's 4) stay zero: the transposes never write them
-    (call $zero ${add(get('a'), mul(get('O'), `(i32.shl ${get('chunk')} (i32.const 2))`))} (i32.shl ${mul(`(i32.sub ${get('aRows')} ${get('O')})`, get('chunk'))} (i32.const 2)))
+    ${set('block', mul(get('aRows'), get('cols')))}
+    ;; A's rows beyond the aUsed the transposes write (up to the tile's 4) stay zero
+    (call $zero ${add(get('a'), mul(get('aUsed'), `(i32.shl ${get('chunk')} (i32.const 2))`))} (i32.shl ${mul(`(i32.sub ${get('aRows')} ${get('aUsed')})`, get('chunk'))} (i32.const 2)))
     ${loop(
       'grp',
       get('g0'),
@@ -253,11 +255,14 @@ const KERNELS = `
       (block $done (loop $chunks
         (br_if $done (i32.ge_s ${get('r')} ${get('end')}))
         ${set('rows', `(select ${get('chunk')} (i32.sub ${get('end')} ${get('r')}) (i32.lt_s ${add(get('r'), get('chunk'))} ${get('end')}))`)}
+        ${set('dyRows', add(get('dy'), `(i32.shl ${mul(get('r'), get('O'))} (i32.const 2))`))}
         (call $im2col ${get('g')} ${get('x')} ${get('scratch')} ${get('r')} ${add(get('r'), get('rows'))})
-        (call $transpose ${add(get('dy'), `(i32.shl ${mul(get('r'), get('O'))} (i32.const 2))`)} ${get('a')} ${get('rows')} ${get('O')} ${get('chunk')})
-        (call $gemm ${get('a')} (i32.shl ${get('chunk')} (i32.const 2)) (i32.const 4) ${get('scratch')} (i32.shl ${get('ld')} (i32.const 2)) (i32.const 4)
-          ${get('panel')} (select ${get('dst')} ${get('tmp')} ${get('first')}) (i32.shl ${get('ld')} (i32.const 2)) (i32.const 0) (i32.const 0)
-          ${get('aRows')} ${get('ld')} ${get('rows')})
+        ;; A = (I or dy)ᵀ, then the GEMM against the other, read in place
+        (call $transpose (select ${get('scratch')} ${get('dyRows')} ${get('byRows')}) ${get('a')} ${get('rows')} ${get('aUsed')} ${get('chunk')})
+        (call $gemm ${get('a')} (i32.shl ${get('chunk')} (i32.const 2)) (i32.const 4)
+          (select ${get('dyRows')} ${get('scratch')} ${get('byRows')}) (i32.shl (select ${get('O')} ${get('ld')} ${get('byRows')}) (i32.const 2)) (i32.const 4)
+          ${get('panel')} (select ${get('dst')} ${get('tmp')} ${get('first')}) (i32.shl ${get('cols')} (i32.const 2)) (i32.const 0) (i32.const 0)
+          ${get('aRows')} ${get('cols')} ${get('rows')})
         (if (i32.eqz ${get('first')}) (then (call $addInto ${get('dst')} ${get('tmp')} ${get('block')})))
         ${set('first', '(i32.const 0)')}
         ${set('r', add(get('r'), get('rows')))}

@@ -25,7 +25,10 @@ export const GEOMETRY = [
   'M', // N·oH·oW
   'chunk', // rows (forward, dW) or images (dX) per sub-chunk
   'groupRows', // dW: rows per group
-  'aRows', // dW: rows of dyᵀ, O rounded up to 4 (the GEMM's tile)
+  'aRows', // dW: rows of A (dyᵀ, or Iᵀ with byRows), rounded up to 4 (the GEMM's tile)
+  'aUsed', // dW: the rows of A the transposes write (O, or K with byRows)
+  'cols', // dW: the GEMM's columns (ld, or O with byRows)
+  'byRows', // dW: 1 when it is computed as Iᵀ·dy (dW itself) rather than dyᵀ·I (dWᵀ)
   'offPanel', // byte offsets in a thread's scratch: the GEMM's panel, A (dyᵀ or a tail of dy),
   'offA', // a small C (a tail of y, or one sub-chunk of dW), and col2im's list of source rows
   'offTmp',

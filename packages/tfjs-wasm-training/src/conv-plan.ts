@@ -44,6 +44,10 @@ export interface ConvPlan extends KernelPlan {
   ld: number;
   /** Forward: the GEMM's columns, O rounded up to 8. */
   oLd: number;
+  /** dW: whether each group sums Iᵀ·dy (dW, aRows × O) rather than dyᵀ·I (dWᵀ, aRows × ld). */
+  byRows: boolean;
+  /** dW: floats of one group's partial sum. */
+  block: number;
 }
 
 const roundUp = (x: number, to: number): number => Math.ceil(x / to) * to;
@@ -76,6 +80,7 @@ export function convPlan(kernel: ConvKernel, info: backend_util.Conv2DInfo): Con
   let units: number;
   let unitSize: number;
   let groups = 0;
+  let filter = { byRows: false, block: 0 };
   if (kernel === 'convForward') {
     // Rows of I in place, K long; the GEMM's columns are the O output channels, rounded up to 8 (with
     // zero columns of W and the bias: y's rows then pass through the scratch C, else only its last rows).
@@ -92,15 +97,19 @@ export function convPlan(kernel: ConvKernel, info: backend_util.Conv2DInfo): Con
     sizes = [roundUp(chunk * pixels, GEMM_TILE.rows) * ld, GEMM_TILE.columns * o, GEMM_TILE.rows * o, fH * fW];
     [units, unitSize] = [4 * n, (pixels * k * o) / 4];
   } else {
-    // dWᵀ = dyᵀ·I: dyᵀ's O rows rounded up to the tile's 4, I's K columns to 8.
-    const ld = roundUp(k, GEMM_TILE.columns);
-    const aRows = roundUp(o, GEMM_TILE.rows);
+    // dWᵀ = dyᵀ·I: dyᵀ's O rows rounded up to the tile's 4, I's K columns to 8. For a small K (a first
+    // layer: K = 9 on one channel) dW = Iᵀ·dy pads less: Iᵀ's K rows to 4, dy's O columns read in place.
+    const byRows = o % GEMM_TILE.columns === 0 && roundUp(k, GEMM_TILE.rows) * o < roundUp(o, 4) * roundUp(k, 8);
+    const ld = byRows ? k : roundUp(k, GEMM_TILE.columns);
+    const [aUsed, cols] = byRows ? [k, o] : [o, ld];
+    const aRows = roundUp(aUsed, GEMM_TILE.rows);
     const chunk = clamp(Math.floor(CHUNK_FLOATS / (ld + aRows) / 4) * 4, 4, MAX_FILTER_CHUNK);
     let groupRows: number;
     [groupRows, groups] = rowGroups(m, chunk);
-    Object.assign(values, { ld, chunk, groupRows, aRows });
-    sizes = [chunk * ld, GEMM_TILE.columns * chunk, aRows * chunk, aRows * ld]; // I, panel, dyᵀ, one sub-chunk's dWᵀ
+    Object.assign(values, { ld, chunk, groupRows, aRows, aUsed, cols, byRows: byRows ? 1 : 0 });
+    sizes = [chunk * ld, GEMM_TILE.columns * chunk, aRows * chunk, aRows * cols]; // I, panel, A, one sub-chunk's sum
     [units, unitSize] = [4 * groups, (groupRows * k * o) / 4];
+    filter = { byRows, block: aRows * cols };
   }
   // Areas in the order of the offsets below (forward: I, panel, tail; dX: dI, panel, tail, list; dW: I, panel, A, tmp).
   const { offsets, total } = layout(sizes);
@@ -118,6 +127,7 @@ export function convPlan(kernel: ConvKernel, info: backend_util.Conv2DInfo): Con
     groups,
     ld: values.ld as number,
     oLd: values.oLd ?? 0,
+    ...filter,
   };
 }
 

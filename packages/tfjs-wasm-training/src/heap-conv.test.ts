@@ -55,6 +55,12 @@ describe('our Conv2D, Conv2DBackpropInput and Conv2DBackpropFilter against tfjs-
     for (const kind of ['same', 'valid', 'number', 'object'])
       expect(sweep.some((c) => typeof c.pad === kind || c.pad === kind)).toBe(true);
     expect(sweep.some((c) => c.dimRoundingMode != null)).toBe(true);
+    // dW both ways: dyᵀ·I, and Iᵀ·dy for small filters on few channels.
+    const byRows = sweep.map((c) => {
+      const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad, c.dimRoundingMode);
+      return convPlan('convBackpropFilter', info).byRows;
+    });
+    expect(new Set(byRows)).toEqual(new Set([false, true]));
     // The convnet's second layer at batch 8 takes several sub-chunks and groups, with ragged tails.
     const plan = convPlan(
       'convBackpropFilter',

@@ -1,14 +1,11 @@
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import { convPlan, type ConvKernel, type ConvPlan } from './conv-plan.js';
-import { GEMM_TILE } from './heap-gemm.js';
 import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
 import { heap, runPlan, Temporaries, zeros } from './plan-runner.js';
 
 // Conv2D and its two gradients (NHWC, float32) on our GEMM, through im2col (scripts/conv-wat.mjs cuts
 // the work; conv-plan.ts says how). The drivers here allocate the geometry block and the scratch, cut
 // the units between threads and put the result together; null when the heap kernels are unavailable.
-
-const ceil = (x: number, to: number): number => Math.ceil(x / to) * to;
 
 function planFor(kernel: ConvKernel, info: backend_util.Conv2DInfo, backend: WasmBackendInternals): ConvPlan | null {
   return heapKernels(backend) == null ? null : convPlan(kernel, info);
@@ -98,23 +95,25 @@ export function heapConv2DBackpropFilter(
   if (plan == null || kernels == null) return null;
   const { outChannels: o } = info;
   const k = info.filterHeight * info.filterWidth * info.inChannels;
-  const { ld } = plan;
-  const block = ceil(o, GEMM_TILE.rows) * ld;
+  const { ld, block } = plan;
   const out = backend.makeOutput(info.filterShape, 'float32');
   if (plan.groups === 0) return zeros(backend, out); // an empty batch
   const temps = new Temporaries(backend);
   try {
     const partials = temps.floats(plan.groups * block);
-    const transposed = ld === k ? out : temps.floats(ld * o);
     runPlan(backend, temps, plan, [x, dy, partials]);
-    // dWᵀ = the groups' partial sums added in order (into the first), then transposed to [K, O].
+    // The groups' partial sums added in order (into the first): dW's K rows of O (byRows) or dWᵀ,
+    // transposed to [K, O]; then the K·O floats of dW out of the padded block.
     const sum = offsetOf(backend, partials);
     kernels.sumRows(sum, plan.groups, block, sum);
-    kernels.transpose(sum, offsetOf(backend, transposed), o, ld, o);
-    if (transposed !== out) {
-      const { f32 } = heap(backend);
-      const from = offsetOf(backend, transposed) / 4;
-      f32.copyWithin(offsetOf(backend, out) / 4, from, from + k * o);
+    let result = partials;
+    if (!plan.byRows) {
+      result = ld === k ? out : temps.floats(ld * o);
+      kernels.transpose(sum, offsetOf(backend, result), o, ld, o);
+    }
+    if (result !== out) {
+      const from = offsetOf(backend, result) / 4;
+      heap(backend).f32.copyWithin(offsetOf(backend, out) / 4, from, from + k * o);
     }
   } finally {
     temps.dispose();
