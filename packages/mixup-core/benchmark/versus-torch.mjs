@@ -5,6 +5,7 @@
 // PyTorch: Debian's python3-torch (apt-get install -y python3-torch libopenblas0-pthread); without
 // it the script says so and prints our rates alone.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,7 +80,11 @@ for (let round = 1; round <= rounds; round++) {
       const b = torch(model);
       r.torch.push(b);
       r.ratio.push(Math.round((a / b) * 1000) / 1000);
-      console.log(`round ${round} ${model}: ours ${a} samples/s, torch ${b} samples/s, ratio ${(a / b).toFixed(3)}`);
+      // The load average says whether other work shared the cores during the pair.
+      const load = loadavg()[0].toFixed(2);
+      console.log(
+        `round ${round} ${model}: ours ${a} samples/s, torch ${b} samples/s, ratio ${(a / b).toFixed(3)} (load ${load})`,
+      );
     } else console.log(`round ${round} ${model}: ours ${a} samples/s`);
   }
 }
