@@ -20,6 +20,10 @@ const rounds = Number(args.get('rounds') ?? 3);
 const seconds = Number(args.get('seconds') ?? 8);
 const models = (args.get('models') ?? 'bottleneck12,spiral,convnet').split(',');
 const TORCH_NAME = { bottleneck12: 'b12', spiral: 'spiral', convnet: 'convnet' };
+// PyTorch's fastest setting here for each (torch_ref.py sets torch's own threads): the MLPs' products on
+// 2 OpenBLAS threads; the convnet on torch's 2 threads with a 1-thread OpenBLAS (2 of each oversubscribe
+// the 2 cores: 68 ms a step against 35, 2026-12-07).
+const OPENBLAS_THREADS = { bottleneck12: '2', spiral: '2', convnet: '1' };
 const PYTHON = '/usr/bin/python3'; // Debian's interpreter, where python3-torch lives
 for (const m of models)
   if (!(m in TORCH_NAME))
@@ -59,7 +63,7 @@ function ours(model) {
 function torch(model) {
   const out = execFileSync(PYTHON, [join(here, 'torch_ref.py'), TORCH_NAME[model]], {
     encoding: 'utf8',
-    env: { ...process.env, OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? '2' },
+    env: { ...process.env, OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? OPENBLAS_THREADS[model] },
   });
   return JSON.parse(out.trim().split('\n').pop()).trainSamplesPerSec;
 }
