@@ -1,10 +1,11 @@
 // Training throughput against PyTorch on the same CPU, interleaved: for each round and model, our
 // benchmark (wasm) then benchmark/torch_ref.py, each in a fresh process, and the ratio of the
 // pair. Shared machines drift 2x within minutes, so only ratios of neighbouring runs mean much.
-// Usage: node benchmark/versus-torch.mjs [--rounds=3] [--seconds=8] [--models=bottleneck12,spiral]
+// Usage: node benchmark/versus-torch.mjs [--rounds=3] [--seconds=8] [--models=bottleneck12,spiral,convnet]
 // PyTorch: Debian's python3-torch (apt-get install -y python3-torch libopenblas0-pthread); without
 // it the script says so and prints our rates alone.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,11 +18,16 @@ const args = new Map(
 );
 const rounds = Number(args.get('rounds') ?? 3);
 const seconds = Number(args.get('seconds') ?? 8);
-const models = (args.get('models') ?? 'bottleneck12,spiral').split(',');
-const TORCH_NAME = { bottleneck12: 'b12', spiral: 'spiral' };
+const models = (args.get('models') ?? 'bottleneck12,spiral,convnet').split(',');
+const TORCH_NAME = { bottleneck12: 'b12', spiral: 'spiral', convnet: 'convnet' };
+// PyTorch's fastest setting here for each (torch_ref.py sets torch's own threads): the MLPs' products on
+// 2 OpenBLAS threads; the convnet on torch's 2 threads with a 1-thread OpenBLAS (2 of each oversubscribe
+// the 2 cores: 68 ms a step against 35, 2026-12-07).
+const OPENBLAS_THREADS = { bottleneck12: '2', spiral: '2', convnet: '1' };
 const PYTHON = '/usr/bin/python3'; // Debian's interpreter, where python3-torch lives
 for (const m of models)
-  if (!(m in TORCH_NAME)) throw new Error(`--models: unknown model ${m}; expected bottleneck12, spiral`);
+  if (!(m in TORCH_NAME))
+    throw new Error(`--models: unknown model ${m}; expected ${Object.keys(TORCH_NAME).join(', ')}`);
 
 const torchCheck = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
 const hasTorch = torchCheck.status === 0;
@@ -57,7 +63,7 @@ function ours(model) {
 function torch(model) {
   const out = execFileSync(PYTHON, [join(here, 'torch_ref.py'), TORCH_NAME[model]], {
     encoding: 'utf8',
-    env: { ...process.env, OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? '2' },
+    env: { ...process.env, OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? OPENBLAS_THREADS[model] },
   });
   return JSON.parse(out.trim().split('\n').pop()).trainSamplesPerSec;
 }
@@ -78,7 +84,11 @@ for (let round = 1; round <= rounds; round++) {
       const b = torch(model);
       r.torch.push(b);
       r.ratio.push(Math.round((a / b) * 1000) / 1000);
-      console.log(`round ${round} ${model}: ours ${a} samples/s, torch ${b} samples/s, ratio ${(a / b).toFixed(3)}`);
+      // The load average says whether other work shared the cores during the pair.
+      const load = loadavg()[0].toFixed(2);
+      console.log(
+        `round ${round} ${model}: ours ${a} samples/s, torch ${b} samples/s, ratio ${(a / b).toFixed(3)} (load ${load})`,
+      );
     } else console.log(`round ${round} ${model}: ours ${a} samples/s`);
   }
 }

@@ -119,7 +119,7 @@ export const GEMM_WAT = `
   ;; starts from it) or last (2), or none (0); A(i, kk) at a + i·aRow + kk·aCol,
   ;; B(kk, j) at b + kk·bRow + j·bCol, C(i, j) at c + i·ldc + 4j (bytes). m a multiple of ${MR}, n of ${NR};
   ;; panel: scratch of 4·${NR}·k bytes. Columns can be cut between threads (each with its own panel).
-  (func (export "gemm") (param $a i32) (param $aRow i32) (param $aCol i32) (param $b i32) (param $bRow i32)
+  (func $gemm (export "gemm") (param $a i32) (param $aRow i32) (param $aCol i32) (param $b i32) (param $bRow i32)
     (param $bCol i32) (param $panel i32) (param $c i32) (param $ldc i32) (param $bias i32) (param $biasMode i32)
     (param $m i32) (param $n i32) (param $k i32)
     (local $i i32) (local $j i32) (local $kk i32) (local $q i32) (local $s i32) (local $d i32) (local $out i32)

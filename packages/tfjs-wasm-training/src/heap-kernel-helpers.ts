@@ -7,7 +7,19 @@ import { startHelperWorker } from './wasm-host.js';
 // does for XNNPACK, so nothing here depends on the event loop).
 
 /** Exported kernel functions a helper may run, by index in the control block. */
-const HELPER_KERNELS = ['transpose', 'transposeAddRowBias', 'adam', 'adamL2', 'gemm'] as const;
+const HELPER_KERNELS = [
+  'transpose',
+  'transposeAddRowBias',
+  'adam',
+  'adamL2',
+  'gemm',
+  'convForward',
+  'convBackpropInput',
+  'convBackpropFilter',
+  'maxPoolGrad',
+  'depthwiseBackpropFilter',
+  'depthwiseBackpropInput',
+] as const;
 export type HelperKernel = (typeof HELPER_KERNELS)[number];
 
 export interface KernelCall {

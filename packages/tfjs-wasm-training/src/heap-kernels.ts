@@ -57,6 +57,25 @@ export interface HeapKernels {
     n: number,
     k: number,
   ): void;
+  /** The conv kernels (scripts/conv-wat.mjs; heap-conv.ts drives them): geometry block, tensors, scratch, a range. */
+  convForward(
+    g: number,
+    x: number,
+    w: number,
+    bias: number,
+    biasMode: 0 | 1,
+    out: number,
+    scratch: number,
+    r0: number,
+    r1: number,
+  ): void;
+  convBackpropInput(g: number, dy: number, w: number, dx: number, scratch: number, n0: number, n1: number): void;
+  convBackpropFilter(g: number, x: number, dy: number, partials: number, scratch: number, g0: number, g1: number): void;
+  /** dst[j] = 0 + Σ_r src[r·n + j], rows in order (dst may be src's first row). */
+  sumRows(src: number, rows: number, n: number, dst: number): void;
+  maxPoolGrad(g: number, x: number, dy: number, dx: number, list: number, n0: number, n1: number): void;
+  depthwiseBackpropFilter(g: number, x: number, dy: number, partials: number, g0: number, g1: number): void;
+  depthwiseBackpropInput(g: number, dy: number, w: number, dx: number, list: number, n0: number, n1: number): void;
 }
 
 // Minimal typings: the base tsconfig's lib (ES2023, no DOM) does not declare WebAssembly.

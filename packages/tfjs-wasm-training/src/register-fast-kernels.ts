@@ -1,11 +1,18 @@
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { batchMatMulPatch } from './kernels/BatchMatMul.js';
 import { castPatch } from './kernels/Cast.js';
+import { conv2DPatch } from './kernels/Conv2D.js';
+import { conv2DBackpropFilterKernel } from './kernels/Conv2DBackpropFilter.js';
+import { conv2DBackpropInputPatch } from './kernels/Conv2DBackpropInput.js';
+import { depthwiseConv2dNativeBackpropFilterKernel } from './kernels/DepthwiseConv2dNativeBackpropFilter.js';
+import { depthwiseConv2dNativeBackpropInputKernel } from './kernels/DepthwiseConv2dNativeBackpropInput.js';
 import { fusedMatMulPatch } from './kernels/_FusedMatMul.js';
 import { greaterPatch } from './kernels/Greater.js';
 import { identityPatch } from './kernels/Identity.js';
-import type { KernelPatch } from './kernels/kernel-patch.js';
+import { maxPoolGradPatch } from './kernels/MaxPoolGrad.js';
+import type { AddedKernel, KernelPatch } from './kernels/kernel-patch.js';
 import { selectPatch } from './kernels/Select.js';
+import { sumPatch } from './kernels/Sum.js';
 
 // Every wasm kernel we replace, one file each in kernels/, as tfjs' backends list theirs.
 const FAST_KERNELS: readonly KernelPatch[] = [
@@ -15,10 +22,23 @@ const FAST_KERNELS: readonly KernelPatch[] = [
   greaterPatch,
   selectPatch,
   castPatch,
+  conv2DPatch,
+  conv2DBackpropInputPatch,
+  maxPoolGradPatch,
+  sumPatch,
+];
+
+// Kernels tfjs-backend-wasm 4.22 lacks (without them no conv or depthwise conv layer trains on wasm).
+const ADDED_KERNELS: readonly AddedKernel[] = [
+  conv2DBackpropFilterKernel,
+  depthwiseConv2dNativeBackpropFilterKernel,
+  depthwiseConv2dNativeBackpropInputKernel,
 ];
 
 /** The stock kernels ours replaced, by name, while ours are installed. */
 const stockConfigs = new Map<string, KernelConfig>();
+/** The kernels we added (that wasm had not), while ours are installed. */
+const added = new Set<string>();
 
 /** True when our wasm kernels (matmuls, Identity, Cast, Greater, Select) are registered in place of the stock ones. */
 export function fastWasmKernelsInstalled(): boolean {
@@ -41,6 +61,11 @@ export function installFastWasmKernels(): boolean {
     unregisterKernel(stock.kernelName, 'wasm');
     registerKernel({ ...stock, kernelFunc: fast.patch(stock.kernelFunc, transpose.kernelFunc) });
   });
+  for (const { kernelName, kernelFunc } of ADDED_KERNELS) {
+    if (getKernel(kernelName, 'wasm') != null) continue;
+    registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
+    added.add(kernelName);
+  }
   return true;
 }
 
@@ -51,4 +76,6 @@ export function uninstallFastWasmKernels(): void {
     registerKernel(stock);
   }
   stockConfigs.clear();
+  for (const name of added) unregisterKernel(name, 'wasm');
+  added.clear();
 }

@@ -6,6 +6,7 @@ import { mulberry32 } from '@manifold-mixup/random';
 import { fusedAdamAvailable, fusedAdamUpdate } from './fused-adam.js';
 import { fastTranspose, heapKernels, heapKernelSlices, type WasmBackendInternals } from './heap-kernels.js';
 import { setupFastWasm, type FastWasmInfo } from './setup.js';
+import { withHelperThread } from './__fixtures__/helper-thread.js';
 import { PLAIN_GOLDEN_SHA256, trainPlainModel } from './__fixtures__/plain-model.js';
 
 // This file's process runs tfjs-backend-wasm's threaded build (the other test files the single-threaded one).
@@ -54,12 +55,7 @@ describe('wasm backend on 2 threads', () => {
 });
 
 describe('heap kernels split between the calling thread and a helper thread', () => {
-  beforeAll(async () => {
-    await setupFastWasm({ threads: 2 });
-    heapKernels(tf.backend()); // starts the helper
-    const until = Date.now() + 60_000;
-    while (heapKernelSlices(tf.backend()) < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-  });
+  beforeAll(withHelperThread);
 
   it('has a helper thread ready', () => {
     expect(heapKernelSlices(tf.backend())).toBe(2);

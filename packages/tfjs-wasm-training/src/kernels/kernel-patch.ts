@@ -16,3 +16,9 @@ export interface WasmKernelArgs {
   inputs: Record<string, TensorInfo>;
   backend: WasmBackendInternals;
 }
+
+/** A kernel tfjs-backend-wasm lacks, which we add (and remove again with the patches). */
+export interface AddedKernel {
+  readonly kernelName: string;
+  readonly kernelFunc: KernelFunc;
+}
