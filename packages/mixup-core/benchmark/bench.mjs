@@ -3,6 +3,7 @@
 // [--threads=1] (wasm: XNNPACK threads; default all cores, at most 8)
 // [--stock] (wasm with tfjs' own matmul kernels, to see what the fix is worth) [--no-inference]
 // [--no-simd-gemm] (wasm with the fix but XNNPACK instead of our GEMM, to see what the GEMM is worth)
+// [--stock-kernels=Sum,MaxPoolGrad] (wasm with tfjs' own kernels of those names instead of ours, the rest ours)
 // [--weight-decay=5e-5] (an L2 penalty on the hidden kernels, as the reproduction's weight-decay model)
 // [--no-fold-l2] (with it: the penalty differentiated on the tape instead of folded into Adam)
 // Plain ESM over ../dist (the turbo bench task builds first).
@@ -12,6 +13,7 @@ import { activeAccelerations, setSimdGemm, uninstallFastWasmKernels } from '@man
 import { initBackend } from '../dist/index.js';
 import { Adam } from '../dist/adam.js';
 import { build, macs, MODELS, synthetic } from './models.mjs';
+import { useStockKernels } from './stock-kernels.mjs';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -87,6 +89,7 @@ for (const backend of wanted) {
       uninstallFastWasmKernels();
       info = { ...info, fastMatMul: false, accelerations: activeAccelerations() };
     }
+    if (args.has('stock-kernels') && info.name === 'wasm') useStockKernels(args.get('stock-kernels').split(','));
     if (args.has('no-simd-gemm') && info.name === 'wasm') {
       setSimdGemm(false);
       info = { ...info, accelerations: info.accelerations.filter((a) => a !== 'simd-gemm') };
@@ -141,7 +144,7 @@ for (const backend of wanted) {
     if (json) console.log(JSON.stringify(line));
     else {
       console.log(
-        `${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}${weightDecay > 0 ? `, L2 ${weightDecay}${args.has('no-fold-l2') ? ' (taped)' : ' (folded)'}` : ''}`,
+        `${info.name}${info.simd ? ' (simd' : ' ('}${info.fastMatMul ? ', fast matmul' : ''}, ${info.threads} thread${info.threads === 1 ? '' : 's'}) — ${spec.name}, batch ${spec.batchSize}${weightDecay > 0 ? `, L2 ${weightDecay}${args.has('no-fold-l2') ? ' (taped)' : ' (folded)'}` : ''}${args.has('stock-kernels') ? `, stock ${args.get('stock-kernels')}` : ''}`,
       );
       console.log(
         `  training:  ${line.trainSamplesPerSecond} samples/s (${line.trainGflops} GFLOP/s, ${steps} timed steps; ${Math.round((100 * line.trainGflops) / referenceGflops)}% of a plain matmul's ${referenceGflops} GFLOP/s now)`,

@@ -10,9 +10,9 @@
 //   thread of ours runs)
 // Shares are what to read: absolute milliseconds drift with the machine's load.
 import * as tf from '@tensorflow/tfjs-core';
-import { installFastWasmKernels, uninstallFastWasmKernels } from '@manifold-mixup/tfjs-wasm-training';
 import { initBackend } from '../dist/index.js';
 import { build, MODELS, synthetic } from './models.mjs';
+import { useStockKernels } from './stock-kernels.mjs';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -26,15 +26,7 @@ const spec = MODELS.find((m) => m.id === id);
 if (spec == null) throw new Error(`--models: expected one of ${MODELS.map((m) => m.id).join(', ')}, found ${id}`);
 
 const info = await initBackend('wasm', { threads: args.has('threads') ? Number(args.get('threads')) : undefined });
-if (args.has('stock-conv')) {
-  uninstallFastWasmKernels();
-  const stock = ['Conv2D', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Sum'].map((name) => tf.getKernel(name, 'wasm'));
-  installFastWasmKernels();
-  for (const config of stock) {
-    tf.unregisterKernel(config.kernelName, 'wasm');
-    tf.registerKernel(config);
-  }
-}
+if (args.has('stock-conv')) useStockKernels(['Conv2D', 'Conv2DBackpropInput', 'MaxPoolGrad', 'Sum']);
 const weightDecay = Number(args.get('weight-decay') ?? 0);
 const model = build(spec, { weightDecay });
 const warmup = synthetic(spec, 3 * spec.batchSize);
