@@ -36,11 +36,19 @@ async function trainingRate(model, spec) {
   for (;;) {
     const data = synthetic(spec, steps * spec.batchSize);
     const stamps = [];
-    await model.fit(data, { epochs: 1, batchSize: spec.batchSize, onBatchEnd: () => stamps.push(performance.now()) });
+    const cpuStamps = [];
+    const onBatchEnd = () => {
+      stamps.push(performance.now());
+      cpuStamps.push(process.cpuUsage());
+    };
+    await model.fit(data, { epochs: 1, batchSize: spec.batchSize, onBatchEnd });
     const timed = stamps.length - warmup;
     const elapsed = (stamps[stamps.length - 1] - stamps[warmup - 1]) / 1000;
     stepRate = timed / elapsed;
-    if (elapsed >= seconds || steps > 4000) return { stepRate, steps: timed };
+    // This process's CPU time per step (every thread of it): what a busy shared machine barely changes.
+    const [from, to] = [cpuStamps[warmup - 1], cpuStamps[cpuStamps.length - 1]];
+    const cpuMsPerStep = (to.user - from.user + to.system - from.system) / 1000 / timed;
+    if (elapsed >= seconds || steps > 4000) return { stepRate, steps: timed, cpuMsPerStep };
     steps = warmup + Math.ceil(Math.max(timed * 2, stepRate * seconds * 1.1));
   }
 }
@@ -117,7 +125,7 @@ for (const backend of wanted) {
       console.log(json ? JSON.stringify(line) : `${info.name}: ${spec.id} does not train (${error.message})`);
       continue;
     }
-    const { stepRate, steps } = rate;
+    const { stepRate, steps, cpuMsPerStep } = rate;
     const trainSamples = stepRate * spec.batchSize;
     const inference = args.has('no-inference') ? Number.NaN : await inferenceRate(model, spec);
     const tensorsAfter = tf.memory().numTensors;
@@ -131,6 +139,7 @@ for (const backend of wanted) {
       batchSize: spec.batchSize,
       timedSteps: steps,
       trainSamplesPerSecond: Math.round(trainSamples * 10) / 10,
+      trainCpuMsPerStep: Math.round(cpuMsPerStep * 10) / 10,
       trainGflops: Math.round((6 * macs(spec) * trainSamples) / 1e8) / 10,
       inferenceSamplesPerSecond: Math.round(inference),
       inferenceGflops: Math.round((2 * macs(spec) * inference) / 1e8) / 10,

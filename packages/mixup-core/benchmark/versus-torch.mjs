@@ -2,6 +2,8 @@
 // benchmark (wasm) then benchmark/torch_ref.py, each in a fresh process, and the ratio of the
 // pair. Shared machines drift 2x within minutes, so only ratios of neighbouring runs mean much.
 // Usage: node benchmark/versus-torch.mjs [--rounds=3] [--seconds=8] [--models=bottleneck12,spiral,convnet]
+// [--threads=1 --cpu] (both engines on one thread, compared by CPU time per step instead of samples/s:
+//   a busy shared machine stretches wall-clock time, PyTorch's on 2 threads most, and CPU time barely)
 // PyTorch: Debian's python3-torch (apt-get install -y python3-torch libopenblas0-pthread); without
 // it the script says so and prints our rates alone.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,6 +21,9 @@ const args = new Map(
 const rounds = Number(args.get('rounds') ?? 3);
 const seconds = Number(args.get('seconds') ?? 8);
 const models = (args.get('models') ?? 'bottleneck12,spiral,convnet').split(',');
+const threads = args.get('threads');
+const cpu = args.has('cpu');
+if (cpu && threads !== '1') throw new Error(`--cpu: compares one thread each; add --threads=1 (found ${threads})`);
 const TORCH_NAME = { bottleneck12: 'b12', spiral: 'spiral', convnet: 'convnet' };
 // PyTorch's fastest setting here for each (torch_ref.py sets torch's own threads): the MLPs' products on
 // 2 OpenBLAS threads; the convnet on torch's 2 threads with a 1-thread OpenBLAS (2 of each oversubscribe
@@ -48,6 +53,7 @@ function ours(model) {
       `--models=${model}`,
       `--seconds=${seconds}`,
       '--no-inference',
+      ...(threads == null ? [] : [`--threads=${threads}`]),
     ],
     { encoding: 'utf8' },
   );
@@ -57,15 +63,21 @@ function ours(model) {
     .map((l) => JSON.parse(l))
     .find((l) => l.model === model);
   if (line == null) throw new Error(`bench.mjs printed no result for ${model}:\n${out}`);
-  return line.trainSamplesPerSecond;
+  return cpu ? line.trainCpuMsPerStep : line.trainSamplesPerSecond;
 }
 
 function torch(model) {
+  const blas = threads === '1' ? '1' : OPENBLAS_THREADS[model];
   const out = execFileSync(PYTHON, [join(here, 'torch_ref.py'), TORCH_NAME[model]], {
     encoding: 'utf8',
-    env: { ...process.env, OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? OPENBLAS_THREADS[model] },
+    env: {
+      ...process.env,
+      OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? blas,
+      ...(threads == null ? {} : { TORCH_THREADS: threads }),
+    },
   });
-  return JSON.parse(out.trim().split('\n').pop()).trainSamplesPerSec;
+  const line = JSON.parse(out.trim().split('\n').pop());
+  return cpu ? line.cpuMsPerStep : line.trainSamplesPerSec;
 }
 
 const summary = (values) => {
@@ -83,13 +95,16 @@ for (let round = 1; round <= rounds; round++) {
     if (hasTorch) {
       const b = torch(model);
       r.torch.push(b);
-      r.ratio.push(Math.round((a / b) * 1000) / 1000);
+      // Ours relative to PyTorch's speed: samples/s over samples/s, or CPU time per step the other way round.
+      const ratio = cpu ? b / a : a / b;
+      r.ratio.push(Math.round(ratio * 1000) / 1000);
       // The load average says whether other work shared the cores during the pair.
       const load = loadavg()[0].toFixed(2);
+      const unit = cpu ? 'ms of CPU a step' : 'samples/s';
       console.log(
-        `round ${round} ${model}: ours ${a} samples/s, torch ${b} samples/s, ratio ${(a / b).toFixed(3)} (load ${load})`,
+        `round ${round} ${model}: ours ${a} ${unit}, torch ${b} ${unit}, ratio ${ratio.toFixed(3)} (load ${load})`,
       );
-    } else console.log(`round ${round} ${model}: ours ${a} samples/s`);
+    } else console.log(`round ${round} ${model}: ours ${a} ${cpu ? 'ms of CPU a step' : 'samples/s'}`);
   }
 }
 for (const model of models) {

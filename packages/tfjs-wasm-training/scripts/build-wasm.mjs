@@ -9,6 +9,7 @@ import { DEPTHWISE_WAT } from './depthwise-wat.mjs';
 import { POOL_WAT } from './pool-wat.mjs';
 import { GEOMETRY } from './wat-helpers.mjs';
 import { GEMM_WAT } from './gemm-wat.mjs';
+import { MEMORY_WAT } from './memory-wat.mjs';
 
 // i8x16.shuffle byte lists picking f32 lanes: lo(x, y) = [x0 y0 x1 y1], hi = [x2 y2 x3 y3],
 // lo64 = [x0 x1 y0 y1], hi64 = [x2 x3 y2 y3] (lanes of y numbered from 4).
@@ -218,6 +219,7 @@ ${transposeFunc('transpose', false)}
 ${transposeFunc('transposeAddRowBias', true)}
 ${ELEMENTWISE}
 ${GEMM_WAT}
+${MEMORY_WAT}
 ${CONV_WAT}
 ${DEPTHWISE_WAT}
 ${POOL_WAT}

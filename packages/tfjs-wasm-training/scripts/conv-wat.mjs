@@ -12,45 +12,6 @@
 // never on the ranges, so results do not depend on the thread count.
 import { add, eachInputPixel, geo, get, load, locals, loop, mul, readersOf, set } from './wat-helpers.mjs';
 
-/** Memory helpers: copy, zero, add in place (byte counts multiple of 4; vectors, then single floats). */
-const MEMORY = `
-  (func $copy (param $d i32) (param $s i32) (param $bytes i32)
-    (block $done (loop $vec
-      (br_if $done (i32.lt_s ${get('bytes')} (i32.const 16)))
-      (v128.store ${get('d')} (v128.load ${get('s')}))
-      ${set('d', add(get('d'), '(i32.const 16)'))} ${set('s', add(get('s'), '(i32.const 16)'))}
-      ${set('bytes', '(i32.sub (local.get $bytes) (i32.const 16))')}
-      (br $vec)))
-    (block $tailDone (loop $tail
-      (br_if $tailDone (i32.le_s ${get('bytes')} (i32.const 0)))
-      (f32.store ${get('d')} (f32.load ${get('s')}))
-      ${set('d', add(get('d'), '(i32.const 4)'))} ${set('s', add(get('s'), '(i32.const 4)'))}
-      ${set('bytes', '(i32.sub (local.get $bytes) (i32.const 4))')}
-      (br $tail))))
-  (func $zero (param $d i32) (param $bytes i32)
-    (block $done (loop $vec
-      (br_if $done (i32.lt_s ${get('bytes')} (i32.const 16)))
-      (v128.store ${get('d')} (v128.const i32x4 0 0 0 0))
-      ${set('d', add(get('d'), '(i32.const 16)'))}
-      ${set('bytes', '(i32.sub (local.get $bytes) (i32.const 16))')}
-      (br $vec)))
-    (block $tailDone (loop $tail
-      (br_if $tailDone (i32.le_s ${get('bytes')} (i32.const 0)))
-      (f32.store ${get('d')} (f32.const 0))
-      ${set('d', add(get('d'), '(i32.const 4)'))}
-      ${set('bytes', '(i32.sub (local.get $bytes) (i32.const 4))')}
-      (br $tail))))
-  ;; addInto(d, s, n): d[i] += s[i] for n floats, n a multiple of 4
-  (func $addInto (param $d i32) (param $s i32) (param $n i32)
-    (local $end i32)
-    ${set('end', add(get('d'), '(i32.shl (local.get $n) (i32.const 2))'))}
-    (block $done (loop $vec
-      (br_if $done (i32.ge_u ${get('d')} ${get('end')}))
-      (v128.store ${get('d')} (f32x4.add (v128.load ${get('d')}) (v128.load ${get('s')})))
-      ${set('d', add(get('d'), '(i32.const 16)'))} ${set('s', add(get('s'), '(i32.const 16)'))}
-      (br $vec))))
-`;
-
 /** im2col(g, x, dst, r0, r1): rows r0..r1 of I at dst (row stride ld floats; columns K..ld zeroed). */
 const IM2COL = `
   (func $im2col (param $g i32) (param $x i32) (param $dst i32) (param $r0 i32) (param $r1 i32)
@@ -232,7 +193,7 @@ const KERNELS = `
   ;; convBackpropFilter(g, x, dy, partials, scratch, g0, g1): for each group of rows g0..g1, the sum
   ;; over its sub-chunks of dyᵀ·I (dWᵀ, aRows × ld) or, with byRows, of Iᵀ·dy (dW, aRows × O: for a
   ;; small K, where padding O·K to the GEMM's tile costs more), into partials (one block per group).
-  ;; Groups are fixed by the shapes, whatever the threads; sumRows then adds them in order.
+  ;; Groups are fixed by the shapes, whatever the threads; sumRows (memory-wat.mjs) then adds them in order.
   (func (export "convBackpropFilter") (param $g i32) (param $x i32) (param $dy i32) (param $partials i32)
     (param $scratch i32) (param $g0 i32) (param $g1 i32)
     ${locals('O', 'ld', 'chunk', 'groupRows', 'aRows', 'aUsed', 'cols', 'byRows', 'M', 'panel', 'a', 'tmp')}
@@ -269,50 +230,6 @@ const KERNELS = `
         (br $chunks)))`,
     )})
 
-  ;; sumRows(src, rows, n, dst): dst[j] = 0 + src[0, j] + src[1, j] + ... (rows of n floats), each
-  ;; column summed in row order as a sequential loop would (tfjs-wasm's Sum does, after a transpose).
-  ;; dst may be src's first row. One pass over src, row by row.
-  (func (export "sumRows") (param $src i32) (param $rows i32) (param $n i32) (param $dst i32)
-    (local $r i32) (local $j i32) (local $n4 i32) (local $s i32) (local $d i32) (local $first v128) (local $f f32)
-    ${set('n4', '(i32.and (local.get $n) (i32.const -4))')}
-    ;; row 0 added to zeros, in place if dst is row 0 (so read before written)
-    ${loop(
-      'j',
-      '(i32.const 0)',
-      get('n4'),
-      `${set('first', '(v128.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))')}
-      (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32x4.add (v128.const i32x4 0 0 0 0) ${get('first')}))`,
-      '(i32.const 4)',
-    )}
-    ${loop(
-      'j',
-      get('n4'),
-      get('n'),
-      `${set('f', '(f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2))))')}
-      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32.add (f32.const 0) ${get('f')}))`,
-    )}
-    ${loop(
-      'r',
-      '(i32.const 1)',
-      get('rows'),
-      `${set('s', add(get('src'), `(i32.shl ${mul(get('r'), get('n'))} (i32.const 2))`))}
-      ${set('d', get('dst'))}
-      ${loop(
-        'j',
-        '(i32.const 0)',
-        get('n4'),
-        `(v128.store ${get('d')} (f32x4.add (v128.load ${get('d')}) (v128.load ${get('s')})))
-        ${set('s', add(get('s'), '(i32.const 16)'))} ${set('d', add(get('d'), '(i32.const 16)'))}`,
-        '(i32.const 4)',
-      )}
-      ${loop(
-        'j',
-        get('n4'),
-        get('n'),
-        `(f32.store ${get('d')} (f32.add (f32.load ${get('d')}) (f32.load ${get('s')})))
-        ${set('s', add(get('s'), '(i32.const 4)'))} ${set('d', add(get('d'), '(i32.const 4)'))}`,
-      )}`,
-    )})
 `;
 
-export const CONV_WAT = `${MEMORY}${IM2COL}${COL2IM}${KERNELS}`;
+export const CONV_WAT = `${IM2COL}${COL2IM}${KERNELS}`;

@@ -1,7 +1,7 @@
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import { convPlan, type ConvKernel, type ConvPlan } from './conv-plan.js';
 import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
-import { heap, runPlan, Temporaries, zeros } from './plan-runner.js';
+import { heap, runPlan, sumOverGroups, Temporaries, zeros } from './plan-runner.js';
 
 // Conv2D and its two gradients (NHWC, float32) on our GEMM, through im2col (scripts/conv-wat.mjs cuts
 // the work; conv-plan.ts says how). The drivers here allocate the geometry block and the scratch, cut
@@ -100,16 +100,13 @@ export function heapConv2DBackpropFilter(
   if (plan.groups === 0) return zeros(backend, out); // an empty batch
   const temps = new Temporaries(backend);
   try {
-    const partials = temps.floats(plan.groups * block);
-    runPlan(backend, temps, plan, [x, dy, partials]);
-    // The groups' partial sums added in order (into the first): dW's K rows of O (byRows) or dWᵀ,
-    // transposed to [K, O]; then the K·O floats of dW out of the padded block.
-    const sum = offsetOf(backend, partials);
-    kernels.sumRows(sum, plan.groups, block, sum);
-    let result = partials;
+    // The groups' partial sums added in order: dW's K rows of O (byRows) or dWᵀ, transposed to [K, O];
+    // then the K·O floats of dW out of the padded block.
+    const sum = sumOverGroups(backend, temps, plan, block, [x, dy]);
+    let result = sum;
     if (!plan.byRows) {
       result = ld === k ? out : temps.floats(ld * o);
-      kernels.transpose(sum, offsetOf(backend, result), o, ld, o);
+      kernels.transpose(offsetOf(backend, sum), offsetOf(backend, result), o, ld, o);
     }
     if (result !== out) {
       const from = offsetOf(backend, result) / 4;

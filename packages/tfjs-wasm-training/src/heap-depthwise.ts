@@ -1,7 +1,7 @@
 import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import { depthwisePlan } from './conv-plan.js';
-import { heapKernels, offsetOf, type WasmBackendInternals } from './heap-kernels.js';
-import { runPlan, Temporaries, zeros } from './plan-runner.js';
+import { heapKernels, type WasmBackendInternals } from './heap-kernels.js';
+import { runPlan, sumOverGroups, Temporaries, zeros } from './plan-runner.js';
 
 // The two gradients of a depthwise convolution (NHWC, float32) by the heap kernels
 // (scripts/depthwise-wat.mjs); null when the heap kernels are unavailable. `info` comes from
@@ -14,18 +14,14 @@ export function heapDepthwiseBackpropFilter(
   dy: TensorInfo,
   info: backend_util.Conv2DInfo,
 ): TensorInfo | null {
-  const kernels = heapKernels(backend);
-  if (kernels == null) return null;
+  if (heapKernels(backend) == null) return null;
   const plan = depthwisePlan('depthwiseBackpropFilter', info);
-  const block = info.filterHeight * info.filterWidth * info.outChannels;
   const out = backend.makeOutput(info.filterShape, 'float32');
   if (plan.groups === 0) return zeros(backend, out); // an empty batch
   const temps = new Temporaries(backend);
   try {
-    const partials = temps.floats(plan.groups * block);
-    runPlan(backend, temps, plan, [x, dy, partials]);
-    // The groups' partial sums, added in order.
-    kernels.sumRows(offsetOf(backend, partials), plan.groups, block, offsetOf(backend, out));
+    // The groups' partial sums (each in the filter's layout), added in order.
+    sumOverGroups(backend, temps, plan, info.filterHeight * info.filterWidth * info.outChannels, [x, dy], out);
   } finally {
     temps.dispose();
   }

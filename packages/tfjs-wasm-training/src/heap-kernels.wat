@@ -357,6 +357,50 @@
       (local.set $d (i32.add (local.get $d) (i32.const 16))) (local.set $s (i32.add (local.get $s) (i32.const 16)))
       (br $vec))))
 
+  ;; sumRows(src, rows, n, dst): dst[j] = 0 + src[0, j] + src[1, j] + ... (rows of n floats), each
+  ;; column summed in row order as a sequential loop would (tfjs-wasm's Sum does, after a transpose).
+  ;; dst may be src's first row. One pass over src, row by row.
+  (func (export "sumRows") (param $src i32) (param $rows i32) (param $n i32) (param $dst i32)
+    (local $r i32) (local $j i32) (local $n4 i32) (local $s i32) (local $d i32) (local $first v128) (local $f f32)
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    ;; row 0 added to zeros, in place if dst is row 0 (so read before written)
+    (local.set $j (i32.const 0))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n4)))
+      (local.set $first (v128.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+      (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32x4.add (v128.const i32x4 0 0 0 0) (local.get $first)))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $jLoop)))
+    (local.set $j (local.get $n4))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
+      (local.set $f (f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32.add (f32.const 0) (local.get $f)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jLoop)))
+    (local.set $r (i32.const 1))
+    (block $rDone (loop $rLoop
+      (br_if $rDone (i32.ge_s (local.get $r) (local.get $rows)))
+      (local.set $s (i32.add (local.get $src) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 2))))
+      (local.set $d (local.get $dst))
+      (local.set $j (i32.const 0))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n4)))
+      (v128.store (local.get $d) (f32x4.add (v128.load (local.get $d)) (v128.load (local.get $s))))
+        (local.set $s (i32.add (local.get $s) (i32.const 16))) (local.set $d (i32.add (local.get $d) (i32.const 16)))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $jLoop)))
+      (local.set $j (local.get $n4))
+    (block $jDone (loop $jLoop
+      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
+      (f32.store (local.get $d) (f32.add (f32.load (local.get $d)) (f32.load (local.get $s))))
+        (local.set $s (i32.add (local.get $s) (i32.const 4))) (local.set $d (i32.add (local.get $d) (i32.const 4)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jLoop)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rLoop))))
+
+
   (func $im2col (param $g i32) (param $x i32) (param $dst i32) (param $r0 i32) (param $r1 i32)
     (local $H i32) (local $W i32) (local $C i32) (local $oH i32) (local $oW i32) (local $fH i32) (local $fW i32) (local $sH i32) (local $sW i32) (local $dH i32) (local $dW i32) (local $pT i32) (local $pL i32) (local $K i32) (local $ld i32)
     (local $r i32) (local $n i32) (local $rem i32) (local $oh i32) (local $ow i32) (local $fh i32) (local $fw i32) (local $ih i32) (local $iw i32) (local $iw0 i32) (local $d i32) (local $s i32) (local $run i32) (local $cBytes i32) (local $rowX i32) (local $pixels i32)
@@ -589,7 +633,7 @@
   ;; convBackpropFilter(g, x, dy, partials, scratch, g0, g1): for each group of rows g0..g1, the sum
   ;; over its sub-chunks of dyᵀ·I (dWᵀ, aRows × ld) or, with byRows, of Iᵀ·dy (dW, aRows × O: for a
   ;; small K, where padding O·K to the GEMM's tile costs more), into partials (one block per group).
-  ;; Groups are fixed by the shapes, whatever the threads; sumRows then adds them in order.
+  ;; Groups are fixed by the shapes, whatever the threads; sumRows (memory-wat.mjs) then adds them in order.
   (func (export "convBackpropFilter") (param $g i32) (param $x i32) (param $dy i32) (param $partials i32)
     (param $scratch i32) (param $g0 i32) (param $g1 i32)
     (local $O i32) (local $ld i32) (local $chunk i32) (local $groupRows i32) (local $aRows i32) (local $aUsed i32) (local $cols i32) (local $byRows i32) (local $M i32) (local $panel i32) (local $a i32) (local $tmp i32)
@@ -634,48 +678,6 @@
       (local.set $grp (i32.add (local.get $grp) (i32.const 1)))
       (br $grpLoop))))
 
-  ;; sumRows(src, rows, n, dst): dst[j] = 0 + src[0, j] + src[1, j] + ... (rows of n floats), each
-  ;; column summed in row order as a sequential loop would (tfjs-wasm's Sum does, after a transpose).
-  ;; dst may be src's first row. One pass over src, row by row.
-  (func (export "sumRows") (param $src i32) (param $rows i32) (param $n i32) (param $dst i32)
-    (local $r i32) (local $j i32) (local $n4 i32) (local $s i32) (local $d i32) (local $first v128) (local $f f32)
-    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
-    ;; row 0 added to zeros, in place if dst is row 0 (so read before written)
-    (local.set $j (i32.const 0))
-    (block $jDone (loop $jLoop
-      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n4)))
-      (local.set $first (v128.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
-      (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32x4.add (v128.const i32x4 0 0 0 0) (local.get $first)))
-      (local.set $j (i32.add (local.get $j) (i32.const 4)))
-      (br $jLoop)))
-    (local.set $j (local.get $n4))
-    (block $jDone (loop $jLoop
-      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
-      (local.set $f (f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
-      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))) (f32.add (f32.const 0) (local.get $f)))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br $jLoop)))
-    (local.set $r (i32.const 1))
-    (block $rDone (loop $rLoop
-      (br_if $rDone (i32.ge_s (local.get $r) (local.get $rows)))
-      (local.set $s (i32.add (local.get $src) (i32.shl (i32.mul (local.get $r) (local.get $n)) (i32.const 2))))
-      (local.set $d (local.get $dst))
-      (local.set $j (i32.const 0))
-    (block $jDone (loop $jLoop
-      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n4)))
-      (v128.store (local.get $d) (f32x4.add (v128.load (local.get $d)) (v128.load (local.get $s))))
-        (local.set $s (i32.add (local.get $s) (i32.const 16))) (local.set $d (i32.add (local.get $d) (i32.const 16)))
-      (local.set $j (i32.add (local.get $j) (i32.const 4)))
-      (br $jLoop)))
-      (local.set $j (local.get $n4))
-    (block $jDone (loop $jLoop
-      (br_if $jDone (i32.ge_s (local.get $j) (local.get $n)))
-      (f32.store (local.get $d) (f32.add (f32.load (local.get $d)) (f32.load (local.get $s))))
-        (local.set $s (i32.add (local.get $s) (i32.const 4))) (local.set $d (i32.add (local.get $d) (i32.const 4)))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br $jLoop)))
-      (local.set $r (i32.add (local.get $r) (i32.const 1)))
-      (br $rLoop))))
 
 
   ;; depthwiseBackpropFilter(g, x, dy, partials, g0, g1): for each group of rows (output pixels) g0..g1,

@@ -1,6 +1,13 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { KernelPlan } from './conv-plan.js';
-import { heapKernelSlices, offsetOf, runSliced, type WasmBackendInternals } from './heap-kernels.js';
+import {
+  heapKernels,
+  heapKernelSlices,
+  offsetOf,
+  runSliced,
+  type HeapKernels,
+  type WasmBackendInternals,
+} from './heap-kernels.js';
 
 // Running a conv or pool heap kernel (scripts/conv-wat.mjs, pool-wat.mjs) from its plan: the geometry
 // block and per-thread scratch it reads, the units cut between threads, temporaries freed together.
@@ -78,4 +85,29 @@ export function runPlan(
     ],
     slices,
   );
+}
+
+/**
+ * Runs a plan whose kernel writes one partial sum of `block` floats per group into its last operand
+ * (added here), then adds the groups' sums in order (sumRows) into `dst`, or into the first group's
+ * block; returns where the sum is. The plan must have groups (an empty batch has none: no call).
+ */
+export function sumOverGroups(
+  backend: WasmBackendInternals,
+  temps: Temporaries,
+  plan: KernelPlan & { groups: number },
+  block: number,
+  operands: TensorInfo[],
+  dst?: TensorInfo,
+): TensorInfo {
+  const partials = temps.floats(plan.groups * block);
+  runPlan(backend, temps, plan, [...operands, partials]);
+  const sum = dst ?? partials;
+  (heapKernels(backend) as HeapKernels).sumRows(
+    offsetOf(backend, partials),
+    plan.groups,
+    block,
+    offsetOf(backend, sum),
+  );
+  return sum;
 }
