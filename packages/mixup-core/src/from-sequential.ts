@@ -37,6 +37,25 @@ function mixIndex(model: Sequential, at: number | string, i: number): number {
   return index;
 }
 
+/**
+ * The layers to wrap with their eligibility. An explicit `tf.layers.inputLayer` (listed in
+ * `model.layers` when the net starts with one) only names the input: it is dropped, and mixing "at"
+ * it mixes the input of the layer after it, the same tensor.
+ */
+function wrappedLayers(model: Sequential, eligible: ReadonlySet<number>): ManifoldMixupOptions['layers'] {
+  const wrapped: ManifoldMixupOptions['layers'] = [];
+  let carried = false;
+  model.layers.forEach((layer, i) => {
+    if (layer.getClassName() === 'InputLayer') {
+      carried ||= eligible.has(i);
+      return;
+    }
+    wrapped.push([layer, carried || eligible.has(i)]);
+    carried = false;
+  });
+  return wrapped;
+}
+
 /** The ManifoldMixupModel options that wrap the layers of `model`. */
 export function sequentialToOptions(model: Sequential, options: FromSequentialOptions): ManifoldMixupOptions {
   if (model == null || !Array.isArray(model.layers) || !Array.isArray(model.inputs))
@@ -62,7 +81,7 @@ export function sequentialToOptions(model: Sequential, options: FromSequentialOp
   return {
     ...rest,
     optimizer: compiledOptimizer(model, rest.optimizer, 'fromSequential') as ManifoldMixupOptions['optimizer'],
-    layers: model.layers.map((layer, i) => [layer, eligible.has(i)]),
+    layers: wrappedLayers(model, eligible),
     inputShape: inputShape as number[],
     numClasses,
   };
