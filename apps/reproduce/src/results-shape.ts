@@ -51,6 +51,13 @@ const ANALYSIS = object({
       threshold: probability,
     }),
   ),
+  temperature: optional(
+    object({ value: number({ min: 0 }), validationNllBefore: statistic, validationNllAfter: statistic }),
+  ),
+  scaledConfidence: optional(
+    object({ lowConfidenceFraction: statistic, meanEntropy: statistic, totalVariation: statistic }),
+  ),
+  sharpness: optional(object({ meanProbabilityGradientNorm: statistic, n: count })),
   margins: optional(
     array(
       object({
