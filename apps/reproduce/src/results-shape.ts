@@ -2,6 +2,7 @@ import { RESULTS_ENVIRONMENT } from './environment-shape.js';
 import {
   allOf,
   array,
+  boolean,
   check,
   distinct,
   nullable,
@@ -52,7 +53,12 @@ const ANALYSIS = object({
     }),
   ),
   temperature: optional(
-    object({ value: number({ min: 0 }), validationNllBefore: statistic, validationNllAfter: statistic }),
+    object({
+      value: number({ min: 0 }),
+      validationNllBefore: statistic,
+      validationNllAfter: statistic,
+      atBound: boolean,
+    }),
   ),
   scaledConfidence: optional(
     object({ lowConfidenceFraction: statistic, meanEntropy: statistic, totalVariation: statistic }),

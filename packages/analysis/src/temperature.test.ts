@@ -40,6 +40,7 @@ describe('fitTemperature', () => {
       expect(fit.temperature / expected).toBeGreaterThan(0.95);
       expect(fit.temperature / expected).toBeLessThan(1.05);
       expect(fit.nllAfter).toBeLessThan(fit.nllBefore);
+      expect(fit.atBound).toBe(false);
     }
   });
 
@@ -56,6 +57,9 @@ describe('fitTemperature', () => {
     const probabilities = Float32Array.from([0.8, 0.2, 0.3, 0.7]);
     const fit = fitTemperature(probabilities, [0, 1], 2, { min: 0.1, max: 10 });
     expect(fit.temperature).toBeCloseTo(0.1, 6);
+    expect(fit.atBound).toBe(true);
+    // One row wrong: NLL has an interior minimum again.
+    expect(fitTemperature(Float32Array.from([0.8, 0.2, 0.3, 0.7, 0.6, 0.4]), [0, 1, 1], 2).atBound).toBe(false);
   });
 
   it('is deterministic', () => {

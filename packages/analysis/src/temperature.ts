@@ -12,6 +12,12 @@ export interface TemperatureFit {
   /** Mean NLL (nats) of the rows as given, and after scaling by `temperature`. */
   nllBefore: number;
   nllAfter: number;
+  /**
+   * True when the minimum was not found inside (min, max): NLL still falls at a bound of the search.
+   * At `min` this is what rows that are all classified right do (the NLL of a separable set falls
+   * towards 0 as T shrinks): the fitted T, and anything measured with it, then reflects the bound.
+   */
+  atBound: boolean;
 }
 
 /** A probability that rounded to 0 is read as float32's smallest positive value, so its log stays finite. */
@@ -47,7 +53,8 @@ function meanNll(z: Float64Array, labels: ArrayLike<number>, numClasses: number,
  * The temperature that minimises the mean NLL of `probabilities` (n rows of numClasses) against
  * `labels`. NLL is convex in 1/T, so it has one minimum in ln T, found by a golden-section search
  * over [ln min, ln max] with a fixed number of steps: deterministic, no tolerance to tune. When the
- * rows are all right and separable, NLL keeps falling as T shrinks and the fit stops at `min`.
+ * rows are all right and separable, NLL keeps falling as T shrinks and the fit stops at `min`
+ * (`atBound` says so).
  */
 export function fitTemperature(
   probabilities: Float32Array | Float64Array,
@@ -69,8 +76,9 @@ export function fitTemperature(
     throw rangeError('fitTemperature', 'options.min/max', 'must satisfy 0 < min < max < Infinity', `${min}/${max}`);
   const z = logits(probabilities);
   const nll = (u: number) => meanNll(z, labels, numClasses, Math.exp(u));
-  let lo = Math.log(min);
-  let hi = Math.log(max);
+  const [lower, upper] = [Math.log(min), Math.log(max)];
+  let lo = lower;
+  let hi = upper;
   let a = hi - GOLDEN * (hi - lo);
   let b = lo + GOLDEN * (hi - lo);
   let fa = nll(a);
@@ -91,7 +99,14 @@ export function fitTemperature(
     }
   }
   const temperature = Math.exp((lo + hi) / 2);
-  return { temperature, nllBefore: meanNll(z, labels, numClasses, 1), nllAfter: nll(Math.log(temperature)) };
+  // A bracket end that never moved: every step found the minimum on that side.
+  const atBound = lo === lower || hi === upper;
+  return {
+    temperature,
+    nllBefore: meanNll(z, labels, numClasses, 1),
+    nllAfter: nll(Math.log(temperature)),
+    atBound,
+  };
 }
 
 /** softmax(log p / T) row by row: `probabilities` (rows of numClasses) at temperature T. */
