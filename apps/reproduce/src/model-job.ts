@@ -49,6 +49,10 @@ export interface OutputSpec {
   trainingPointsPerClass?: number;
   /** Activations after the Dense layer with this index (its LeakyReLU included) for a per-class subset of the training set. */
   codes?: { denseIndex: number; perClass: number | null };
+  /** P(class) and labels of the validation rows (for fitting a temperature, spiral). */
+  validationProbabilities?: boolean;
+  /** ‖∇ₓ P(classIndex | x)‖ at every test point, the exact gradient (boundary sharpness, spiral). */
+  probabilityGradient?: { classIndex: number };
   /** Test accuracy under FGSM at each ε, inputs clipped to `clip` (MNIST pixels: [0, 1]). */
   fgsm?: { epsilons: number[]; clip: [number, number] };
 }

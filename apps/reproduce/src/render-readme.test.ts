@@ -20,7 +20,7 @@ describe('renderBlocks', () => {
   it('counts verdicts, names the claims that are not supported, shows mean [interval] and agreeing seeds', () => {
     const claims = renderBlocks(all).get('claims') ?? '';
     expect(claims).toMatch(
-      /Over 3 seeds \(profile `quick`\), of the 12 claims checked \d+ are supported, 0 contradicted/,
+      /Over 3 seeds \(profile `quick`\), of the 13 claims checked \d+ are supported, 0 contradicted/,
     );
     expect(claims).toContain('`bottleneck-2d-silhouette`');
     expect(claims).toMatch(

@@ -2,6 +2,7 @@ import { RESULTS_ENVIRONMENT } from './environment-shape.js';
 import {
   allOf,
   array,
+  boolean,
   check,
   distinct,
   nullable,
@@ -51,6 +52,18 @@ const ANALYSIS = object({
       threshold: probability,
     }),
   ),
+  temperature: optional(
+    object({
+      value: number({ min: 0 }),
+      validationNllBefore: statistic,
+      validationNllAfter: statistic,
+      atBound: boolean,
+    }),
+  ),
+  scaledConfidence: optional(
+    object({ lowConfidenceFraction: statistic, meanEntropy: statistic, totalVariation: statistic }),
+  ),
+  sharpness: optional(object({ meanProbabilityGradientNorm: statistic, n: count })),
   margins: optional(
     array(
       object({

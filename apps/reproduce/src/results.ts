@@ -79,6 +79,15 @@ export interface SpectrumTable {
 /** Per-model statistics; which fields are present depends on the experiment. */
 export interface ModelAnalysis {
   confidence?: { lowConfidenceFraction: number; meanEntropy: number; totalVariation: number; threshold: number };
+  /**
+   * Spiral: one temperature T per model, fitted on the validation split (minimum NLL of softmax(log p / T));
+   * atBound: NLL still fell at the search's bound (a model right on every validation point: T → 0).
+   */
+  temperature?: { value: number; validationNllBefore: number; validationNllAfter: number; atBound: boolean };
+  /** Spiral: the grid's confidence statistics on temperature-scaled probabilities. */
+  scaledConfidence?: { lowConfidenceFraction: number; meanEntropy: number; totalVariation: number };
+  /** Spiral: mean over the test points of ‖∇ₓ P(class 1 | x)‖ (the exact gradient): boundary sharpness. */
+  sharpness?: { meanProbabilityGradientNorm: number; n: number };
   margins?: {
     digits: string;
     n: number;

@@ -19,7 +19,7 @@ const job: ModelJob = {
   data: { ...base.data, kind: 'spiral', pointsPerClass: 100 } as ModelJob['data'],
   layers: base.layers.map((l) => ({ ...l, units: l.activation === 'softmax' ? 2 : 8 })),
   training: { ...base.training, epochs: 3 },
-  outputs: { grid: { extent: 15, resolution: 12 }, trainingPointsPerClass: 10 },
+  outputs: { ...base.outputs, grid: { extent: 15, resolution: 12 }, trainingPointsPerClass: 10 },
 };
 const hash = configHash(job);
 const dirs: string[] = [];
@@ -70,8 +70,11 @@ describe('worker training with checkpoints', () => {
       'gridProbabilities',
       'testLabels',
       'testProbabilities',
+      'testProbabilityGradientNorms',
       'trainingPointLabels',
       'trainingPoints',
+      'validationLabels',
+      'validationProbabilities',
     ]);
     for (const name of Object.keys(a.data)) expect(b.data[name], name).toEqual(a.data[name]);
   });

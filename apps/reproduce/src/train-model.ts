@@ -1,5 +1,5 @@
 import { makeGrid } from '@manifold-mixup/analysis';
-import { fgsmAccuracy, initBackend } from '@manifold-mixup/mixup-core';
+import { fgsmAccuracy, initBackend, probabilityGradientNorms } from '@manifold-mixup/mixup-core';
 import { activationIndex, buildModel } from './build-model.js';
 import { checkpointDir, writeOutputs } from './cache.js';
 import { loadData, perClass } from './load-data.js';
@@ -47,6 +47,15 @@ export async function trainModel(
       const grid = makeGrid({ xMin: -extent, xMax: extent, yMin: -extent, yMax: extent }, resolution);
       const cells = grid.nx * grid.ny;
       arrays.gridProbabilities = { data: await model.predict(grid.points), rows: cells, cols: numClasses };
+    }
+    if (job.outputs.validationProbabilities) {
+      const { x, y, n } = data.validation;
+      arrays.validationProbabilities = { data: await model.predict(x), rows: n, cols: numClasses };
+      arrays.validationLabels = { data: Uint8Array.from(y), rows: n, cols: 1 };
+    }
+    if (job.outputs.probabilityGradient) {
+      const norms = await probabilityGradientNorms(model, data.test.x, job.outputs.probabilityGradient);
+      arrays.testProbabilityGradientNorms = { data: norms, rows: data.test.n, cols: 1 };
     }
     if (job.outputs.trainingPointsPerClass !== undefined) {
       const points = perClass(data.train, job.outputs.trainingPointsPerClass, job.seed);

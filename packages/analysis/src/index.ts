@@ -13,6 +13,8 @@ export { confidenceStatistics } from './confidence.js';
 export type { ConfidenceStatistics } from './confidence.js';
 export { calibration } from './calibration.js';
 export type { Calibration, ReliabilityBin } from './calibration.js';
+export { fitTemperature, temperatureScale } from './temperature.js';
+export type { TemperatureFit } from './temperature.js';
 export { incompleteBeta, studentTCdf, studentTQuantile } from './student-t.js';
 export { meanInterval, verdictOf } from './mean-interval.js';
 export type { MeanInterval, Verdict } from './mean-interval.js';

@@ -1,5 +1,6 @@
 import { CheckpointFormatError } from './checkpoint-format-error.js';
 import { fieldOf, ManifestFields, preview } from './manifest-fields.js';
+import type { StreamStates } from './fit-streams.js';
 import { parseJsonFile } from './parse-json-file.js';
 import type { EpochRecord } from './types.js';
 
@@ -20,6 +21,17 @@ const FLOAT32_BYTES = 4;
 /** What fit needs, besides weights and optimizer, to continue a run exactly. */
 export interface TrainingState {
   /** The settings that must match for a resumed run to equal an uninterrupted one. */
+  run: Record<string, unknown>;
+  /** fit's two streams (epoch order, mixing), where the next epoch continues them. */
+  rngStates: StreamStates;
+  epochs: EpochRecord[];
+}
+
+/**
+ * The training state of a checkpoint written when fit drew epoch order and mixing from one stream
+ * (`rngState`): `load` still reads its weights, fit refuses to resume it (see readTrainingState).
+ */
+export interface SingleStreamTrainingState {
   run: Record<string, unknown>;
   rngState: number;
   epochs: EpochRecord[];
@@ -45,7 +57,7 @@ export interface Manifest {
     firstMoments: TensorEntry[];
     secondMoments: TensorEntry[];
   } | null;
-  training: TrainingState | null;
+  training: TrainingState | SingleStreamTrainingState | null;
   /** sha256 of this manifest's JSON without this field: edits that still parse are caught too. */
   manifestSha256?: string;
 }
@@ -77,7 +89,9 @@ const TOP_LEVEL = {
 };
 const ENTRY = { required: ['name', 'shape', 'offset'] };
 const OPTIMIZER = { required: ['step', 'config', 'firstMoments', 'secondMoments'] };
-const TRAINING = { required: ['run', 'rngState', 'epochs'] };
+const TRAINING = { required: ['run', 'rngStates', 'epochs'] };
+const SINGLE_STREAM_TRAINING = { required: ['run', 'rngState', 'epochs'] };
+const STREAMS = { required: ['order', 'mixing'] };
 const EPOCH = { required: ['epoch', 'loss', 'learningRate', 'seconds'], optional: ['valLoss', 'valAccuracy'] };
 
 /**
@@ -186,9 +200,14 @@ function checkEntries(fields: ManifestFields, value: unknown, field: string, lay
 }
 
 function checkTraining(fields: ManifestFields, value: unknown): void {
-  const training = fields.object(value, 'training', TRAINING);
+  const singleStream = value != null && typeof value === 'object' && 'rngState' in value && !('rngStates' in value);
+  const training = fields.object(value, 'training', singleStream ? SINGLE_STREAM_TRAINING : TRAINING);
   fields.object(training.run, 'training.run');
-  fields.integer(training.rngState, 'training.rngState', 0, 2 ** 32 - 1);
+  if (singleStream) fields.integer(training.rngState, 'training.rngState', 0, 2 ** 32 - 1);
+  else {
+    const streams = fields.object(training.rngStates, 'training.rngStates', STREAMS);
+    for (const key of STREAMS.required) fields.integer(streams[key], `training.rngStates.${key}`, 0, 2 ** 32 - 1);
+  }
   fields.array(training.epochs, 'training.epochs').forEach((record, i) => {
     const at = `training.epochs[${i}]`;
     const epoch = fields.object(record, at, EPOCH);

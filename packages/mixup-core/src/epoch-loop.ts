@@ -1,10 +1,11 @@
 // fit's epoch loop, once planFit has checked and normalised its arguments: shuffle, train batch by
 // batch through trainStep, validate, checkpoint, and tell the callbacks, as tf.LayersModel.fit does.
 import * as tf from '@tensorflow/tfjs-core';
-import { randomPermutation, SeededRandom } from '@manifold-mixup/random';
+import { randomPermutation, type SeededRandom } from '@manifold-mixup/random';
 import { BatchBuffer } from './batches.js';
 import { assertFinite } from './finite-guard.js';
 import { fitCallbacks } from './fit-callbacks.js';
+import { FitStreams } from './fit-streams.js';
 import type { FitPlan } from './fit-plan.js';
 import { foldableL2 } from './folded-l2.js';
 import { evaluateRows } from './inference.js';
@@ -26,7 +27,7 @@ function checkTrainable(model: ManifoldMixupModel, trainable: readonly boolean[]
   }
 }
 
-/** The rows of one epoch in training order: a fresh permutation from the stream, or as given. */
+/** The rows of one epoch in training order: a fresh permutation from the order stream, or as given. */
 function epochOrder(n: number, shuffle: boolean, rng: SeededRandom): ArrayLike<number> {
   return shuffle ? randomPermutation(n, rng.next) : Int32Array.from({ length: n }, (_, i) => i);
 }
@@ -41,13 +42,13 @@ export async function runEpochs(model: ManifoldMixupModel, plan: FitPlan): Promi
   // So are the layers' regularizers, hence the L2 penalties Adam takes over.
   const folded = optimizer.foldsL2 ? foldableL2(model) : null;
 
-  const rng = new SeededRandom(seed);
+  const streams = new FitStreams(seed);
   const records: EpochRecord[] = [];
   let startEpoch = plan.initialEpoch;
   if (plan.checkpointDir != null) {
     const state = await readTrainingState(model, plan.checkpointDir, plan.run, plan.epochs);
     if (state != null) {
-      rng.state = state.rngState;
+      streams.restore(state.rngStates);
       records.push(...state.epochs);
       startEpoch = state.epochs.length;
     }
@@ -80,7 +81,7 @@ export async function runEpochs(model: ManifoldMixupModel, plan: FitPlan): Promi
     for (let epoch = startEpoch; epoch < plan.epochs && !model.stopTraining; epoch++) {
       const started = performance.now();
       const rate = learningRateAt(epoch, plan.learningRate, plan.lrSchedule);
-      const order = epochOrder(train.n, plan.shuffle, rng);
+      const order = epochOrder(train.n, plan.shuffle, streams.order);
       let lossSum = 0;
       let correct = 0;
       let rowsSeen = 0;
@@ -97,7 +98,7 @@ export async function runEpochs(model: ManifoldMixupModel, plan: FitPlan): Promi
         try {
           // Dropout masks come from Math.random (see seeded-math-random.ts).
           const result = withSeededMathRandom(stepSeed(seed, epoch, step), () =>
-            trainStep({ model, x, y, rng, learningRate: rate, at, variables, folded }),
+            trainStep({ model, x, y, rng: streams.mixing, learningRate: rate, at, variables, folded }),
           );
           values = result.dataSync() as Float32Array;
           result.dispose();
@@ -137,7 +138,7 @@ export async function runEpochs(model: ManifoldMixupModel, plan: FitPlan): Promi
       record.seconds = (performance.now() - started) / 1000;
       records.push(record);
       if (plan.checkpointDir != null && !partial) {
-        const state: TrainingState = { run: plan.run, rngState: rng.state, epochs: records };
+        const state: TrainingState = { run: plan.run, rngStates: streams.states, epochs: records };
         await saveModel(model, plan.checkpointDir, state);
       }
       lastLogs = logs;

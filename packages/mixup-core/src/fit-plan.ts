@@ -17,7 +17,7 @@ export interface FitPlan extends CheckedFitOptions {
   validation: LabeledSet<ArrayLike<number>> | null;
   /** The options as given (callbacks and shorthands). */
   options: FitOptions;
-  /** Of the shuffling and mixing stream. */
+  /** Of both random streams (epoch order, and mixing: see fit-streams.ts) and of the dropout masks. */
   seed: number;
   /** The optimizer's rate before any schedule. */
   learningRate: number;

@@ -24,6 +24,7 @@ export { fgsmAccuracy, fgsmExamples, type FgsmOptions, type FgsmPoint } from './
 export { adversarialAccuracy, type AdversarialPoint } from './adversarial-accuracy.js';
 export { adversarialExamples } from './adversarial-examples.js';
 export { transferAttack, type TransferPoint } from './transfer-attack.js';
+export { probabilityGradientNorms, type ProbabilityGradientOptions } from './probability-gradient.js';
 export type { AttackOptions, FgsmAttackOptions, PgdAttackOptions } from './attack-options.js';
 export type { AttackLoss } from './attack-objective.js';
 export type { ClipRange } from './attack-batches.js';

@@ -18,7 +18,7 @@ function batchSizeOption(options: unknown, what: 'predict' | 'evaluate' | 'activ
 }
 
 /** Examples as a Float32Array of whole rows: the row count comes from x's length or its tensor shape. */
-async function inputRows(
+export async function inputRows(
   model: ManifoldMixupModel,
   x: Float32Array | tf.Tensor,
   what: string,
@@ -48,7 +48,7 @@ async function inputRows(
  * Run `compute` on consecutive batches of rows, copying each result out before the next
  * batch starts: at most one batch of activations is alive at a time.
  */
-function forEachBatch(
+export function forEachBatch(
   model: ManifoldMixupModel,
   x: Float32Array,
   n: number,

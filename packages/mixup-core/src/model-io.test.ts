@@ -80,7 +80,7 @@ describe('save and load', () => {
       ['not an object', '[1, 2]', `${path}: expected a JSON object (a checkpoint manifest), found [1,2]`],
       [
         'an edited random-number state',
-        original.replace(/"rngState": (\d+)/, (_, n: string) => `"rngState": ${Number(n) + 1}`),
+        original.replace(/"order": (\d+)/, (_, n: string) => `"order": ${Number(n) + 1}`),
         `${path}: manifestSha256: its contents do not match the checksum written with them; the file was edited or corrupted`,
       ],
       [

@@ -11,6 +11,7 @@ import {
   parseManifest,
   weightsFileName,
   type Manifest,
+  type SingleStreamTrainingState,
   type TensorEntry,
   type TrainingState,
 } from './checkpoint-manifest.js';
@@ -195,7 +196,10 @@ async function applyCheckpoint(model: ManifoldMixupModel, dir: string, checkpoin
 }
 
 /** Load weights and optimizer state into `model`; returns the stored training state. */
-export async function loadModel(model: ManifoldMixupModel, dir: string): Promise<TrainingState | null> {
+export async function loadModel(
+  model: ManifoldMixupModel,
+  dir: string,
+): Promise<TrainingState | SingleStreamTrainingState | null> {
   const checkpoint = await readManifest(dir);
   if (checkpoint == null) throw new Error(`load: ${join(dir, MANIFEST_FILE)} does not exist`);
   await applyCheckpoint(model, dir, checkpoint);
@@ -205,7 +209,9 @@ export async function loadModel(model: ManifoldMixupModel, dir: string): Promise
 /**
  * The checkpoint fit should resume from: null when `dir` holds none. Throws a CheckpointFormatError,
  * before the model is touched, when it was written by a run with different settings (resuming would
- * not reproduce that run) or is already past the `epochs` this fit asks for.
+ * not reproduce that run), when it holds the single random stream of an earlier fit (`rngState`; fit
+ * now draws epoch order and mixing from two, so no continuation reproduces either that run or a new
+ * one), or when it is already past the `epochs` this fit asks for.
  */
 export async function readTrainingState(
   model: ManifoldMixupModel,
@@ -222,6 +228,12 @@ export async function readTrainingState(
       manifestPath,
       'training',
       'null: a saved model without training state, not a checkpoint of fit',
+    );
+  if ('rngState' in training)
+    throw new CheckpointFormatError(
+      manifestPath,
+      'training.rngState',
+      'expected rngStates {order, mixing}, found the single random stream of a checkpoint written before fit drew epoch order and mixing from two streams; it cannot be resumed exactly (delete the folder to train from scratch; load() still reads its weights)',
     );
   for (const [key, value] of Object.entries(run)) {
     if (JSON.stringify(training.run[key]) !== JSON.stringify(value)) {

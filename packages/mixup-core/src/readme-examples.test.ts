@@ -123,7 +123,7 @@ describe('the README conv nets on wasm', () => {
       );
     }
     for (const [model, size, epochs] of [
-      [convnet(4), 12, 10],
+      [convnet(4), 12, 16],
       [resnet(4), 8, 6],
     ] as const) {
       const { history, ratio } = await fitRatio(model, tinyImages(60, size, 6), epochs);

@@ -20,8 +20,17 @@ export function withSeededMathRandom<T>(seed: number, fn: () => T): T {
  * from a checkpoint draws the same dropout masks as an uninterrupted one without extra saved state.
  */
 export function stepSeed(seed: number, epoch: number, step: number): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const v of [epoch, step]) {
+  return hashSeed(seed, [epoch, step], 0x9e3779b9);
+}
+
+/**
+ * A 32-bit hash of `seed` and `values` (murmur3's finaliser folded over them); `domain` keeps the
+ * seeds of different uses apart. Used to derive independent streams from one seed: mulberry32 streams
+ * from nearby seeds are the same sequence shifted, so a derived seed must be hashed, not offset.
+ */
+export function hashSeed(seed: number, values: readonly number[], domain: number): number {
+  let h = (seed ^ domain) >>> 0;
+  for (const v of values) {
     h = Math.imul(h ^ (v >>> 0), 0x85ebca6b) >>> 0;
     h = (h ^ (h >>> 13)) >>> 0;
     h = Math.imul(h, 0xc2b2ae35) >>> 0;

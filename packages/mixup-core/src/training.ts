@@ -64,7 +64,7 @@ export interface StepContext {
   x: tf.Tensor;
   /** Its one-hot targets, [rows, numClasses]. */
   y: tf.Tensor;
-  /** The stream the layer, lambda and pairing are drawn from. */
+  /** The mixing stream: the layer, lambda(s) and pairing are drawn from it (and nothing else is). */
   rng: SeededRandom;
   learningRate: number;
   /** Where the step runs, for error messages. Default: epoch 0, step 0 of 0. */

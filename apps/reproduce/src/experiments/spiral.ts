@@ -1,4 +1,4 @@
-import { confidenceStatistics, makeGrid } from '@manifold-mixup/analysis';
+import { confidenceStatistics, fitTemperature, makeGrid, temperatureScale } from '@manifold-mixup/analysis';
 import { array, floats, testCalibration } from '../analyze-common.js';
 import { calibrationSpec, needed, versusBaseline, type ClaimSpec } from '../claims.js';
 import { figureNumbers, figurePanels } from '../common-figures.js';
@@ -51,16 +51,19 @@ const paper: SpiralSettings = {
 };
 
 const confidence = (r: ModelRun) => needed(r.analysis.confidence, r, 'confidence statistics');
+const scaled = (r: ModelRun) => needed(r.analysis.scaledConfidence, r, 'temperature-scaled confidence statistics');
+const sharpness = (r: ModelRun) => needed(r.analysis.sharpness, r, 'boundary sharpness');
 
 const CLAIMS: ClaimSpec[] = [
   {
     id: 'spiral-low-confidence',
-    statement: 'Manifold mixup widens the band of low-confidence predictions around the decision boundary',
+    statement:
+      'Manifold mixup widens the band of low-confidence predictions around the decision boundary (measured after temperature scaling)',
     source: 'Verma et al. 2019, section 1 and figure 1 (broader regions of low confidence)',
     label: 'wider low-confidence band',
-    effect: 'share of the grid with top-class P < 0.9: manifold mixup − baseline',
+    effect: 'share of the grid with top-class P < 0.9 after temperature scaling: manifold mixup − baseline',
     unit: 'share of grid',
-    compare: versusBaseline((r) => confidence(r).lowConfidenceFraction, 'higher'),
+    compare: versusBaseline((r) => scaled(r).lowConfidenceFraction, 'higher'),
   },
   {
     id: 'spiral-smoothness',
@@ -71,6 +74,16 @@ const CLAIMS: ClaimSpec[] = [
     unit: 'total variation',
     compare: versusBaseline((r) => confidence(r).totalVariation, 'lower'),
   },
+  {
+    id: 'spiral-sharpness',
+    statement:
+      'Manifold mixup gives a smoother decision boundary where the data lies (lower mean ‖∇ₓP(class 1 | x)‖ at the test points)',
+    source: 'Verma et al. 2019, section 1 and figure 1 (smoother decision boundaries); exploratory, our statistic',
+    label: 'less sharp boundary at test points',
+    effect: 'mean ‖∇ₓP(class 1 | x)‖ over the test points: baseline − manifold mixup',
+    unit: 'gradient norm',
+    compare: versusBaseline((r) => sharpness(r).meanProbabilityGradientNorm, 'lower'),
+  },
   calibrationSpec('spiral'),
 ];
 
@@ -78,6 +91,32 @@ const CLAIMS: ClaimSpec[] = [
 const ARRAYS = object({
   panels: arrayOf(object({ probability: figureNumbers, points: figureNumbers, labels: figureNumbers })),
 });
+
+/** Why the band is also measured after temperature scaling; printed above the table that does. */
+const TEMPERATURE_NOTE =
+  'One temperature T per model is fitted on the validation split (minimum NLL of softmax(log p / T), a ' +
+  '1-D search), and the band is measured again on the scaled probabilities. A model that is under-confident ' +
+  'everywhere (T < 1: mixup trains against soft targets) has more grid area below 0.9 without drawing its ' +
+  'boundary any differently; after scaling, a wider band means a wider region of genuine doubt. The claim ' +
+  'uses the scaled band. A model right on every validation point has no finite best T: its NLL keeps ' +
+  'falling as T shrinks, the search stops at its bound (T = 0.01), and its scaled band then reflects that ' +
+  'bound, not the model (counted in the table). Sharpness is the mean norm of the exact input gradient of ' +
+  'P(class 1) at the test points (lower: a smoother boundary where the data lies); it is measured on the raw ' +
+  'probabilities, and where a model is certain P is flat, so a more confident model also scores lower.';
+
+/** How many of a model's seeds fitted T at the search's bound, 'k/n' ('-' when a run has no temperature). */
+function atBound(runs: readonly ModelRun[]): string {
+  const flags = runs.map((r) => r.analysis.temperature?.atBound);
+  if (flags.some((f) => f === undefined)) return '-';
+  return `${flags.filter(Boolean).length}/${flags.length}`;
+}
+
+/** The mean of a typed array, summed in double precision. */
+function mean(values: Float32Array): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
 
 const squareGrid = (s: SpiralSettings) =>
   makeGrid({ xMin: -s.extent, xMax: s.extent, yMin: -s.extent, yMax: s.extent }, s.gridResolution);
@@ -129,21 +168,35 @@ export const spiral: Experiment<SpiralSettings, SpiralArrays, 'spiral'> = {
         outputs: {
           grid: { extent: s.extent, resolution: s.gridResolution },
           trainingPointsPerClass: s.plotPointsPerClass,
+          validationProbabilities: true,
+          probabilityGradient: { classIndex: 1 },
         },
       }),
     );
   },
 
-  /** Confidence statistics on the grid; P(class 1) and training points for the maps. */
+  /**
+   * Confidence statistics on the grid, raw and after temperature scaling (T fitted on the validation
+   * split); boundary sharpness at the test points; P(class 1) and training points for the maps.
+   */
   analyzeSeed(models, s) {
     const grid = squareGrid(s);
     const cells = grid.nx * grid.ny;
     const perModel = models.map((model) => {
       const probabilities = floats(model, 'gridProbabilities');
-      const c = confidenceStatistics(probabilities, 2, grid, { threshold: s.confidenceThreshold });
+      const options = { threshold: s.confidenceThreshold };
+      const c = confidenceStatistics(probabilities, 2, grid, options);
+      const temperature = fitTemperature(floats(model, 'validationProbabilities'), array(model, 'validationLabels'), 2);
+      const cScaled = confidenceStatistics(
+        temperatureScale(probabilities, 2, temperature.temperature),
+        2,
+        grid,
+        options,
+      );
+      const norms = floats(model, 'testProbabilityGradientNorms');
       const p1 = new Float32Array(cells);
       for (let i = 0; i < cells; i++) p1[i] = probabilities[2 * i + 1];
-      return { model, p1, confidence: c, ...testCalibration(model) };
+      return { model, p1, confidence: c, temperature, cScaled, norms, ...testCalibration(model) };
     });
     return {
       runs: perModel.map((m) => ({
@@ -156,6 +209,18 @@ export const spiral: Experiment<SpiralSettings, SpiralArrays, 'spiral'> = {
             totalVariation: m.confidence.totalVariation,
             threshold: m.confidence.threshold,
           },
+          temperature: {
+            value: m.temperature.temperature,
+            validationNllBefore: m.temperature.nllBefore,
+            validationNllAfter: m.temperature.nllAfter,
+            atBound: m.temperature.atBound,
+          },
+          scaledConfidence: {
+            lowConfidenceFraction: m.cScaled.lowConfidenceFraction,
+            meanEntropy: m.cScaled.meanEntropy,
+            totalVariation: m.cScaled.totalVariation,
+          },
+          sharpness: { meanProbabilityGradientNorm: mean(m.norms), n: m.norms.length },
         },
       })),
       arrays: {
@@ -193,7 +258,7 @@ export const spiral: Experiment<SpiralSettings, SpiralArrays, 'spiral'> = {
 
   statistics(results) {
     const threshold = results.models[0]?.runs[0]?.analysis.confidence?.threshold ?? 0.9;
-    return table(
+    const raw = table(
       ['model', `grid area with top-class P < ${threshold}`, 'mean entropy (nats)', 'total variation of P(class 1)'],
       results.models.map((m) => [
         m.label,
@@ -203,6 +268,28 @@ export const spiral: Experiment<SpiralSettings, SpiralArrays, 'spiral'> = {
       ]),
       ['l', 'r', 'r', 'r'],
     );
+    const calibrated = table(
+      [
+        'model',
+        'temperature T (validation)',
+        'seeds with T at the bound',
+        `grid area with top-class P < ${threshold}: raw`,
+        'after temperature scaling',
+        'mean entropy after scaling (nats)',
+        'mean ‖∇ₓP(class 1)‖ at test points',
+      ],
+      results.models.map((m) => [
+        m.label,
+        overSeeds(m.runs, (r) => r.analysis.temperature?.value, sig3),
+        atBound(m.runs),
+        overSeeds(m.runs, (r) => r.analysis.confidence?.lowConfidenceFraction, pct(1)),
+        overSeeds(m.runs, (r) => r.analysis.scaledConfidence?.lowConfidenceFraction, pct(1)),
+        overSeeds(m.runs, (r) => r.analysis.scaledConfidence?.meanEntropy, fix(4)),
+        overSeeds(m.runs, (r) => r.analysis.sharpness?.meanProbabilityGradientNorm, sig3),
+      ]),
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    );
+    return `${raw}\n\n${TEMPERATURE_NOTE}\n\n${calibrated}`;
   },
 
   methodDifferences: [
@@ -210,7 +297,7 @@ export const spiral: Experiment<SpiralSettings, SpiralArrays, 'spiral'> = {
   ],
 
   synthetic: {
-    // Manifold mixup: more low-confidence area and less total variation, by amounts varying with the seed.
+    // Manifold mixup: more low-confidence area (raw and scaled), less total variation and sharpness, varying with the seed.
     run: (i, s) => ({
       analysis: {
         confidence: {
@@ -219,6 +306,13 @@ export const spiral: Experiment<SpiralSettings, SpiralArrays, 'spiral'> = {
           totalVariation: 50 - i * 10 + s,
           threshold: 0.9,
         },
+        temperature: { value: 1 - i / 4, validationNllBefore: 0.1, validationNllAfter: 0.09, atBound: false },
+        scaledConfidence: {
+          lowConfidenceFraction: 0.1 + i / 20 + s / 100,
+          meanEntropy: 0.15,
+          totalVariation: 50 - i * 10 + s,
+        },
+        sharpness: { meanProbabilityGradientNorm: 0.5 - i / 10 + s / 100, n: 400 },
       },
     }),
     // P(class 1) rising with x, and four training points.

@@ -178,7 +178,9 @@ class Mutator {
   target(): Path {
     const all = paths(this.manifest);
     const key = all.filter((p) =>
-      ['weightsFile', 'sha256', 'shape', 'offset', 'step', 'rngState', 'epoch'].includes(String(p[p.length - 1])),
+      ['weightsFile', 'sha256', 'shape', 'offset', 'step', 'order', 'mixing', 'epoch'].includes(
+        String(p[p.length - 1]),
+      ),
     );
     return this.random() < 0.5 && key.length > 0 ? this.pick(key) : this.pick(all);
   }
