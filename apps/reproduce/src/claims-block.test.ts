@@ -21,10 +21,10 @@ describe('claimsBlock', () => {
     expect(primary).toBeGreaterThan(0);
     expect(exploratory).toBeGreaterThan(primary);
     expect(block).toContain(
-      '| experiment | claim | source | effect (> 0: as claimed) | mean difference | 95% interval | d_z | relative change | seeds agreeing | p | Holm p | verdict |',
+      '| experiment | claim | source | effect (> 0: as claimed) | mean difference | 95% interval | d_z | relative change (> 0: as claimed) | seeds agreeing | p | Holm p | verdict |',
     );
     expect(block).toContain(
-      '| experiment | claim | source | effect (> 0: as claimed) | mean difference | 95% interval | d_z | relative change | seeds agreeing | p (unadjusted) | verdict (exploratory) |',
+      '| experiment | claim | source | effect (> 0: as claimed) | mean difference | 95% interval | d_z | relative change (> 0: as claimed) | seeds agreeing | p (unadjusted) | verdict (exploratory) |',
     );
     // Every seed as claimed: p = 2^-10, Holm ×7; effects 0.003 on a reference of 0.1: +3.1%.
     expect(block).toMatch(

@@ -52,7 +52,7 @@ const HEADER = [
   'mean difference',
   '95% interval',
   'd_z',
-  'relative change',
+  'relative change (> 0: as claimed)',
   'seeds agreeing',
 ];
 const ALIGN = ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'] as const;

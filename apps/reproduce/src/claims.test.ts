@@ -92,6 +92,9 @@ describe('claim specs', () => {
     expect(spirals.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'supported']);
     const twoD = syntheticResults(bottleneck2d);
     expect(byId(twoD.claims, 'bottleneck-2d-silhouette').verdict).toBe('inconclusive');
+    // A silhouette may be negative: no change relative to it; the margin is relative to the baseline's.
+    expect(byId(twoD.claims, 'bottleneck-2d-silhouette').relativeChange).toBeNull();
+    expect(byId(twoD.claims, 'bottleneck-2d-margin').reference).toBe('baseline');
   });
 
   it('12-D: flatter than the smaller of weight decay and dropout; Corollary 1 as directions against the baseline; FGSM mean over ε > 0', () => {
