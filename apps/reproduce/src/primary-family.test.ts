@@ -10,8 +10,9 @@ import { checkOutputs } from './check-outputs.js';
 import { judgeClaim } from './claims.js';
 import { bottleneck12d } from './experiments/bottleneck-12d.js';
 import { FAMILY_ALPHA, PRIMARY_CLAIMS } from './experiments/generalisation-primary.js';
+import { spiral } from './experiments/spiral.js';
 import { experimentRegistry } from './experiments/registry.js';
-import { judgePrimaryFamily, primaryFamilyProblems } from './primary-family.js';
+import { judgePrimaryFamily, judgeWithKept, primaryFamilyProblems } from './primary-family.js';
 import type { Claim, ExperimentResults } from './results.js';
 
 const byId = (r: ExperimentResults, id: string): Claim => {
@@ -76,6 +77,19 @@ describe('the primary family', () => {
       /^results\/primary-toy.json: claims\[0\] \(test-error-vs-baseline\): holm.familySize: expected 14/,
     );
     expect(primaryFamilyProblems([results])).toEqual([]);
+  });
+
+  it('a run of one experiment re-judges the family with the results an earlier run left, and says which changed', () => {
+    const spirals = syntheticResults(spiral, TEN_SEEDS);
+    const other = { ...results, experiment: 'other' };
+    // Alone, 'other' was judged as a family of 7; beside this run's primary-toy it is one of 14.
+    const { judged, changed } = judgeWithKept([results], [other, spirals], ['spiral', 'primary-toy', 'other']);
+    expect(judged.map((r) => r.experiment)).toEqual(['primary-toy']);
+    expect(byId(judged[0], 'test-error-vs-baseline').holm?.familySize).toBe(14);
+    expect(changed.map((r) => r.experiment)).toEqual(['other']);
+    expect(byId(changed[0], 'test-error-vs-baseline').holm?.adjustedP).toBeCloseTo(14 / 1024, 15);
+    // Kept results without primary claims never change; a rerun of the same experiment replaces the kept one.
+    expect(judgeWithKept([results], [spirals, results], ['spiral', 'primary-toy']).changed).toEqual([]);
   });
 
   it('refuses a claim marked primary that was not declared', () => {

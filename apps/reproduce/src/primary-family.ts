@@ -58,6 +58,30 @@ export function judgePrimaryFamily(all: readonly ExperimentResults[]): Experimen
 }
 
 /**
+ * A run's family when an output folder already holds other experiments' results (`kept`, from an earlier
+ * run; --only): the family spans both, in the order of `names`. Returns this run's results judged, and
+ * the kept results whose claims the larger family changes (to be rewritten).
+ */
+export function judgeWithKept(
+  fresh: readonly ExperimentResults[],
+  kept: readonly ExperimentResults[],
+  names: readonly string[],
+): { judged: ExperimentResults[]; changed: ExperimentResults[] } {
+  const ran = new Set(fresh.map((r) => r.experiment));
+  const others = kept.filter((r) => !ran.has(r.experiment));
+  const byName = new Map([...others, ...fresh].map((r) => [r.experiment, r]));
+  const all = judgePrimaryFamily(names.flatMap((n) => byName.get(n) ?? []));
+  return {
+    judged: all.filter((r) => ran.has(r.experiment)),
+    changed: all.filter(
+      (r) =>
+        !ran.has(r.experiment) &&
+        JSON.stringify(r.claims) !== JSON.stringify((byName.get(r.experiment) as ExperimentResults).claims),
+    ),
+  };
+}
+
+/**
  * The Holm verdict a primary claim's own numbers give: supported when the adjusted p is ≤ α with the
  * mean above 0, contradicted when the turned-round adjusted p is ≤ α with the mean below 0 (as
  * analysis' judgeClaimFamily decides).

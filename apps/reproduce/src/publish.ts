@@ -12,7 +12,7 @@ import { REGISTRY, type Registry } from './experiments/registry.js';
 import { drawFigure, encodeArrays, type FigureSpec } from './figure-spec.js';
 import { globalFigures } from './global-figures.js';
 import type { RunPlan } from './plan.js';
-import { judgePrimaryFamily } from './primary-family.js';
+import { judgeWithKept } from './primary-family.js';
 import type { Progress } from './progress.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
@@ -122,15 +122,10 @@ export async function publish(
   // (--only), whose Holm judgements change with the family and are rewritten when they do.
   const ran = new Set(fresh.map((r) => r.experiment));
   const kept = (await loadResults(out, registry, { experiments: registry.names.filter((n) => !ran.has(n)) })).results;
-  const byName = new Map([...kept, ...fresh].map((r) => [r.experiment, r]));
-  const judged = judgePrimaryFamily(registry.names.flatMap((n) => byName.get(n) ?? []));
-  for (const results of judged) {
-    if (ran.has(results.experiment)) continue;
-    const before = byName.get(results.experiment) as ExperimentResults;
-    if (JSON.stringify(before.claims) !== JSON.stringify(results.claims)) {
-      options.progress.log(`${results.experiment}: the primary family changed: Holm judgements rewritten`);
-      await writeJsonAtomic(join(out, resultsPath(results.experiment)), results);
-    }
+  const { judged, changed } = judgeWithKept(fresh, kept, registry.names);
+  for (const results of changed) {
+    options.progress.log(`${results.experiment}: the primary family changed: Holm judgements rewritten`);
+    await writeJsonAtomic(join(out, resultsPath(results.experiment)), results);
   }
   for (const { experiment, arrays } of analysed) {
     const results = judged.find((r) => r.experiment === experiment.name) as ExperimentResults;
