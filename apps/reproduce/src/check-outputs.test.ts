@@ -30,7 +30,7 @@ describe('--check', () => {
 
   it('fails when a README block was edited by hand, naming block and line', async () => {
     const path = join(out, 'README.md');
-    await writeFile(path, (await readFile(path, 'utf8')).replace('**supported**', '**maybe**'));
+    await writeFile(path, (await readFile(path, 'utf8')).replace('_supported_', '_maybe_'));
     const problems = await checkOutputs(out);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(

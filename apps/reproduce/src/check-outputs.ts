@@ -9,6 +9,7 @@ import { readBlocks } from './readme-blocks.js';
 import { blockNames, renderBlocks } from './render-readme.js';
 import { decodeArrays, drawFigure, type FigureSpec } from './figure-spec.js';
 import { globalFigures } from './global-figures.js';
+import { primaryFamilyProblems } from './primary-family.js';
 import { FileFormatError } from './file-format-error.js';
 import { readBounded, readBoundedJson } from './read-bounded.js';
 import {
@@ -162,12 +163,14 @@ export async function checkFigures(
 
 /**
  * `--check`: README.md, figures/ and results/ in `out` agree. The README's generated blocks must equal
- * what results/*.json render to; every figure, drawn again from its data, must equal the file in
+ * what results/*.json render to; each primary claim's Holm judgement must be the one its family (every
+ * primary claim of the folder) gives; every figure, drawn again from its data, must equal the file in
  * figures/; no SVG in figures/ may be unlisted. Returns the list of problems (empty: all agree).
  */
 export async function checkOutputs(out: string, registry: Registry = REGISTRY): Promise<string[]> {
   // No results at all is a consistent state too, if the README's blocks say so ("No results yet").
   const { results, problems } = await loadResults(out, registry);
+  problems.push(...primaryFamilyProblems(results));
   const readmePath = join(out, 'README.md');
   if (!existsSync(readmePath)) {
     problems.push(`README.md: missing in ${out}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticResults } from './__fixtures__/synthetic-results.js';
 import { judgeClaim, type ClaimSpec } from './claims.js';
 import { bottleneck12d } from './experiments/bottleneck-12d.js';
+import { varianceOutsideTop } from './experiments/bottleneck-12d-claims.js';
 import { bottleneck2d } from './experiments/bottleneck-2d.js';
 import { REGISTRY } from './experiments/registry.js';
 import { spiral } from './experiments/spiral.js';
@@ -93,20 +94,68 @@ describe('claim specs', () => {
     expect(spirals.claims.map((c) => c.verdict)).toEqual(['supported', 'supported', 'supported', 'supported']);
     const twoD = syntheticResults(bottleneck2d);
     expect(byId(twoD.claims, 'bottleneck-2d-silhouette').verdict).toBe('inconclusive');
+    // A silhouette may be negative: no change relative to it; the margin is relative to the baseline's.
+    expect(byId(twoD.claims, 'bottleneck-2d-silhouette').relativeChange).toBeNull();
+    expect(byId(twoD.claims, 'bottleneck-2d-margin').reference).toBe('baseline');
   });
 
-  it('12-D: flatter than the smaller of weight decay and dropout; Theorem 1 as bound − directions; FGSM mean over ε > 0', () => {
+  it('12-D: flatter than the smaller of weight decay and dropout; Corollary 1 as directions against the baseline; FGSM mean over ε > 0', () => {
     const r = syntheticResults(bottleneck12d);
     // synthetic raw sum of others = 3·scale: manifold mixup (model 2) 3·(1 + s/10), weight decay 3·6, dropout 3·7
     const regularisers = byId(r.claims, 'bottleneck-12d-flatter-than-regularisers');
     expect(regularisers.perSeed[1].effect).toBeCloseTo(18 - 3.3, 10);
     expect(Object.keys(regularisers.perSeed[0].values).sort()).toEqual(['dropout', 'manifold mixup', 'weight decay']);
-    expect(byId(r.claims, 'bottleneck-12d-theorem-1').perSeed[0].effect).toBe(0); // 3 − 3 directions
-    expect(byId(r.claims, 'bottleneck-12d-theorem-1').verdict).toBe('inconclusive');
+    expect(regularisers.reference).toBeNull();
+    expect(regularisers.relativeChange).toBeNull();
+    // 3 significant directions in every synthetic class, for every model: no difference
+    expect(byId(r.claims, 'bottleneck-12d-corollary-1-directions').perSeed[0].effect).toBe(0);
+    expect(byId(r.claims, 'bottleneck-12d-corollary-1-directions').verdict).toBe('inconclusive');
+    expect(r.claims.map((c) => c.id)).not.toContain('bottleneck-12d-theorem-1');
+    expect(r.claims.every((c) => c.primary === undefined)).toBe(true);
     // FGSM accuracy 0.9 − ε(2 − i/4): manifold mixup (i = 2) gains ε/2 over the baseline, averaged over ε > 0
     const eps = bottleneck12d.settings.quick.fgsmEpsilons.filter((e) => e > 0);
     const gain = eps.reduce((s, e) => s + (Math.max(0, 0.9 - 1.5 * e) - Math.max(0, 0.9 - 2 * e)), 0) / eps.length;
     expect(byId(r.claims, 'bottleneck-12d-fgsm').perSeed[0].effect).toBeCloseTo(gain, 12);
+    expect(byId(r.claims, 'bottleneck-12d-fgsm').statement).toMatch(/cross-entropy FGSM up to ε = 0\.3 \(masked/);
+  });
+
+  it('12-D: the share of class variance outside the top 3 centred directions', () => {
+    const run = (perClass: number[][]) =>
+      ({
+        seed: 0,
+        analysis: {
+          spectra: { centeredNormalized: { perClass: perClass.map((singularValues) => ({ singularValues })) } },
+        },
+      }) as unknown as ModelRun;
+    // σ = 2, 1, 1, 1, 1: σ² 4, 1, 1, 1, 1 → outside the top 3: 2 of 8; a rank-3 class: 0. Mean 1/8.
+    expect(
+      varianceOutsideTop(
+        run([
+          [1, 2, 1, 1, 1],
+          [3, 2, 1],
+        ]),
+        3,
+      ),
+    ).toBeCloseTo(0.125, 15);
+    expect(varianceOutsideTop(run([[1, 1, 1, 1]]), 2)).toBeCloseTo(0.5, 15);
+    expect(() => varianceOutsideTop({ seed: 4, analysis: {} } as unknown as ModelRun, 3)).toThrow('seed 4: no spectra');
+  });
+
+  it('every claim records d_z, its reference, the relative change and the exact sign-flip p', () => {
+    const { models, spec } = pair([1, 2, 3, 4, 5], [2, 3.5, 3.5, 5, 6.5]);
+    // values { a, b }: no 'manifold mixup' among them, so no reference unless the spec names one
+    expect(judgeClaim(spec, models, [0, 1, 2, 3, 4]).reference).toBeNull();
+    const claim = judgeClaim({ ...spec, reference: 'a' }, models, [0, 1, 2, 3, 4]);
+    expect(claim.reference).toBe('a');
+    expect(claim.relativeChange).toBeCloseTo(1.1 / 3, 12);
+    expect(claim.dz).toBeCloseTo(1.1 / Math.sqrt(0.175), 12);
+    expect(claim.p).toBe(1 / 32); // all five as claimed: 1 of 2^5 sign patterns
+    expect(claim.primary).toBeUndefined();
+    expect(() => judgeClaim({ ...spec, reference: 'c' }, models, [0, 1])).toThrow(
+      "claim t: reference 'c': expected a finite value for every seed, seed 0 has none",
+    );
+    // one seed: no d_z
+    expect(judgeClaim(spec, models, [0]).dz).toBeNull();
   });
 
   it('every claim id is unique across the experiments', () => {

@@ -1,5 +1,6 @@
-import { meanInterval, verdictOf } from '@manifold-mixup/analysis';
-import type { Claim, ModelResults, ModelRun } from './results.js';
+import { pairedSummary, signFlipTest, verdictOf } from '@manifold-mixup/analysis';
+import { PRIMARY_CLAIMS } from './experiments/generalisation-primary.js';
+import type { Claim, ClaimSeed, ModelResults, ModelRun } from './results.js';
 
 /**
  * A claim as a paired comparison: for one seed, `effect` reads the runs of that seed (by model name)
@@ -7,16 +8,54 @@ import type { Claim, ModelResults, ModelRun } from './results.js';
  */
 export interface ClaimSpec {
   id: string;
+  /**
+   * A primary claim: one of PRIMARY_CLAIMS (experiments/generalisation-primary.ts, same id), judged with
+   * Holm over the family of every primary claim. Absent: exploratory (the interval rule, unadjusted).
+   */
+  primary?: true;
   statement: string;
   source: string;
   label: string;
   effect: string;
   unit: string;
+  /**
+   * The key of `values` holding the reference model's statistic, the denominator of the relative change;
+   * null: none (an effect that is not a difference of two models). Absent: the key other than manifold
+   * mixup's when `values` holds exactly two, one of them 'manifold mixup' (as versusBaseline's do).
+   */
+  reference?: string | null;
   compare: (run: (model: string) => ModelRun) => { effect: number; values: Record<string, number> };
 }
 
-/** Evaluates a claim over every seed: per-seed effects, their mean, 95% t interval and verdict. */
+const PRIMARY_IDS: ReadonlySet<string> = new Set(PRIMARY_CLAIMS.map((c) => c.id));
+
+/** The reference key of a claim (see ClaimSpec.reference), checked against every seed's values. */
+function referenceKey(spec: ClaimSpec, perSeed: readonly ClaimSeed[]): string | null {
+  let key = spec.reference;
+  if (key === undefined) {
+    const keys = Object.keys(perSeed[0].values);
+    const mixup = keys.findIndex((k) => k === 'manifold mixup' || k === 'manifold-mixup');
+    key = keys.length === 2 && mixup >= 0 ? keys[1 - mixup] : null;
+  }
+  if (key !== null && perSeed.some((s) => !Number.isFinite(s.values[key]))) {
+    const seed = perSeed.find((s) => !Number.isFinite(s.values[key]))?.seed;
+    throw new Error(
+      `claim ${spec.id}: reference '${key}': expected a finite value for every seed, seed ${seed} has none`,
+    );
+  }
+  return key;
+}
+
+/**
+ * Evaluates a claim over every seed: per-seed effects, their mean, 95% t interval, d_z, relative change
+ * and exact one-sided sign-flip p, and the verdict of the interval rule. A primary claim's verdict is
+ * replaced by its family's Holm verdict once every experiment is analysed (primary-family.ts).
+ */
 export function judgeClaim(spec: ClaimSpec, models: readonly ModelResults[], seeds: readonly number[]): Claim {
+  if (spec.primary && !PRIMARY_IDS.has(spec.id))
+    throw new Error(
+      `claim ${spec.id}: marked primary, expected one of the declared PRIMARY_CLAIMS (${[...PRIMARY_IDS].join(', ')})`,
+    );
   const perSeed = seeds.map((seed) => {
     const run = (name: string): ModelRun => {
       const model = models.find((m) => m.model === name);
@@ -27,20 +66,28 @@ export function judgeClaim(spec: ClaimSpec, models: readonly ModelResults[], see
     return { seed, ...spec.compare(run) };
   });
   const effects = perSeed.map((s) => s.effect);
-  const interval = meanInterval(effects, 0.95);
-  const bound = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  const reference = referenceKey(spec, perSeed);
+  const summary = pairedSummary(effects, {
+    reference: reference === null ? undefined : perSeed.map((s) => s.values[reference]),
+  });
+  const finite = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
   return {
     id: spec.id,
+    ...(spec.primary ? { primary: true as const } : {}),
     statement: spec.statement,
     source: spec.source,
     label: spec.label,
     effect: spec.effect,
     unit: spec.unit,
     perSeed,
-    mean: interval.mean,
-    interval: { low: bound(interval.low), high: bound(interval.high), level: 0.95, method: 'student-t' },
+    mean: summary.mean,
+    interval: { low: finite(summary.low), high: finite(summary.high), level: 0.95, method: 'student-t' },
     seedsAgreeing: effects.filter((e) => e > 0).length,
-    verdict: verdictOf(interval),
+    dz: finite(summary.dz),
+    reference,
+    relativeChange: finite(summary.relativeChange),
+    p: signFlipTest(effects, 'greater').p,
+    verdict: verdictOf(summary),
   };
 }
 

@@ -12,6 +12,7 @@ import { REGISTRY, type Registry } from './experiments/registry.js';
 import { drawFigure, encodeArrays, type FigureSpec } from './figure-spec.js';
 import { globalFigures } from './global-figures.js';
 import type { RunPlan } from './plan.js';
+import { judgeWithKept } from './primary-family.js';
 import type { Progress } from './progress.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
@@ -59,7 +60,8 @@ function describeClaim(c: ExperimentResults['claims'][number]): string {
   const bound = (x: number | null) => (x === null ? '-' : x.toPrecision(3));
   const interval = `[${bound(c.interval.low)}, ${bound(c.interval.high)}]`;
   const agree = `${c.seedsAgreeing}/${c.perSeed.length} seeds agree`;
-  return `${c.verdict}: ${c.statement} (effect ${c.mean.toPrecision(3)} ${interval}, ${agree})`;
+  const test = c.holm ? `Holm p ${c.holm.adjustedP.toPrecision(2)}` : `p ${c.p.toPrecision(2)}, exploratory`;
+  return `${c.verdict}: ${c.statement} (effect ${c.mean.toPrecision(3)} ${interval}, ${agree}, ${test})`;
 }
 
 /** The training time of every model and seed of an experiment, for its results' `environment`. */
@@ -104,21 +106,31 @@ export async function publish(
     }));
     return { experiment, perSeed, ...analyzeExperiment(experiment, perSeed, profile.name) };
   });
-  for (const { experiment, perSeed, models, claims, arrays } of analysed) {
+  const fresh: ExperimentResults[] = analysed.map(({ experiment, perSeed, models, claims }) => ({
+    schemaVersion: SCHEMA_VERSION,
+    experiment: experiment.name,
+    profile: profile.name,
+    profileDescription: profile.description,
+    seeds,
+    config: experiment.settings[profile.name],
+    models,
+    claims,
+    figures: [],
+    environment: { ...environmentBase, models: modelTimes(perSeed) },
+  }));
+  // The primary family spans every results file of `out`: this run's and those an earlier run left
+  // (--only), whose Holm judgements change with the family and are rewritten when they do.
+  const ran = new Set(fresh.map((r) => r.experiment));
+  const kept = (await loadResults(out, registry, { experiments: registry.names.filter((n) => !ran.has(n)) })).results;
+  const { judged, changed } = judgeWithKept(fresh, kept, registry.names);
+  for (const results of changed) {
+    options.progress.log(`${results.experiment}: the primary family changed: Holm judgements rewritten`);
+    await writeJsonAtomic(join(out, resultsPath(results.experiment)), results);
+  }
+  for (const { experiment, arrays } of analysed) {
+    const results = judged.find((r) => r.experiment === experiment.name) as ExperimentResults;
     const arraysFile = figureArraysPath(experiment.name);
     await writeFileAtomic(join(out, arraysFile), encodeArrays(arrays));
-    const results: ExperimentResults = {
-      schemaVersion: SCHEMA_VERSION,
-      experiment: experiment.name,
-      profile: profile.name,
-      profileDescription: profile.description,
-      seeds,
-      config: experiment.settings[profile.name],
-      models,
-      claims,
-      figures: [],
-      environment: { ...environmentBase, models: modelTimes(perSeed) },
-    };
     const specs = experimentFigures(experiment, results, arrays, arraysFile);
     results.figures = await writeFigures(out, specs, options.png);
     await writeJsonAtomic(join(out, resultsPath(experiment.name)), results);

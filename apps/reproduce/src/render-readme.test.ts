@@ -17,15 +17,16 @@ describe('renderBlocks', () => {
     expect(renderBlocks(structuredClone(all))).toEqual(blocks);
   });
 
-  it('counts verdicts, names the claims that are not supported, shows mean [interval] and agreeing seeds', () => {
+  it('counts primary and exploratory claims apart; with no primary claim, says where they come from', () => {
     const claims = renderBlocks(all).get('claims') ?? '';
-    expect(claims).toMatch(
-      /Over 3 seeds \(profile `quick`\), of the 13 claims checked \d+ are supported, 0 contradicted/,
+    expect(claims).toContain(
+      '**Primary**: none in these results (the generalisation experiment judges them). **Exploratory** (13 claims, ' +
+        'unadjusted, interval verdicts, not evidence):',
     );
-    expect(claims).toContain('`bottleneck-2d-silhouette`');
     expect(claims).toMatch(
-      /\| spiral \| Manifold mixup gives a smoother decision boundary .* \| 10\.0 \[10\.0, 10\.0\] \| 3\/3 \| \*\*supported\*\* \|/,
+      /\| spiral \| Manifold mixup gives a smoother decision boundary .* \| 10\.0 \| \[10\.0, 10\.0\] \| - \| \+\d+\.\d% of baseline \| 3\/3 \| 0\.13 \| _supported_ \|/,
     );
+    expect(claims).not.toContain('**Primary claims**');
     expect(claims).toContain('![Claims at a glance');
   });
 
@@ -36,12 +37,15 @@ describe('renderBlocks', () => {
     expect(spiral).toContain('| baseline | 90.00% ± 0.00% |');
   });
 
-  it('12-D: the section 3.2 table beside the paper, and the FGSM table', () => {
+  it('12-D: Corollary 1 descriptively, appendix G beside the paper as ratios, and the FGSM table', () => {
     const block = renderBlocks(all).get('bottleneck-12d') ?? '';
     expect(block).toContain('| manifold mixup |');
-    expect(block).toMatch(
-      /\| weight decay \| 60\.0 ± 0\.00 \| 18\.0 ± 0\.00 \| 0\.30 ± 0\.00 \| 33\.76 \| 73\.36 \| 2\.17 \|/,
-    );
+    // synthetic raw largest σ = 10·scale: baseline 30, input mixup 40, manifold mixup 10·(1 + s/10)
+    expect(block).toContain('| input mixup | 40.0 ± 0.00 | 1.33 ± 0.00 | 37.17 | 0.74 |');
+    expect(block).toContain('| weight decay | 60.0 ± 0.00 | 2.00 ± 0.00 | - | - |');
+    expect(block).toContain('| baseline | 3.0 ± 0.0 | 0.0 ± 0.0 | 0.0% ± 0.0% |');
+    expect(block).toContain('compare the ratios between models, not the raw values');
+    expect(block).not.toContain('51.73');
     expect(block).toContain('| model | ε = 0 | ε = 0.05 | ε = 0.1 | ε = 0.2 | ε = 0.3 |');
   });
 

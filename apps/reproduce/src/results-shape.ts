@@ -111,6 +111,20 @@ const CLAIM = object({
   mean: finite,
   interval: object({ low: nullable(finite), high: nullable(finite), level: probability, method: oneOf(['student-t']) }),
   seedsAgreeing: count,
+  primary: optional(oneOf([true])),
+  dz: statistic,
+  reference: nullable(string()),
+  relativeChange: statistic,
+  p: probability,
+  holm: optional(
+    object({
+      alpha: probability,
+      familySize: number({ min: 1, integer: true }),
+      adjustedP: probability,
+      oppositeP: probability,
+      oppositeAdjustedP: probability,
+    }),
+  ),
   verdict: oneOf(['supported', 'contradicted', 'inconclusive']),
 });
 

@@ -3,7 +3,8 @@ import type { EpochRecord } from '@manifold-mixup/mixup-core';
 import type { Mixing, ModelJob } from './model-job.js';
 import type { ProfileName } from './profiles.js';
 
-export const SCHEMA_VERSION = 2;
+/** 3: claims carry d_z, relative change, the exact sign-flip p, and primary claims their Holm judgement. */
+export const SCHEMA_VERSION = 3;
 
 export type Verdict = 'supported' | 'contradicted' | 'inconclusive';
 
@@ -16,11 +17,32 @@ export interface ClaimSeed {
 }
 
 /**
+ * The Holm judgement of a primary claim in its family (every claim marked primary in one output folder,
+ * experiments/generalisation-primary.ts declares them): the verdict is read from these p-values.
+ */
+export interface HolmJudgement {
+  /** Family-wise level (FAMILY_ALPHA). */
+  alpha: number;
+  /** How many claims the family holds. */
+  familySize: number;
+  /** `p` Holm-adjusted over the family. */
+  adjustedP: number;
+  /** Exact sign-flip p of the opposite direction (effect < 0). */
+  oppositeP: number;
+  /** `oppositeP` Holm-adjusted in the family with this claim turned round and the others as claimed. */
+  oppositeAdjustedP: number;
+}
+
+/**
  * A claim of the paper and the verdict of this run's seeds on it (computed, never asserted): the
- * paired effect per seed, its mean and 95% Student t interval, and where the interval lies.
+ * paired effect per seed, its mean and 95% Student t interval, d_z, the exact sign-flip p, and the
+ * verdict. A primary claim (pre-declared) is judged with Holm over its family; every other claim is
+ * exploratory and keeps the interval rule, unadjusted.
  */
 export interface Claim {
   id: string;
+  /** Present on the pre-declared primary claims only. */
+  primary?: true;
   statement: string;
   /** Where the claim comes from (paper section, theorem, literature). */
   source: string;
@@ -36,6 +58,17 @@ export interface Claim {
   interval: { low: number | null; high: number | null; level: number; method: 'student-t' };
   /** Seeds whose effect is > 0 (in the claimed direction). */
   seedsAgreeing: number;
+  /** Cohen's d_z: mean / sd of the per-seed effects (null when undefined or infinite: one seed, or all equal). */
+  dz: number | null;
+  /** The key of `perSeed[].values` whose statistic is the reference (e.g. 'baseline'); null: none. */
+  reference: string | null;
+  /** Mean effect / the reference's mean statistic (> 0: as claimed); null without a reference. */
+  relativeChange: number | null;
+  /** Exact one-sided sign-flip p of the effect > 0 over the seeds, unadjusted. */
+  p: number;
+  /** Primary claims only: the Holm judgement the verdict comes from. */
+  holm?: HolmJudgement;
+  /** Primary: from `holm`. Exploratory: the interval rule (above 0 supported, below contradicted). */
   verdict: Verdict;
 }
 

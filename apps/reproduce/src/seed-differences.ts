@@ -12,7 +12,8 @@ const METHOD_DIFFERENCES: Array<[string, string, string]> = [
   [
     'runs per model',
     'one, unseeded',
-    'one per seed, models paired by seed; verdicts from the 95% interval of the paired differences',
+    'one per seed, models paired by seed; primary claims: exact sign-flip p, Holm over the declared family; ' +
+      'exploratory claims: the 95% interval of the paired differences',
   ],
 ];
 

@@ -1,3 +1,4 @@
+import { claimProblems } from './claim-consistency.js';
 import { configHash } from './config-hash.js';
 import type { AnyExperiment } from './experiments/experiment.js';
 import { REGISTRY, type Registry } from './experiments/registry.js';
@@ -96,7 +97,8 @@ function planProblems(results: ExperimentResults, experiment: AnyExperiment): Sh
 
 /**
  * Checks a parsed results file, a file from elsewhere: its shape (results-shape.ts: every field the
- * README, the figures and --check read, of the right type and size), then that it is a run of the
+ * README, the figures and --check read, of the right type and size), that each claim agrees with its
+ * own numbers (claim-consistency.ts: p-values and verdict), then that it is a run of the
  * registry's experiment as the plan has it: the config is the profile's settings, the models and
  * each run's config are the plan's jobs and the hashes are theirs. Returns the problems, each naming
  * the file and field, what was expected and what was found (empty: valid).
@@ -114,5 +116,6 @@ export function validateResults(value: unknown, file: string, registry: Registry
   const results = value as ExperimentResults;
   const shape = shapeProblems(value, resultsShape(results.experiment));
   if (shape.length > 0) return format(shape);
-  return format(planProblems(results, registry.get(results.experiment)));
+  const claims = results.claims.flatMap((claim, i) => claimProblems(claim, `claims[${i}]`));
+  return format([...claims, ...planProblems(results, registry.get(results.experiment))]);
 }

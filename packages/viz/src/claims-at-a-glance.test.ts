@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimsAtAGlance } from './claims-at-a-glance.js';
-import { claimRows } from '../test/fixtures.js';
+import { claimRows, familyClaimRows } from '../test/fixtures.js';
 import { checkStandalone } from '../test/check-svg.js';
 import { expectGolden } from '../test/golden.js';
 
@@ -49,6 +49,32 @@ describe('claimsAtAGlance', () => {
     );
     expect(ends[0]).toEqual(['−0.2', '0.2 share of grid']);
     expect(ends[2]).toEqual(['−2.5', '2.5']);
+  });
+
+  it('draws families apart: each under its heading, in order of first appearance, a rule above all but the first', () => {
+    expectGolden('claims-at-a-glance-families', claimsAtAGlance(familyClaimRows(), { title: 'golden' }));
+    const doc = checkStandalone(claimsAtAGlance(familyClaimRows(), { title: 'F' }), 'F');
+    const families = [...doc.querySelectorAll('g.family')];
+    expect(families.map((f) => f.querySelector('text')?.textContent)).toEqual([
+      'Exploratory: unadjusted, not evidence',
+      'Primary: Holm over 2 claims',
+    ]);
+    expect(families.map((f) => f.querySelectorAll('line').length)).toEqual([0, 1]);
+    // The rows of a family stay together although the input interleaves them.
+    // Headings are drawn after the rows (their bands hide the zero line): compare heights, not document order.
+    const y = (text: string) =>
+      Number([...doc.querySelectorAll('text')].find((t) => t.textContent === text)?.getAttribute('y'));
+    expect(y('spiral')).toBeLessThan(y('MNIST'));
+    expect(y('MNIST')).toBeLessThan(y('Primary: Holm over 2 claims'));
+    expect(y('Primary: Holm over 2 claims')).toBeLessThan(y('generalisation'));
+    expect(doc.querySelectorAll('g.claim')).toHaveLength(4);
+    const desc = doc.querySelector('desc')!.textContent!;
+    expect(desc).toMatch(
+      /Exploratory: unadjusted, not evidence\. spiral: .*Primary: Holm over 2 claims\. generalisation: /,
+    );
+    expect(() => claimsAtAGlance([{ ...claimRows()[0], family: 3 as never }])).toThrow(
+      new TypeError('claimsAtAGlance: rows[0].family must be a string when given, found 3'),
+    );
   });
 
   it('rejects bad input with the field named', () => {

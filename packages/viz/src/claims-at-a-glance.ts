@@ -7,7 +7,7 @@ import { drawPanelBorder, openFrame } from './frame.js';
 import { frameMargin, layout, type Rect } from './layout.js';
 import { drawMarker } from './markers.js';
 import { addText } from './svg-text.js';
-import { appendLine } from './svg-shapes.js';
+import { appendLine, appendRect } from './svg-shapes.js';
 import { textWidth, wrapText } from './text-width.js';
 import { colors, fontSize } from './theme.js';
 import { compact, num } from './format.js';
@@ -22,7 +22,12 @@ import {
 } from './validate.js';
 
 export interface ClaimRow {
-  /** Experiment name, e.g. 'spiral'; rows are grouped under a group heading in input order. */
+  /**
+   * The family the claim belongs to, e.g. 'Primary: Holm over 7 claims' or 'Exploratory': families are drawn
+   * apart, each under its heading and a rule, in order of first appearance. Absent: no family heading.
+   */
+  family?: string;
+  /** Experiment name, e.g. 'spiral'; rows are grouped under a group heading in input order (within a family). */
   group: string;
   /** Short claim text, e.g. 'wider low-confidence band'. */
   label: string;
@@ -60,6 +65,8 @@ const gutter = 20;
 const verdictWidth = Math.max(...verdicts.map((v) => textWidth(v, fontSize.axisLabel, true)));
 const lineHeight = fontSize.axisLabel * 1.3;
 const groupHeight = fontSize.panelTitle * 2;
+/** A family's heading, with room above it for the rule that sets it apart from the family before. */
+const familyHeight = fontSize.panelTitle * 3;
 const endLabelSize = 9.5;
 const stripInset = 10;
 const jitter = 7; // px either side of the strip for the per-seed dots
@@ -81,6 +88,8 @@ function validate(rows: readonly ClaimRow[]): void {
     for (const key of ['group', 'label', 'unit'] as const)
       if (typeof row[key] !== 'string')
         fail(figureName, `${f}.${key}`, 'must be a string', describeFound(row[key]), typeError);
+    if (row.family !== undefined && typeof row.family !== 'string')
+      fail(figureName, `${f}.family`, 'must be a string when given', describeFound(row.family), typeError);
     if (!(verdicts as readonly string[]).includes(row.verdict))
       fail(figureName, `${f}.verdict`, `must be one of ${verdicts.join(', ')}`, String(row.verdict));
     finiteNumber(figureName, `${f}.mean`, row.mean);
@@ -95,15 +104,27 @@ function validate(rows: readonly ClaimRow[]): void {
   });
 }
 
-/** Groups in order of first appearance, each with its rows in input order. */
-function groupRows(rows: readonly ClaimRow[]): Array<{ group: string; rows: ClaimRow[] }> {
-  const groups: Array<{ group: string; rows: ClaimRow[] }> = [];
+interface RowGroup {
+  family: string | undefined;
+  group: string;
+  rows: ClaimRow[];
+}
+
+/** Groups in order of first appearance, each with its rows in input order; families kept together, in order. */
+function groupRows(rows: readonly ClaimRow[]): RowGroup[] {
+  const groups: RowGroup[] = [];
   for (const row of rows) {
-    const found = groups.find((g) => g.group === row.group);
+    const found = groups.find((g) => g.group === row.group && g.family === row.family);
     if (found) found.rows.push(row);
-    else groups.push({ group: row.group, rows: [row] });
+    else groups.push({ family: row.family, group: row.group, rows: [row] });
   }
-  return groups;
+  const families = [...new Set(groups.map((g) => g.family))];
+  return families.flatMap((family) => groups.filter((g) => g.family === family));
+}
+
+/** Whether group i opens a family (the first group with a family heading that differs from the one before). */
+function opensFamily(groups: readonly RowGroup[], i: number): boolean {
+  return groups[i].family !== undefined && (i === 0 || groups[i - 1].family !== groups[i].family);
 }
 
 /** Half-width of a row's symmetric scale: the largest |value| drawn, rounded up to a nice number. */
@@ -121,9 +142,10 @@ function jitterOf(k: number): number {
 }
 
 /**
- * Claims at a glance: one row per claim of the paper, grouped by experiment, with its paired effect over seeds (mean,
- * 95% interval and single seeds) on a strip whose zero is shared by all rows (each row has its own symmetric scale),
- * and the verdict as a coloured word.
+ * Claims at a glance: one row per claim of the paper, grouped by experiment (and, when rows name one, by family, each
+ * family under its heading and set apart by a rule), with its paired effect over seeds (mean, 95% interval and single
+ * seeds) on a strip whose zero is shared by all rows (each row has its own symmetric scale), and the verdict as a
+ * coloured word.
  *
  * ```js
  * const svg = claimsAtAGlance([
@@ -137,8 +159,8 @@ function jitterOf(k: number): number {
  *   },
  * ]);
  * ```
- * @param rows One entry per claim: its experiment (group), text, unit, the effect's mean and 95% interval (signed so
- *   that > 0 is the claimed direction), the effect per seed, and the verdict.
+ * @param rows One entry per claim: its family (optional), experiment (group), text, unit, the effect's mean and 95%
+ *   interval (signed so that > 0 is the claimed direction), the effect per seed, and the verdict.
  * @param options Title, subtitle, a number format (default: 3 significant digits), rendered size and document.
  * @returns A standalone SVG string.
  */
@@ -169,7 +191,10 @@ export function claimsAtAGlance(rows: ClaimRow[], options: ClaimsAtAGlanceOption
     ],
     headroom: directionRow,
     panelWidth: stripWidth,
-    panelHeight: groups.length * groupHeight + rows.reduce((s, row) => s + (sizes.get(row) as RowSize).height, 0),
+    panelHeight:
+      groups.length * groupHeight +
+      groups.filter((_, i) => opensFamily(groups, i)).length * familyHeight +
+      rows.reduce((s, row) => s + (sizes.get(row) as RowSize).height, 0),
     marginLeft: labelWidth + gutter,
     marginRight: gutter + verdictWidth,
   });
@@ -186,7 +211,7 @@ interface RowSize {
 /** The strip of all rows: the direction note, each group's heading and rows, the shared zero, the outline. */
 function drawClaims(
   root: Group,
-  groups: ReadonlyArray<{ group: string; rows: ClaimRow[] }>,
+  groups: readonly RowGroup[],
   sizes: ReadonlyMap<ClaimRow, RowSize>,
   strip: Rect,
   fmt: Format,
@@ -201,7 +226,12 @@ function drawClaims(
   drawDirections(root, place.zeroX, strip.y - directionRow / 2);
   let y = strip.y;
   const rowsGroup = root.append<SVGElement>('g').attr('class', 'claims');
-  for (const g of groups) {
+  const headings: FamilyHeading[] = [];
+  groups.forEach((g, i) => {
+    if (opensFamily(groups, i)) {
+      headings.push({ family: g.family as string, y, rule: i > 0 });
+      y += familyHeight;
+    }
     addText(rowsGroup, frameMargin, y + groupHeight / 2, g.group, {
       size: fontSize.panelTitle,
       bold: true,
@@ -213,7 +243,7 @@ function drawClaims(
       drawRow(rowsGroup, row, lines, { ...place, y, height });
       y += height;
     }
-  }
+  });
   // The shared zero, drawn through every row (and the direction note above them).
   root
     .append('line')
@@ -225,10 +255,35 @@ function drawClaims(
     .attr('stroke', colors.axis)
     .attr('stroke-width', '1');
   drawPanelBorder(root, { ...strip, height: y - strip.y }, { stroke: colors.grid });
+  // Last, so that their bands cut the zero line and the strip's outline: each family reads as a panel of its own.
+  for (const h of headings) drawFamilyHeading(root, h, place.verdictX + verdictWidth);
 }
 
-/** The subtitle, the reading direction, then every claim in words, group by group. */
-function describe(groups: ReadonlyArray<{ group: string; rows: ClaimRow[] }>, subtitle: string, fmt: Format): string {
+interface FamilyHeading {
+  family: string;
+  /** Top of its band. */
+  y: number;
+  /** A rule above it, apart from the family before (none above the first). */
+  rule: boolean;
+}
+
+/** A family's heading on a white band across the whole figure (hiding the zero line and outline behind it). */
+function drawFamilyHeading(parent: Group, { family, y, rule }: FamilyHeading, right: number): void {
+  const heading = parent.append<SVGElement>('g').attr('class', 'family');
+  appendRect(heading, frameMargin, y + 1, right - frameMargin, familyHeight - 2).attr('fill', '#ffffff');
+  if (rule)
+    appendLine(heading, frameMargin, right, y + 4, y + 4)
+      .attr('stroke', colors.text)
+      .attr('stroke-width', '1.5');
+  addText(heading, frameMargin, y + familyHeight * 0.62, family, {
+    size: fontSize.panelTitle + 1,
+    bold: true,
+    align: 'middle',
+  });
+}
+
+/** The subtitle, the reading direction, then every claim in words, group by group (under its family, if any). */
+function describe(groups: readonly RowGroup[], subtitle: string, fmt: Format): string {
   const claim = (r: ClaimRow) => {
     const unit = r.unit ? ` ${r.unit}` : '';
     const interval = hasInterval(r) ? `, 95% interval ${fmt(r.low)} to ${fmt(r.high)}` : ', no interval';
@@ -238,7 +293,9 @@ function describe(groups: ReadonlyArray<{ group: string; rows: ClaimRow[] }>, su
   };
   return (
     `${subtitle} Right of zero is as claimed, left is against the claim (← against the claim | as claimed →). ` +
-    groups.map((g) => `${g.group}: ` + g.rows.map(claim).join('; ')).join('. ') +
+    groups
+      .map((g, i) => `${opensFamily(groups, i) ? `${g.family}. ` : ''}${g.group}: ` + g.rows.map(claim).join('; '))
+      .join('. ') +
     '.'
   );
 }

@@ -146,6 +146,19 @@ export function claimRows(): ClaimRow[] {
   ];
 }
 
+/** Claims in two families, given interleaved: the figure must draw the primary family first, then the other. */
+export function familyClaimRows(): ClaimRow[] {
+  const [band, nll, flat] = claimRows();
+  const exploratory = 'Exploratory: unadjusted, not evidence';
+  const primary = 'Primary: Holm over 2 claims';
+  return [
+    { ...band, family: exploratory },
+    { ...nll, family: primary, group: 'generalisation', label: 'lower test NLL than the baseline' },
+    { ...flat, family: exploratory },
+    { ...band, family: primary, group: 'generalisation', label: 'lower test error than the baseline' },
+  ];
+}
+
 export function intervalSeries(): IntervalSeries[] {
   const x = [0, 0.05, 0.1, 0.2];
   return [

@@ -4,6 +4,7 @@ import { experimentFigures } from '../experiment-figures.js';
 import type { AnyExperiment } from '../experiments/experiment.js';
 import { drawFigure, type FigureSpec } from '../figure-spec.js';
 import { experimentJobs } from '../plan.js';
+import { judgePrimaryFamily } from '../primary-family.js';
 import { PROFILES } from '../profiles.js';
 import { SCHEMA_VERSION, runKey, type ExperimentResults, type ModelResults } from '../results.js';
 
@@ -11,7 +12,7 @@ import { SCHEMA_VERSION, runKey, type ExperimentResults, type ModelResults } fro
  * A schema-valid results object of `experiment` (quick profile) with made-up numbers: common metrics
  * here, the experiment's own statistics from its `synthetic` member (mixing models look better, by an
  * amount that varies a little with the seed), and real claims (judged by the experiment's claim
- * specs); plus its figure arrays, the specs of its figures and their drawings, for tests of rendering
+ * specs, primary ones as a family of their own); plus its figure arrays, the specs of its figures and their drawings, for tests of rendering
  * and checking.
  */
 export function syntheticExperiment(
@@ -35,7 +36,7 @@ export function syntheticExperiment(
       ...experiment.synthetic.run(i, seed, settings),
     })),
   }));
-  const results: ExperimentResults = {
+  const unjudged: ExperimentResults = {
     schemaVersion: SCHEMA_VERSION,
     experiment: experiment.name,
     profile: 'quick',
@@ -63,6 +64,8 @@ export function syntheticExperiment(
       ),
     },
   };
+  // Its primary claims (if any) judged as a family of their own, as in an output folder of this experiment alone.
+  const [results] = judgePrimaryFamily([unjudged]);
   const arrays = experiment.synthetic.arrays(models.length, settings);
   const figures = experimentFigures(experiment, results, arrays, 'synthetic');
   const svgs = new Map(figures.map((f) => [f.name, drawFigure(f)]));

@@ -80,7 +80,7 @@ function fgsmFigure(results: ExperimentResults): FigureSpec {
 
 /**
  * MNIST through a 12-D bottleneck: baseline, input mixup, manifold mixup of the codes, weight decay and
- * dropout; per-class spectra of the codes (section 3.2, Theorem 1) and FGSM robustness.
+ * dropout; per-class spectra of the codes (section 3.2's flattening, Corollary 1, appendix G) and FGSM robustness.
  */
 export const bottleneck12d: Experiment<Bottleneck12dSettings, Record<string, never>, 'bottleneck-12d'> = {
   name: 'bottleneck-12d',

@@ -107,6 +107,8 @@ const CLAIMS: ClaimSpec[] = [
     label: 'higher 2-D silhouette',
     effect: 'silhouette, digits 0-9: manifold mixup − baseline',
     unit: 'silhouette',
+    // A score in [−1, 1] that may be negative: a change relative to it has no meaning.
+    reference: null,
     compare: versusBaseline((r) => allDigits(r).silhouette, 'higher'),
   },
   calibrationSpec('bottleneck-2d'),
