@@ -38,6 +38,8 @@ export function analyzeExperiment(
         ...analysis.runs[j],
         history: run.outputs.history.map(({ seconds: _seconds, ...record }) => record),
         ...(run.outputs.fgsm ? { fgsm: run.outputs.fgsm } : {}),
+        ...(run.outputs.attacks ? { attacks: run.outputs.attacks } : {}),
+        ...(run.outputs.deformations ? { deformations: run.outputs.deformations } : {}),
       };
     }),
   }));

@@ -12,6 +12,8 @@ export interface ClaimSpec {
   label: string;
   effect: string;
   unit: string;
+  /** One of the pre-declared primary claims (experiments/generalisation-primary.ts); absent: exploratory. */
+  primary?: true;
   compare: (run: (model: string) => ModelRun) => { effect: number; values: Record<string, number> };
 }
 
@@ -41,6 +43,7 @@ export function judgeClaim(spec: ClaimSpec, models: readonly ModelResults[], see
     interval: { low: bound(interval.low), high: bound(interval.high), level: 0.95, method: 'student-t' },
     seedsAgreeing: effects.filter((e) => e > 0).length,
     verdict: verdictOf(interval),
+    ...(spec.primary ? { primary: true as const } : {}),
   };
 }
 
