@@ -3,13 +3,21 @@ import type { ExperimentResults } from './results.js';
 
 export const CLAIMS_FIGURE = 'claims-at-a-glance.svg';
 
+/** How many seeds the experiments have: '5', or '5-10' when their counts differ (per-experiment seeds). */
+export function seedCount(all: readonly ExperimentResults[]): { text: string; plural: boolean } {
+  const counts = all.map((r) => r.seeds.length);
+  const low = Math.min(...counts);
+  const high = Math.max(...counts);
+  return { text: low === high ? String(low) : `${low}-${high}`, plural: high > 1 };
+}
+
 /**
  * Figures drawn from every experiment's results together (today: the claims at a glance). They are
  * a function of results/*.json alone, so --check redraws them from there.
  */
 export function globalFigures(all: readonly ExperimentResults[]): FigureSpec[] {
   if (all.length === 0) return [];
-  const seeds = all[0].seeds.length;
+  const seeds = seedCount(all).text;
   return [
     {
       name: CLAIMS_FIGURE,

@@ -90,10 +90,11 @@ export async function publish(
   environmentBase: Omit<Environment, 'models'>,
   options: { png: boolean; progress: Progress; registry?: Registry },
 ): Promise<void> {
-  const { profile, seeds } = plan;
+  const { profile } = plan;
   const registry = options.registry ?? REGISTRY;
   // Everything is analysed before anything is written: an analysis that fails leaves `out` as it was.
-  const analysed = plan.jobsByExperiment.map(({ experiment, bySeed }) => {
+  const analysed = [];
+  for (const { experiment, seeds, bySeed } of plan.jobsByExperiment) {
     const perSeed = bySeed.map(({ seed, jobs }) => ({
       seed,
       models: jobs.map((job) => {
@@ -102,9 +103,11 @@ export async function publish(
         return found;
       }),
     }));
-    return { experiment, perSeed, ...analyzeExperiment(experiment, perSeed, profile.name) };
-  });
-  for (const { experiment, perSeed, models, claims, arrays } of analysed) {
+    const settings = experiment.settings[profile.name];
+    const across = (await experiment.acrossSeeds?.(perSeed, settings)) ?? [];
+    analysed.push({ experiment, seeds, perSeed, ...analyzeExperiment(experiment, perSeed, profile.name, across) });
+  }
+  for (const { experiment, seeds, perSeed, models, claims, arrays } of analysed) {
     const arraysFile = figureArraysPath(experiment.name);
     await writeFileAtomic(join(out, arraysFile), encodeArrays(arrays));
     const results: ExperimentResults = {

@@ -1,7 +1,7 @@
 import { REGISTRY, type Registry } from './experiments/registry.js';
 import { duration, table } from './markdown.js';
 import { renderExperimentBlock } from './render-experiment.js';
-import { CLAIMS_FIGURE } from './global-figures.js';
+import { CLAIMS_FIGURE, seedCount } from './global-figures.js';
 import { runKey, type ExperimentResults } from './results.js';
 import { renderDifferencesBlock } from './seed-differences.js';
 
@@ -43,9 +43,9 @@ function claimsBlock(all: readonly ExperimentResults[]): string {
     count(v)
       .map((c) => `\`${c.id}\``)
       .join(', ');
-  const seeds = all[0].seeds.length;
+  const seeds = seedCount(all);
   const summary =
-    `Over ${seeds} seed${seeds === 1 ? '' : 's'} (profile \`${all[0].profile}\`), of the ${claims.length} claims checked ` +
+    `Over ${seeds.text} seed${seeds.plural ? 's' : ''} (profile \`${all[0].profile}\`), of the ${claims.length} claims checked ` +
     `${count('supported').length} are supported, ${count('contradicted').length} contradicted and ` +
     `${count('inconclusive').length} inconclusive.` +
     (count('contradicted').length > 0 ? ` Contradicted: ${ids('contradicted')}.` : '') +
@@ -112,6 +112,8 @@ export function renderBlocks(all: readonly ExperimentResults[], registry: Regist
   blocks.set('claims', claimsBlock(ordered));
   for (const experiment of registry.experiments) {
     const results = byName.get(experiment.name);
+    // An opt-in experiment (its own page, e.g. fashion-mnist/) has a block only where it has results.
+    if (!results && experiment.optIn) continue;
     blocks.set(experiment.name, results ? renderExperimentBlock(experiment, results) : notRun(experiment.name));
   }
   blocks.set('differences', renderDifferencesBlock(ordered, registry));

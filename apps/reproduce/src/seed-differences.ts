@@ -47,8 +47,10 @@ export function renderDifferencesBlock(all: readonly ExperimentResults[], regist
   const rows: string[][] = METHOD_DIFFERENCES.map((row) => ['all', ...row]);
   const byName = new Map(all.map((r) => [r.experiment, r]));
   for (const experiment of registry.experiments) {
-    for (const row of experiment.methodDifferences) rows.push([experiment.name, ...row]);
     const results = byName.get(experiment.name);
+    // An opt-in experiment that has not run here (its page is elsewhere) is not part of this README.
+    if (!results && experiment.optIn) continue;
+    for (const row of experiment.methodDifferences) rows.push([experiment.name, ...row]);
     if (results) {
       for (const [key, seed, ours] of configDifferences(experiment, results))
         rows.push([experiment.name, `\`${key}\` (profile \`${results.profile}\`)`, seed, ours]);
