@@ -181,7 +181,7 @@ export async function checkOutputs(out: string, registry: Registry = REGISTRY): 
     if (blocks) {
       const expected = renderBlocks(results, registry);
       for (const name of blockNames(registry)) {
-        // An opt-in experiment without results here has no block (render-readme.ts).
+        // Not every experiment has a block in every README (shown-experiments.ts).
         if (!expected.has(name)) continue;
         const found = blocks.get(name);
         const want = expected.get(name) ?? '';

@@ -75,6 +75,8 @@ export function describeSeeds(plan: RunPlan): string {
       ? `${seeds[0]}-${seeds[seeds.length - 1]}`
       : seeds.join(', ');
   if (plan.seeds) return range(plan.seeds);
+  const lists = plan.jobsByExperiment.map((e) => range(e.seeds));
+  if (lists.every((list) => list === lists[0])) return lists[0] ?? '';
   return plan.jobsByExperiment.map((e) => `${e.experiment.name} ${range(e.seeds)}`).join('; ');
 }
 

@@ -13,14 +13,23 @@ describe('renderBlocks', () => {
   it('renders every block, deterministically', () => {
     const blocks = renderBlocks(all);
     expect([...blocks.keys()]).toEqual(blockNames());
-    expect(blockNames()).toEqual(['claims', 'spiral', 'bottleneck-2d', 'bottleneck-12d', 'differences', 'environment']);
+    expect(blockNames()).toEqual([
+      'claims',
+      'spiral',
+      'bottleneck-2d',
+      'bottleneck-12d',
+      'generalisation',
+      'generalisation-fashion-mnist',
+      'differences',
+      'environment',
+    ]);
     expect(renderBlocks(structuredClone(all))).toEqual(blocks);
   });
 
   it('counts verdicts, names the claims that are not supported, shows mean [interval] and agreeing seeds', () => {
     const claims = renderBlocks(all).get('claims') ?? '';
     expect(claims).toMatch(
-      /Over 3 seeds \(profile `quick`\), of the 12 claims checked \d+ are supported, 0 contradicted/,
+      /Over 3 seeds \(profile `quick`\), of the 34 claims checked \d+ are supported, 0 contradicted/,
     );
     expect(claims).toContain('`bottleneck-2d-silhouette`');
     expect(claims).toMatch(

@@ -4,6 +4,7 @@ import { renderExperimentBlock } from './render-experiment.js';
 import { CLAIMS_FIGURE, seedCount } from './global-figures.js';
 import { runKey, type ExperimentResults } from './results.js';
 import { renderDifferencesBlock } from './seed-differences.js';
+import { shownExperiments } from './shown-experiments.js';
 
 /** Every generated block of the README, in reading order: one per experiment of the registry. */
 export function blockNames(registry: Registry = REGISTRY): string[] {
@@ -110,10 +111,8 @@ export function renderBlocks(all: readonly ExperimentResults[], registry: Regist
   const ordered = registry.names.flatMap((name) => byName.get(name) ?? []);
   const blocks = new Map<string, string>();
   blocks.set('claims', claimsBlock(ordered));
-  for (const experiment of registry.experiments) {
+  for (const experiment of shownExperiments(all, registry)) {
     const results = byName.get(experiment.name);
-    // An opt-in experiment (its own page, e.g. fashion-mnist/) has a block only where it has results.
-    if (!results && experiment.optIn) continue;
     blocks.set(experiment.name, results ? renderExperimentBlock(experiment, results) : notRun(experiment.name));
   }
   blocks.set('differences', renderDifferencesBlock(ordered, registry));

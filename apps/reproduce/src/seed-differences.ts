@@ -1,6 +1,7 @@
 import { REGISTRY, type Registry } from './experiments/registry.js';
 import type { AnyExperiment } from './experiments/experiment.js';
 import { table } from './markdown.js';
+import { shownExperiments } from './shown-experiments.js';
 import { SEED_PROFILE } from './profiles.js';
 import type { ExperimentResults } from './results.js';
 
@@ -46,10 +47,8 @@ export function configDifferences(
 export function renderDifferencesBlock(all: readonly ExperimentResults[], registry: Registry = REGISTRY): string {
   const rows: string[][] = METHOD_DIFFERENCES.map((row) => ['all', ...row]);
   const byName = new Map(all.map((r) => [r.experiment, r]));
-  for (const experiment of registry.experiments) {
+  for (const experiment of shownExperiments(all, registry)) {
     const results = byName.get(experiment.name);
-    // An opt-in experiment that has not run here (its page is elsewhere) is not part of this README.
-    if (!results && experiment.optIn) continue;
     for (const row of experiment.methodDifferences) rows.push([experiment.name, ...row]);
     if (results) {
       for (const [key, seed, ours] of configDifferences(experiment, results))

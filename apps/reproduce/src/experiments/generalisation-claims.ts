@@ -56,10 +56,10 @@ function effectText(
   return `${STATISTIC_NAMES[statistic].name}: ${label(first)} − ${label(second)}`;
 }
 
-/** A pre-declared primary claim as a ClaimSpec (marked primary). */
-export function primarySpec(claim: PrimaryClaim): ClaimSpec {
+/** A pre-declared primary claim as a ClaimSpec (marked primary), its id after `prefix`. */
+export function primarySpec(claim: PrimaryClaim, prefix = ''): ClaimSpec {
   return {
-    id: claim.id,
+    id: `${prefix}${claim.id}`,
     statement: claim.statement,
     source: claim.source,
     label: `${claim.statistic.replace(/-/g, ' ')} vs ${VARIANTS[claim.reference].label}`,
@@ -131,7 +131,10 @@ function exploratorySpecs(experiment: string): ClaimSpec[] {
   ];
 }
 
-/** The seven primary claims in PRIMARY_CLAIMS order, then the exploratory ones. */
-export function generalisationClaimSpecs(experiment: string): ClaimSpec[] {
-  return [...PRIMARY_CLAIMS.map(primarySpec), ...exploratorySpecs(experiment)];
+/**
+ * The seven primary claims in PRIMARY_CLAIMS order (ids after `primaryPrefix`: claim ids are unique
+ * across experiments), then the exploratory ones (ids after the experiment's name).
+ */
+export function generalisationClaimSpecs(experiment: string, primaryPrefix: string): ClaimSpec[] {
+  return [...PRIMARY_CLAIMS.map((claim) => primarySpec(claim, primaryPrefix)), ...exploratorySpecs(experiment)];
 }
