@@ -14,12 +14,25 @@ export const PRIMARY_STATISTICS: Readonly<Record<PrimaryStatistic, (run: ModelRu
   'deformed-accuracy': (r) => mean(needed(r.deformations, r, 'deformed-set accuracies').map((d) => d.accuracy)),
 };
 
-const STATISTIC_NAMES: Readonly<Record<PrimaryStatistic, { name: string; unit: string }>> = {
-  'test-error': { name: 'test error', unit: 'error' },
-  'test-nll': { name: 'test NLL', unit: 'nats' },
-  'participation-ratio': { name: 'participation ratio at h1 (mean over classes)', unit: 'directions' },
-  'fgsm-margin-accuracy': { name: 'margin-loss FGSM accuracy (mean over ε)', unit: 'accuracy' },
-  'deformed-accuracy': { name: 'accuracy on deformed test sets (mean over 8)', unit: 'accuracy' },
+/** Each statistic's name in effects, its unit, and the claim's few words in the claims figure. */
+const STATISTIC_NAMES: Readonly<Record<PrimaryStatistic, { name: string; unit: string; label: string }>> = {
+  'test-error': { name: 'test error', unit: 'error', label: 'lower test error' },
+  'test-nll': { name: 'test NLL', unit: 'nats', label: 'lower test NLL' },
+  'participation-ratio': {
+    name: 'participation ratio at h1 (mean over classes)',
+    unit: 'directions',
+    label: 'flatter h1 (participation ratio)',
+  },
+  'fgsm-margin-accuracy': {
+    name: 'margin-loss FGSM accuracy (mean over ε)',
+    unit: 'accuracy',
+    label: 'more accurate under FGSM',
+  },
+  'deformed-accuracy': {
+    name: 'accuracy on deformed test sets (mean over 8)',
+    unit: 'accuracy',
+    label: 'more accurate on deformed images',
+  },
 };
 
 /**
@@ -45,15 +58,11 @@ export function pairedComparison(
   };
 }
 
-function effectText(
-  statistic: PrimaryStatistic,
-  model: string,
-  reference: string,
-  alternative: 'less' | 'greater',
-): string {
+/** What the effect is, e.g. 'test error: baseline − manifold mixup' (reference first when lower is claimed). */
+function effectText(statistic: string, model: string, reference: string, alternative: 'less' | 'greater'): string {
   const label = (name: string) => VARIANTS[name as keyof typeof VARIANTS].label;
   const [first, second] = alternative === 'less' ? [reference, model] : [model, reference];
-  return `${STATISTIC_NAMES[statistic].name}: ${label(first)} − ${label(second)}`;
+  return `${statistic}: ${label(first)} − ${label(second)}`;
 }
 
 /** A pre-declared primary claim as a ClaimSpec (marked primary), its id after `prefix`. */
@@ -62,8 +71,8 @@ export function primarySpec(claim: PrimaryClaim, prefix = ''): ClaimSpec {
     id: `${prefix}${claim.id}`,
     statement: claim.statement,
     source: claim.source,
-    label: `${claim.statistic.replace(/-/g, ' ')} vs ${VARIANTS[claim.reference].label}`,
-    effect: effectText(claim.statistic, claim.model, claim.reference, claim.alternative),
+    label: `${STATISTIC_NAMES[claim.statistic].label} than ${VARIANTS[claim.reference].label}`,
+    effect: effectText(STATISTIC_NAMES[claim.statistic].name, claim.model, claim.reference, claim.alternative),
     unit: STATISTIC_NAMES[claim.statistic].unit,
     primary: true,
     compare: pairedComparison(PRIMARY_STATISTICS[claim.statistic], claim.model, claim.reference, claim.alternative),
@@ -79,27 +88,29 @@ function exploratorySpecs(experiment: string): ClaimSpec[] {
     id: string,
     statement: string,
     source: string,
-    statistic: { name: string; unit: string; of: (r: ModelRun) => number },
+    statistic: { name: string; unit: string; label: string; of: (r: ModelRun) => number },
     reference: 'baseline' | 'input-mixup',
     alternative: 'less' | 'greater',
-  ): ClaimSpec => {
-    const [first, second] = alternative === 'less' ? [reference, 'manifold-mixup'] : ['manifold-mixup', reference];
-    const label = (name: string) => VARIANTS[name as keyof typeof VARIANTS].label;
-    return {
-      id: `${experiment}-${id}`,
-      statement,
-      source,
-      label: `${id.replace(/-/g, ' ')}`,
-      effect: `${statistic.name}: ${label(first)} − ${label(second)}`,
-      unit: statistic.unit,
-      compare: pairedComparison(statistic.of, 'manifold-mixup', reference, alternative),
-    };
+  ): ClaimSpec => ({
+    id: `${experiment}-${id}`,
+    statement,
+    source,
+    label: `${statistic.label} than ${VARIANTS[reference].label}`,
+    effect: effectText(statistic.name, 'manifold-mixup', reference, alternative),
+    unit: statistic.unit,
+    compare: pairedComparison(statistic.of, 'manifold-mixup', reference, alternative),
+  });
+  const nll = { ...STATISTIC_NAMES['test-nll'], of: PRIMARY_STATISTICS['test-nll'] };
+  const pgd = {
+    name: 'margin-loss PGD-10 accuracy (mean over ε)',
+    unit: 'accuracy',
+    label: 'more accurate under PGD-10',
+    of: pgdAccuracy,
   };
-  const nll = { name: 'test NLL', unit: 'nats', of: (r: ModelRun) => r.metrics.nll };
-  const pgd = { name: 'margin-loss PGD-10 accuracy (mean over ε)', unit: 'accuracy', of: pgdAccuracy };
   const transfer = {
     name: 'accuracy on FGSM transferred from another seed (mean over ε)',
     unit: 'accuracy',
+    label: 'more accurate under transferred FGSM',
     of: transferAccuracy,
   };
   return [

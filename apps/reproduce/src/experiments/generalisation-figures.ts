@@ -31,28 +31,27 @@ const attacksOf = (r: ModelRun) => {
   return r.attacks;
 };
 
-/** Accuracy against ε under margin-loss FGSM and PGD-10, per model. */
-function attackFigure(results: ExperimentResults, title: string): FigureSpec {
+/** Accuracy against ε under one margin-loss attack (FGSM or PGD-10), per model. */
+function attackFigure(results: ExperimentResults, title: string, attack: 'fgsm' | 'pgd'): FigureSpec {
   const n = results.seeds.length;
-  const first = attacksOf(results.models[0].runs[0]);
-  const series = (['fgsm', 'pgd'] as const).flatMap((attack) =>
-    results.models.map((m) =>
+  const points = attacksOf(results.models[0].runs[0])[attack];
+  const name = attack === 'fgsm' ? 'FGSM' : 'PGD-10';
+  const how = attack === 'fgsm' ? 'FGSM' : 'PGD-10 with a random start (step 2.5·ε/10)';
+  return {
+    name: `${results.experiment}-${attack}.svg`,
+    caption:
+      `${title}: test accuracy under margin-loss ${how} against ε, on ${points[0].n} test images ` +
+      `(${seedsText(n)})`,
+    kind: 'intervalCurves',
+    data: results.models.map((m) =>
       intervalSeries(
-        `${m.label}, ${attack === 'fgsm' ? 'FGSM' : 'PGD-10'}`,
-        first[attack].map((p) => p.epsilon),
+        m.label,
+        points.map((p) => p.epsilon),
         (e) => m.runs.map((r) => attacksOf(r)[attack][e].accuracy),
       ),
     ),
-  );
-  return {
-    name: `${results.experiment}-attacks.svg`,
-    caption:
-      `${title}: test accuracy under margin-loss FGSM (${first.fgsm[0].n} test images) and PGD-10 with a random start ` +
-      `(the first ${first.pgd[0].n}) against ε (${seedsText(n)})`,
-    kind: 'intervalCurves',
-    data: series,
     options: {
-      title: `${title}: accuracy under attack`,
+      title: `${title}: accuracy under ${name}`,
       xLabel: 'ε (pixels in [0, 1])',
       yLabel: 'test accuracy',
       yDomain: [0, 1],
@@ -84,7 +83,7 @@ function deformationFigure(results: ExperimentResults, title: string): FigureSpe
   };
 }
 
-/** The experiment's figures over every seed: the test curves, the attacks and the deformations. */
+/** The experiment's figures over every seed: the test curves, the two attacks and the deformations. */
 export function generalisationFigures(results: ExperimentResults, title: string): FigureSpec[] {
   return [
     epochFigure(results, title, { file: 'test-nll', name: 'test NLL', of: (h) => h.valLoss ?? Number.NaN }),
@@ -93,7 +92,8 @@ export function generalisationFigures(results: ExperimentResults, title: string)
       name: 'test error',
       of: (h) => 1 - (h.valAccuracy ?? Number.NaN),
     }),
-    attackFigure(results, title),
+    attackFigure(results, title, 'fgsm'),
+    attackFigure(results, title, 'pgd'),
     deformationFigure(results, title),
   ];
 }
