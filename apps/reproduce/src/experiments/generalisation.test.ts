@@ -78,7 +78,7 @@ describe('generalisation experiment', () => {
     expect(jobs.map((j) => j.alpha)).toEqual([1, 1, 2]);
     for (const job of jobs) {
       expect(job.data).toEqual({ kind: 'image-subset', dataset: 'mnist', trainSize: 5000, testLimit: null, seed: 4 });
-      expect(job.training).toEqual({ epochs: 50, batchSize: 100, learningRate: 1e-3, lrSchedule: null });
+      expect(job.training).toEqual({ epochs: 60, batchSize: 100, learningRate: 1e-3, lrSchedule: null });
     }
   });
 
