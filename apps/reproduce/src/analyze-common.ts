@@ -9,6 +9,8 @@ export interface TrainedModel {
   hash: string;
   outputs: LoadedOutputs;
   cached: boolean;
+  /** The cache folder holding it: its final weights are the last epoch's checkpoint there (cache.ts checkpointDir). */
+  cacheRoot: string;
 }
 
 /** What one model trained with one seed contributes to the results. */

@@ -7,7 +7,7 @@ describe('parseCliArgs', () => {
   it("defaults to the default profile, every experiment, the profile's seeds, the repo root, auto backend", () => {
     expect(parse()).toEqual({
       profile: 'default',
-      experiments: ['spiral', 'bottleneck-2d', 'bottleneck-12d'],
+      experiments: ['spiral', 'bottleneck-2d', 'bottleneck-12d', 'generalisation'],
       seeds: null,
       shard: null,
       cache: null,

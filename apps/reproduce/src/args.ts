@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseShard, type ShardSpec } from './shards.js';
-import { EXPERIMENT_NAMES, type ExperimentName } from './experiments/registry.js';
+import { DEFAULT_EXPERIMENTS, EXPERIMENT_NAMES, type ExperimentName } from './experiments/registry.js';
 import { MAX_SEEDS, PROFILE_NAMES, type ProfileName } from './profiles.js';
 
 export const BACKEND_NAMES = ['auto', 'wasm', 'cpu', 'tensorflow'] as const;
@@ -111,7 +111,7 @@ export function parseCliArgs(argv: readonly string[], defaults: { out: string })
   if (shard && merge) throw new UsageError('--shard and merge do not go together: merge combines finished shards');
   const experiments =
     v.only === undefined
-      ? [...EXPERIMENT_NAMES]
+      ? [...DEFAULT_EXPERIMENTS]
       : v.only
           .split(',')
           .map((s) => s.trim())
@@ -146,9 +146,11 @@ Usage: manifold-mixup-reproduce [flags]
                          quick:   tiny models, the whole pipeline in < 2 minutes (CI)
                          default: what the README shows, < 60 minutes on 2 cores (5 seeds)
                          paper:   the seed's hyperparameters (1024-wide, 24 epochs, full data): hours on wasm
-  --only <list>        comma-separated experiments: ${EXPERIMENT_NAMES.join(', ')} (default: all)
+  --only <list>        comma-separated experiments: ${EXPERIMENT_NAMES.join(', ')}
+                       (default: ${DEFAULT_EXPERIMENTS.join(', ')}; the others run only when named here)
   --seeds <n|list>     train every model once per seed: a count n (seeds 0..n-1) or a list such as 0,1,2
-                       (default: the profile's, quick 2, default 5, paper 3); a seed fixes data splits, initial
+                       (default: the experiment's own count in the profile, e.g. quick 2, default 5 (generalisation
+                       10), paper 3); a seed fixes data splits, initial
                        weights, order and mixing, shared by every model of an experiment (paired comparisons)
   --out <dir>          folder for figures/, results/, README.md and .reproduce-cache/ (default: the repo root)
   --backend <name>     ${BACKEND_NAMES.join(' | ')} (default: auto = tensorflow if it loads, else wasm, else cpu)

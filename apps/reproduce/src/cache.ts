@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AttackRecord } from './results.js';
 import type { EpochRecord } from './worker-messages.js';
 
 /** Arrays a finished model leaves for the parent's analysis, stored as raw little-endian files. */
@@ -20,6 +21,10 @@ export interface ModelOutputs {
   seconds: number;
   /** Test accuracy under FGSM per ε (when the job asks for it). */
   fgsm?: Array<{ epsilon: number; accuracy: number; n: number }>;
+  /** Margin-loss FGSM and PGD accuracy per ε, with the zero-gradient shares (when the job asks for them). */
+  attacks?: { fgsm: AttackRecord[]; pgd: AttackRecord[] };
+  /** Test accuracy per deformed copy of the test set (when the job asks for it). */
+  deformations?: Array<{ name: string; accuracy: number; n: number }>;
   arrays: Record<string, ArrayRecord>;
 }
 

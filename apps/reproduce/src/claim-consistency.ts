@@ -1,10 +1,9 @@
 import { signFlipTest, verdictOf } from '@manifold-mixup/analysis';
-import { FAMILY_ALPHA, PRIMARY_CLAIMS } from './experiments/generalisation-primary.js';
+import { FAMILY_ALPHA } from './experiments/generalisation-primary.js';
 import type { ShapeProblem } from './json-shape.js';
+import { isDeclaredPrimary, PRIMARY_IDS } from './primary-ids.js';
 import { close, holmVerdict } from './primary-family.js';
 import type { Claim } from './results.js';
-
-const PRIMARY_IDS = new Set(PRIMARY_CLAIMS.map((c) => c.id));
 
 /**
  * A claim of a results file agrees with its own numbers: the p-value is the sign-flip p of its per-seed
@@ -20,7 +19,7 @@ export function claimProblems(claim: Claim, field: string): ShapeProblem[] {
   const p = signFlipTest(effects, 'greater').p;
   if (!close(claim.p, p)) note('p', `${p} (the exact sign-flip p of perSeed[].effect > 0)`, claim.p);
   if (claim.primary) {
-    if (!PRIMARY_IDS.has(claim.id))
+    if (!isDeclaredPrimary(claim.id))
       note('id', `one of the declared primary claims (${[...PRIMARY_IDS].join(', ')})`, claim.id);
     if (!claim.holm) note('holm', 'the Holm judgement of a primary claim', 'none');
     else {

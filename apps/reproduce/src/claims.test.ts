@@ -160,7 +160,7 @@ describe('claim specs', () => {
 
   it('every claim id is unique across the experiments', () => {
     const ids = REGISTRY.experiments.flatMap((e) => e.claims(e.settings.quick).map((s) => s.id));
-    expect(ids).toHaveLength(13);
+    expect(ids).toHaveLength(14 + 2 * 11);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

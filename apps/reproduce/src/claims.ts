@@ -1,5 +1,5 @@
 import { pairedSummary, signFlipTest, verdictOf } from '@manifold-mixup/analysis';
-import { PRIMARY_CLAIMS } from './experiments/generalisation-primary.js';
+import { isDeclaredPrimary, PRIMARY_IDS } from './primary-ids.js';
 import type { Claim, ClaimSeed, ModelResults, ModelRun } from './results.js';
 
 /**
@@ -27,8 +27,6 @@ export interface ClaimSpec {
   compare: (run: (model: string) => ModelRun) => { effect: number; values: Record<string, number> };
 }
 
-const PRIMARY_IDS: ReadonlySet<string> = new Set(PRIMARY_CLAIMS.map((c) => c.id));
-
 /** The reference key of a claim (see ClaimSpec.reference), checked against every seed's values. */
 function referenceKey(spec: ClaimSpec, perSeed: readonly ClaimSeed[]): string | null {
   let key = spec.reference;
@@ -52,9 +50,10 @@ function referenceKey(spec: ClaimSpec, perSeed: readonly ClaimSeed[]): string | 
  * replaced by its family's Holm verdict once every experiment is analysed (primary-family.ts).
  */
 export function judgeClaim(spec: ClaimSpec, models: readonly ModelResults[], seeds: readonly number[]): Claim {
-  if (spec.primary && !PRIMARY_IDS.has(spec.id))
+  if (spec.primary && !isDeclaredPrimary(spec.id))
     throw new Error(
-      `claim ${spec.id}: marked primary, expected one of the declared PRIMARY_CLAIMS (${[...PRIMARY_IDS].join(', ')})`,
+      `claim ${spec.id}: marked primary, expected one of the declared PRIMARY_CLAIMS (${[...PRIMARY_IDS].join(', ')}), ` +
+        `optionally after a dataset prefix such as 'fashion-mnist-'`,
     );
   const perSeed = seeds.map((seed) => {
     const run = (name: string): ModelRun => {
@@ -88,6 +87,7 @@ export function judgeClaim(spec: ClaimSpec, models: readonly ModelResults[], see
     relativeChange: finite(summary.relativeChange),
     p: signFlipTest(effects, 'greater').p,
     verdict: verdictOf(summary),
+    ...(spec.primary ? { primary: true as const } : {}),
   };
 }
 

@@ -83,38 +83,44 @@ describe('manifold-mixup-reproduce (end to end)', () => {
     ]);
   }, 300_000); // five CLI runs; generous because turbo runs every package's tests at once on 2 cores
 
-  it('quick spiral in 3 shards (separate processes and folders) merges to exactly the unsharded run', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'reproduce-shards-'));
-    dirs.push(root);
-    const quick = ['--profile', 'quick', '--only', 'spiral', '--workers', '1'];
-    const single = join(root, 'single');
-    expect((await cli(...quick, '--out', single)).code).toBe(0);
-    const shardDirs = [1, 2, 3].map((i) => join(root, `shard-${i}`));
-    const runs = await Promise.all(shardDirs.map((dir, i) => cli(...quick, '--shard', `${i + 1}/3`, '--out', dir)));
-    for (const run of runs) expect(run.code).toBe(0);
-    // A shard writes its manifest, no figures or results.
-    expect(existsSync(join(shardDirs[0], 'shard.json'))).toBe(true);
-    expect(existsSync(join(shardDirs[0], 'figures'))).toBe(false);
-    const merged = join(root, 'merged');
-    const merge = await cli('merge', ...shardDirs, '--out', merged, '--validate');
-    expect(merge.stderr).toContain('merge: 3 shards of profile quick');
-    expect(merge.code).toBe(0);
-    const names = (await readdir(join(single, 'figures'))).sort();
-    expect((await readdir(join(merged, 'figures'))).sort()).toEqual(names);
-    for (const name of names)
-      expect(await readFile(join(merged, 'figures', name), 'utf8')).toBe(
-        await readFile(join(single, 'figures', name), 'utf8'),
-      );
-    const { environment: e1, ...a } = JSON.parse(await readFile(join(single, 'results', 'spiral.json'), 'utf8'));
-    const { environment: e2, ...b } = JSON.parse(await readFile(join(merged, 'results', 'spiral.json'), 'utf8'));
-    expect(b).toEqual(a);
-    expect(e2.shards.map((s: { index: number }) => s.index)).toEqual([1, 2, 3]);
-    expect(e1.shards).toBeUndefined();
-    // A missing shard: an error naming it, and nothing written.
-    const partial = join(root, 'partial');
-    const refused = await cli('merge', shardDirs[0], shardDirs[2], '--out', partial);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('merge: shard 2/3 missing');
-    expect(existsSync(partial)).toBe(false);
-  }, 300_000);
+  // generalisation: its transfer attack reads two seeds' models, which merge finds in different shards.
+  it.each(['spiral', 'generalisation'])(
+    'quick %s in 3 shards (separate processes and folders) merges to exactly the unsharded run',
+    async (experiment) => {
+      const root = await mkdtemp(join(tmpdir(), 'reproduce-shards-'));
+      dirs.push(root);
+      const quick = ['--profile', 'quick', '--only', experiment, '--workers', '1'];
+      const single = join(root, 'single');
+      expect((await cli(...quick, '--out', single)).code).toBe(0);
+      const shardDirs = [1, 2, 3].map((i) => join(root, `shard-${i}`));
+      const runs = await Promise.all(shardDirs.map((dir, i) => cli(...quick, '--shard', `${i + 1}/3`, '--out', dir)));
+      for (const run of runs) expect(run.code).toBe(0);
+      // A shard writes its manifest, no figures or results.
+      expect(existsSync(join(shardDirs[0], 'shard.json'))).toBe(true);
+      expect(existsSync(join(shardDirs[0], 'figures'))).toBe(false);
+      const merged = join(root, 'merged');
+      const merge = await cli('merge', ...shardDirs, '--out', merged, '--validate');
+      expect(merge.stderr).toContain('merge: 3 shards of profile quick');
+      expect(merge.code).toBe(0);
+      const names = (await readdir(join(single, 'figures'))).sort();
+      expect((await readdir(join(merged, 'figures'))).sort()).toEqual(names);
+      for (const name of names)
+        expect(await readFile(join(merged, 'figures', name), 'utf8')).toBe(
+          await readFile(join(single, 'figures', name), 'utf8'),
+        );
+      const results = (dir: string) => readFile(join(dir, 'results', `${experiment}.json`), 'utf8');
+      const { environment: e1, ...a } = JSON.parse(await results(single));
+      const { environment: e2, ...b } = JSON.parse(await results(merged));
+      expect(b).toEqual(a);
+      expect(e2.shards.map((s: { index: number }) => s.index)).toEqual([1, 2, 3]);
+      expect(e1.shards).toBeUndefined();
+      // A missing shard: an error naming it, and nothing written.
+      const partial = join(root, 'partial');
+      const refused = await cli('merge', shardDirs[0], shardDirs[2], '--out', partial);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('merge: shard 2/3 missing');
+      expect(existsSync(partial)).toBe(false);
+    },
+    300_000,
+  );
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { sha256Hex } from './config-hash.js';
 
 /** The files of this app that run in the worker: changing them changes what a model is. */
-const WORKER_FILES = ['worker', 'train-model', 'build-model', 'load-data', 'cache'];
+const WORKER_FILES = ['worker', 'train-model', 'build-model', 'load-data', 'cache', 'deformed-sets', 'hidden-spectra'];
 const TFJS = [
   '@tensorflow/tfjs-core',
   '@tensorflow/tfjs-layers',
@@ -23,7 +23,8 @@ function jsFiles(dir: string): string[] {
 /**
  * 16 hex digits identifying the code that trains a model: the built JavaScript of mixup-core,
  * tfjs-wasm-training (the wasm kernels training runs on), datasets and random (the PRNG behind
- * shuffling, mixing and initialisation), this app's worker-side files and the tfjs versions. Part
+ * shuffling, mixing and initialisation), analysis (the hidden layer's spectra are computed in the
+ * worker), this app's worker-side files and the tfjs versions. Part
  * of every model's config, so a change of the training code (even one that only changes
  * floating-point rounding) retrains the cached models instead of silently mixing results of two
  * implementations.
@@ -43,6 +44,8 @@ export function codeFingerprintParts(): string[] {
     ['@manifold-mixup/mixup-core', require],
     ['@manifold-mixup/tfjs-wasm-training', coreRequire],
     ['@manifold-mixup/datasets', require],
+    // The worker computes the hidden layer's spectra with it.
+    ['@manifold-mixup/analysis', require],
     ['@manifold-mixup/random', coreRequire],
   ];
   for (const [pkg, resolver] of packages) {

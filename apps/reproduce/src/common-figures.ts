@@ -1,3 +1,4 @@
+import { meanInterval } from '@manifold-mixup/analysis';
 import type { FigureSpec } from './figure-spec.js';
 import { check, show, type Shape } from './json-shape.js';
 import type { ExperimentResults } from './results.js';
@@ -52,5 +53,20 @@ export function metricsFigure(results: Pick<ExperimentResults, 'experiment' | 'm
       })),
     },
     options: { title: `${title}: test metrics`, yLabel: 'value' },
+  };
+}
+
+/**
+ * One curve of an intervalCurves figure: at each x, the mean over seeds of `atX(k)` (the seeds' values
+ * at x[k]) and its 95% interval; with one seed the band collapses onto the mean.
+ */
+export function intervalSeries(name: string, x: number[], atX: (k: number) => number[]) {
+  const intervals = x.map((_, k) => meanInterval(atX(k)));
+  return {
+    name,
+    x,
+    mean: intervals.map((i) => i.mean),
+    low: intervals.map((i) => (Number.isFinite(i.low) ? i.low : i.mean)),
+    high: intervals.map((i) => (Number.isFinite(i.high) ? i.high : i.mean)),
   };
 }

@@ -3,6 +3,14 @@ import type { ExperimentResults } from './results.js';
 
 export const CLAIMS_FIGURE = 'claims-at-a-glance.svg';
 
+/** How many seeds the experiments have: '5', or '5-10' when their counts differ (per-experiment seeds). */
+export function seedCount(all: readonly ExperimentResults[]): { text: string; plural: boolean } {
+  const counts = all.map((r) => r.seeds.length);
+  const low = Math.min(...counts);
+  const high = Math.max(...counts);
+  return { text: low === high ? String(low) : `${low}-${high}`, plural: high > 1 };
+}
+
 /**
  * Figures drawn from every experiment's results together (today: the claims at a glance, the primary
  * family first, then the exploratory claims). They are a function of results/*.json alone, so --check
@@ -12,7 +20,7 @@ export function globalFigures(all: readonly ExperimentResults[]): FigureSpec[] {
   if (all.length === 0) return [];
   const claims = all.flatMap((r) => r.claims.map((c) => ({ experiment: r.experiment, ...c })));
   const primary = claims.filter((c) => c.primary);
-  const seeds = [...new Set(all.map((r) => r.seeds.length))].sort((a, b) => a - b).join(' or ');
+  const seeds = seedCount(all).text;
   const family = (c: (typeof claims)[number]) =>
     c.primary
       ? `Primary: ${primary.length} claims of the paper, Holm over the family`

@@ -1,7 +1,8 @@
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TrainedModel } from './analyze-common.js';
-import type { CliOptions } from './args.js';
+import { initBackend } from '@manifold-mixup/mixup-core';
+import type { BackendChoice, CliOptions } from './args.js';
 import { hasOutputs } from './cache.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { configHash } from './config-hash.js';
@@ -9,7 +10,7 @@ import { backendRecord, gitState, machine, packageVersions } from './environment
 import { REGISTRY } from './experiments/registry.js';
 import { estimatedCost, jobKey, type ModelJob } from './model-job.js';
 import type { Progress } from './progress.js';
-import { allJobs, planRun, type RunPlan } from './plan.js';
+import { allJobs, describeSeeds, planRun, type RunPlan } from './plan.js';
 import { publish } from './publish.js';
 import type { Environment } from './results.js';
 import { readOutputs } from './read-outputs.js';
@@ -74,7 +75,7 @@ export async function collectShards(
   };
   same('profile', (m) => m.profile);
   same('experiments', (m) => m.experiments.join(','));
-  same('seeds', (m) => m.seeds.join(','));
+  same('seeds', (m) => (m.seeds === null ? 'of each experiment' : m.seeds.join(',')));
   same('code fingerprint', (m) => m.code);
   same('backend', (m) => m.environment.backend.name);
   same('shard count', (m) => String(m.shard.count));
@@ -129,7 +130,13 @@ export async function collectShards(
   const trained: TrainedModel[] = [];
   for (const { job, hash } of expected) {
     const found = holder.get(hash) as { shard: Loaded; job: ShardManifest['jobs'][number] };
-    trained.push({ job, hash, outputs: await readOutputs(found.shard.cacheRoot, hash), cached: found.job.cached });
+    trained.push({
+      job,
+      hash,
+      outputs: await readOutputs(found.shard.cacheRoot, hash),
+      cached: found.job.cached,
+      cacheRoot: found.shard.cacheRoot,
+    });
   }
   return { plan, trained };
 }
@@ -166,8 +173,10 @@ export async function mergeShards(dirs: readonly string[], options: CliOptions, 
       .sort((a, b) => a.index - b.index),
   };
   progress.log(
-    `merge: ${shards.length} shards of profile ${plan.profile.name}, seeds ${plan.seeds.join(', ')}, code ${plan.code}: complete`,
+    `merge: ${shards.length} shards of profile ${plan.profile.name}, seeds ${describeSeeds(plan)}, code ${plan.code}: complete`,
   );
+  // The analysis may evaluate trained models (an experiment's acrossSeeds): on the backend that trained them.
+  await initBackend(plan.backend as BackendChoice, { threads: 1 });
   await publish(options.out, plan, trained, environmentBase, { png: options.png, progress });
   progress.log(
     `merged in ${((performance.now() - t0) / 1000).toFixed(1)} s: figures/, results/ and README.md in ${options.out}`,

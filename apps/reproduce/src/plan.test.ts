@@ -51,7 +51,11 @@ describe('planRun', () => {
   it("plans every seed of every experiment given, named after it, with the profile's settings", () => {
     const plan = planRun('quick', [spiral, bottleneck12d], null, 'cpu', 'code-x');
     expect(plan.experiments).toEqual(['spiral', 'bottleneck-12d']);
-    expect(plan.seeds).toEqual([0, 1]); // the quick profile's two seeds
+    expect(plan.seeds).toBeNull(); // no --seeds: each experiment's own count
+    expect(plan.jobsByExperiment.map((e) => e.seeds)).toEqual([
+      [0, 1],
+      [0, 1],
+    ]); // the quick profile's two seeds
     expect(plan.jobsByExperiment.map((e) => e.bySeed.map((s) => s.jobs.length))).toEqual([
       [2, 2],
       [5, 5],

@@ -92,10 +92,11 @@ export async function publish(
   environmentBase: Omit<Environment, 'models'>,
   options: { png: boolean; progress: Progress; registry?: Registry },
 ): Promise<void> {
-  const { profile, seeds } = plan;
+  const { profile } = plan;
   const registry = options.registry ?? REGISTRY;
   // Everything is analysed before anything is written: an analysis that fails leaves `out` as it was.
-  const analysed = plan.jobsByExperiment.map(({ experiment, bySeed }) => {
+  const analysed = [];
+  for (const { experiment, seeds, bySeed } of plan.jobsByExperiment) {
     const perSeed = bySeed.map(({ seed, jobs }) => ({
       seed,
       models: jobs.map((job) => {
@@ -104,9 +105,11 @@ export async function publish(
         return found;
       }),
     }));
-    return { experiment, perSeed, ...analyzeExperiment(experiment, perSeed, profile.name) };
-  });
-  const fresh: ExperimentResults[] = analysed.map(({ experiment, perSeed, models, claims }) => ({
+    const settings = experiment.settings[profile.name];
+    const across = (await experiment.acrossSeeds?.(perSeed, settings)) ?? [];
+    analysed.push({ experiment, seeds, perSeed, ...analyzeExperiment(experiment, perSeed, profile.name, across) });
+  }
+  const fresh: ExperimentResults[] = analysed.map(({ experiment, seeds, perSeed, models, claims }) => ({
     schemaVersion: SCHEMA_VERSION,
     experiment: experiment.name,
     profile: profile.name,

@@ -19,6 +19,16 @@ export interface LoadedOutputs extends ModelOutputs {
 
 const BYTES_PER_VALUE = { float32: 4, uint8: 1 } as const;
 
+const share = number({ min: 0, max: 1 });
+
+/** One attack at one ε (cache.ts AttackRecord). */
+export const ATTACK_RECORD = object({
+  epsilon: number({ min: 0 }),
+  accuracy: share,
+  n: number({ min: 0, integer: true }),
+  zeroGradientShare: object({ margin: share, crossEntropy: share }),
+});
+
 /** What outputs.json must hold (the fields the parent uses); a NaN loss was written as null. */
 const OUTPUTS = object({
   history: array(
@@ -37,6 +47,16 @@ const OUTPUTS = object({
     array(
       object({
         epsilon: number({ min: 0 }),
+        accuracy: number({ min: 0, max: 1 }),
+        n: number({ min: 0, integer: true }),
+      }),
+    ),
+  ),
+  attacks: optional(object({ fgsm: array(ATTACK_RECORD), pgd: array(ATTACK_RECORD) })),
+  deformations: optional(
+    array(
+      object({
+        name: string(),
         accuracy: number({ min: 0, max: 1 }),
         n: number({ min: 0, integer: true }),
       }),

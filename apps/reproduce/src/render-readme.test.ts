@@ -8,12 +8,21 @@ import type { ModelRun } from './results.js';
 import { configDifferences } from './seed-differences.js';
 
 describe('renderBlocks', () => {
-  const all = EXPERIMENTS.map((experiment) => syntheticResults(experiment));
+  const all = EXPERIMENTS.filter((e) => !e.optIn).map((experiment) => syntheticResults(experiment));
 
   it('renders every block, deterministically', () => {
     const blocks = renderBlocks(all);
     expect([...blocks.keys()]).toEqual(blockNames());
-    expect(blockNames()).toEqual(['claims', 'spiral', 'bottleneck-2d', 'bottleneck-12d', 'differences', 'environment']);
+    expect(blockNames()).toEqual([
+      'claims',
+      'spiral',
+      'bottleneck-2d',
+      'bottleneck-12d',
+      'generalisation',
+      'generalisation-fashion-mnist',
+      'differences',
+      'environment',
+    ]);
     expect(renderBlocks(structuredClone(all))).toEqual(blocks);
   });
 

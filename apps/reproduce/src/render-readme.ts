@@ -4,6 +4,7 @@ import { renderExperimentBlock } from './render-experiment.js';
 import { claimsBlock } from './claims-block.js';
 import { runKey, type ExperimentResults } from './results.js';
 import { renderDifferencesBlock } from './seed-differences.js';
+import { shownExperiments } from './shown-experiments.js';
 
 /** Every generated block of the README, in reading order: one per experiment of the registry. */
 export function blockNames(registry: Registry = REGISTRY): string[] {
@@ -68,7 +69,7 @@ export function renderBlocks(all: readonly ExperimentResults[], registry: Regist
   const ordered = registry.names.flatMap((name) => byName.get(name) ?? []);
   const blocks = new Map<string, string>();
   blocks.set('claims', claimsBlock(ordered));
-  for (const experiment of registry.experiments) {
+  for (const experiment of shownExperiments(all, registry)) {
     const results = byName.get(experiment.name);
     blocks.set(experiment.name, results ? renderExperimentBlock(experiment, results) : notRun(experiment.name));
   }

@@ -18,6 +18,7 @@ import {
 import { MAX_SEEDS, PROFILE_NAMES } from './profiles.js';
 import { figureNamePattern } from './results.js';
 import { CONFIG_HASH } from './config-hash.js';
+import { ATTACK_RECORD } from './read-outputs.js';
 
 // The shape of results/<experiment>.json (results.ts' ExperimentResults): every field the README,
 // the figures and --check read. What the plan determines (config, jobs, hashes) is checked against
@@ -77,6 +78,14 @@ const ANALYSIS = object({
     ),
   ),
   spectra: optional(object({ raw: SPECTRUM_TABLE, normalized: SPECTRUM_TABLE, centeredNormalized: SPECTRUM_TABLE })),
+  flattening: optional(
+    object({
+      participationRatio: statistic,
+      perClassParticipationRatio: array(statistic),
+      centred: object({ largest: statistic, sumOfOthers: statistic }),
+      uncentred: object({ largest: statistic, sumOfOthers: statistic }),
+    }),
+  ),
 });
 
 const RUN = object({
@@ -98,6 +107,19 @@ const RUN = object({
   ),
   analysis: ANALYSIS,
   fgsm: optional(array(object({ epsilon: number({ min: 0 }), accuracy: probability, n: count }))),
+  attacks: optional(object({ fgsm: array(ATTACK_RECORD), pgd: array(ATTACK_RECORD) })),
+  transfer: optional(
+    array(
+      object({
+        epsilon: number({ min: 0 }),
+        accuracy: probability,
+        sourceAccuracy: probability,
+        sourceSeed: count,
+        n: count,
+      }),
+    ),
+  ),
+  deformations: optional(array(object({ name: string(), accuracy: probability, n: count }))),
 });
 
 const CLAIM = object({

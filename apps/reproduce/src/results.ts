@@ -130,6 +130,40 @@ export interface ModelAnalysis {
     silhouette: number;
   }[];
   spectra?: { raw: SpectrumTable; normalized: SpectrumTable; centeredNormalized: SpectrumTable };
+  /** The first hidden layer's class spectra (generalisation experiment). */
+  flattening?: FlatteningStatistics;
+}
+
+/**
+ * Per-class statistics of a hidden layer's test activations: the participation ratio (Σλ)²/Σλ² of the
+ * centred class covariance (the primary flattening statistic), and §3.2's table numbers (largest
+ * singular value, sum of the others), centred and uncentred; each a mean over the classes.
+ */
+export interface FlatteningStatistics {
+  participationRatio: number;
+  perClassParticipationRatio: number[];
+  centred: { largest: number; sumOfOthers: number };
+  uncentred: { largest: number; sumOfOthers: number };
+}
+
+/** Accuracy under one margin-loss attack at one ε, and the shares of images with an exactly zero input gradient. */
+export interface AttackRecord {
+  epsilon: number;
+  accuracy: number;
+  n: number;
+  zeroGradientShare: { margin: number; crossEntropy: number };
+}
+
+/** Accuracy of a model on FGSM examples crafted on another seed's model of the same method. */
+export interface TransferRecord {
+  epsilon: number;
+  /** This model's accuracy on the transferred examples. */
+  accuracy: number;
+  /** The source model's own accuracy on them (its white-box FGSM). */
+  sourceAccuracy: number;
+  /** The seed of the source model. */
+  sourceSeed: number;
+  n: number;
 }
 
 /** Test accuracy under FGSM at one ε. */
@@ -150,6 +184,12 @@ export interface ModelRun {
   history: HistoryRecord[];
   analysis: ModelAnalysis;
   fgsm?: FgsmRecord[];
+  /** Margin-loss FGSM (whole test set) and PGD (a prefix of it) per ε. */
+  attacks?: { fgsm: AttackRecord[]; pgd: AttackRecord[] };
+  /** FGSM examples of another seed's model of the same method, classified by this one. */
+  transfer?: TransferRecord[];
+  /** Test accuracy per deformed copy of the test set (names: 'rotation-20', 'shear-28.6', 'zoom-0.6', ...). */
+  deformations?: Array<{ name: string; accuracy: number; n: number }>;
 }
 
 /** One model of an experiment, trained once per seed (runs in seed order). */

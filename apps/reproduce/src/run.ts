@@ -7,7 +7,7 @@ import { backendRecord, gitState, machine, packageVersions } from './environment
 import { REGISTRY } from './experiments/registry.js';
 import { duration } from './markdown.js';
 import { estimatedCost, jobKey } from './model-job.js';
-import { allJobs, planRun, type RunPlan } from './plan.js';
+import { allJobs, describeSeeds, planRun, type RunPlan } from './plan.js';
 import type { Progress } from './progress.js';
 import { publish } from './publish.js';
 import { SHARD_MANIFEST, writeShardManifest } from './shard-manifest.js';
@@ -34,7 +34,7 @@ export async function runExperiments(options: CliOptions, progress: Progress): P
   const cacheRoot = options.cache ?? join(options.out, '.reproduce-cache');
   progress.log(
     `profile ${plan.profile.name} (${plan.profile.description}); ` +
-      `experiments ${plan.experiments.join(', ')}; seeds ${plan.seeds.join(', ')}; ` +
+      `experiments ${plan.experiments.join(', ')}; seeds ${describeSeeds(plan)}; ` +
       `backend ${backend.name} (${backend.threads} thread(s)); code ${plan.code}; workers ${workers}; out ${options.out}` +
       (shard ? `; shard ${shard.index}/${shard.count}: ${jobs.length} of ${everyJob.length} models` : ''),
   );

@@ -1,6 +1,7 @@
 import { REGISTRY, type Registry } from './experiments/registry.js';
 import type { AnyExperiment } from './experiments/experiment.js';
 import { table } from './markdown.js';
+import { shownExperiments } from './shown-experiments.js';
 import { SEED_PROFILE } from './profiles.js';
 import type { ExperimentResults } from './results.js';
 
@@ -47,9 +48,9 @@ export function configDifferences(
 export function renderDifferencesBlock(all: readonly ExperimentResults[], registry: Registry = REGISTRY): string {
   const rows: string[][] = METHOD_DIFFERENCES.map((row) => ['all', ...row]);
   const byName = new Map(all.map((r) => [r.experiment, r]));
-  for (const experiment of registry.experiments) {
-    for (const row of experiment.methodDifferences) rows.push([experiment.name, ...row]);
+  for (const experiment of shownExperiments(all, registry)) {
     const results = byName.get(experiment.name);
+    for (const row of experiment.methodDifferences) rows.push([experiment.name, ...row]);
     if (results) {
       for (const [key, seed, ours] of configDifferences(experiment, results))
         rows.push([experiment.name, `\`${key}\` (profile \`${results.profile}\`)`, seed, ours]);

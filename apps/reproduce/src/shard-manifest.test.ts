@@ -67,7 +67,7 @@ describe('a crafted shard.json', () => {
       await crafted((m) => {
         m.seeds = Array.from({ length: 1001 }, (_, i) => i);
       }),
-      'seeds: expected an array of 1 to 1000 items, found an array of length 1001',
+      'seeds: expected null or an array of 1 to 1000 items, found an array of length 1001',
     );
     await refused(
       await crafted((m) => {
@@ -85,7 +85,7 @@ describe('a crafted shard.json', () => {
       await crafted((m) => {
         m.seeds = [0, 1, 1];
       }),
-      'seeds: expected distinct seeds, found 1 twice',
+      'seeds: expected null or distinct seeds, found 1 twice',
     );
   });
 
@@ -101,7 +101,8 @@ describe('a crafted shard.json', () => {
       [(m) => (m.seeds = ['0', 1] as never), 'seeds[0]: expected an integer >= 0, found "0"'],
       [
         (m) => (m.experiments = ['spiral/../x'] as never),
-        'experiments[0]: expected one of "spiral", "bottleneck-2d", "bottleneck-12d", found "spiral/../x"',
+        'experiments[0]: expected one of "spiral", "bottleneck-2d", "bottleneck-12d", "generalisation", ' +
+          '"generalisation-fashion-mnist", found "spiral/../x"',
       ],
       [(m) => (m.jobs[0].seconds = -1), 'jobs[0].seconds: expected a finite number >= 0, found -1'],
     ];

@@ -12,6 +12,7 @@ import {
   boolean,
   distinct,
   member,
+  nullable,
   number,
   object,
   oneOf,
@@ -34,7 +35,8 @@ export interface ShardManifest {
   schemaVersion: number;
   profile: ProfileName;
   experiments: string[];
-  seeds: number[];
+  /** --seeds (every experiment's seeds); null: each experiment's own count in the profile. */
+  seeds: number[] | null;
   /** Fingerprint of the training code (code-fingerprint.ts); every shard and the merge must agree. */
   code: string;
   shard: ShardSpec;
@@ -81,7 +83,7 @@ const MANIFEST = object({
   schemaVersion: oneOf([MANIFEST_VERSION]),
   profile: oneOf(PROFILE_NAMES),
   experiments: allOf(array(oneOf(REGISTRY.names), { min: 1 }), distinct('experiments')),
-  seeds: allOf(array(number({ min: 0, integer: true }), { min: 1, max: MAX_SEEDS }), distinct('seeds')),
+  seeds: nullable(allOf(array(number({ min: 0, integer: true }), { min: 1, max: MAX_SEEDS }), distinct('seeds'))),
   code: string(/^[\w.-]{1,64}$/, 'a code fingerprint (letters, digits, . and -)'),
   shard: allOf(
     object({

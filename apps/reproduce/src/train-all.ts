@@ -51,7 +51,7 @@ export async function trainAll(
   });
   const trained: TrainedModel[] = [];
   for (const { job, hash } of hashed) {
-    trained.push({ job, hash, outputs: await readOutputs(cacheRoot, hash), cached: cached.has(hash) });
+    trained.push({ job, hash, outputs: await readOutputs(cacheRoot, hash), cached: cached.has(hash), cacheRoot });
   }
   return trained;
 }

@@ -1,8 +1,19 @@
 import { makeGrid } from '@manifold-mixup/analysis';
-import { fgsmAccuracy, initBackend, probabilityGradientNorms } from '@manifold-mixup/mixup-core';
+import { subset, type LabeledSet } from '@manifold-mixup/datasets';
+import {
+  adversarialAccuracy,
+  fgsmAccuracy,
+  initBackend,
+  probabilityGradientNorms,
+  type AdversarialPoint,
+  type ManifoldMixupModel,
+} from '@manifold-mixup/mixup-core';
 import { activationIndex, buildModel } from './build-model.js';
-import { checkpointDir, writeOutputs } from './cache.js';
+import { checkpointDir, writeOutputs, type ModelOutputs } from './cache.js';
+import { deformations, deformSet } from './deformed-sets.js';
+import { classSpectra } from './hidden-spectra.js';
 import { loadData, perClass } from './load-data.js';
+import type { ModelJob } from './model-job.js';
 import type { BackendChoice } from './args.js';
 import type { JobMessage, WorkerMessage } from './worker-messages.js';
 
@@ -27,7 +38,8 @@ export async function trainModel(
       epochs: job.training.epochs,
       batchSize: job.training.batchSize,
       learningRate: job.training.learningRate,
-      lrSchedule: job.training.lrSchedule,
+      // null (a constant rate) is fit's undefined.
+      lrSchedule: job.training.lrSchedule ?? undefined,
       validation: data.validation,
       seed: job.seed,
       checkpointDir: checkpointDir(cacheRoot, hash),
@@ -68,15 +80,87 @@ export async function trainModel(
       arrays.codes = { data: Float32Array.from(codes.values), rows: codes.rows, cols: codes.cols };
       arrays.codeLabels = { data: set.y, rows: set.n, cols: 1 };
     }
+    if (job.outputs.hiddenSpectra) {
+      const index = activationIndex(job, job.outputs.hiddenSpectra.denseIndex);
+      const h = await model.activations(data.test.x, index);
+      const m = { values: h.values, rows: h.rows, cols: h.cols };
+      for (const [name, centered] of [
+        ['hiddenSpectra', false],
+        ['hiddenSpectraCentred', true],
+      ] as const)
+        arrays[name] = { data: classSpectra(m, data.test.y, numClasses, centered), rows: numClasses, cols: h.cols };
+    }
     const fgsm = job.outputs.fgsm
       ? fgsmAccuracy(model, data.test, { epsilons: job.outputs.fgsm.epsilons, clip: job.outputs.fgsm.clip })
       : undefined;
+    const attacks = job.outputs.attacks ? attackOutputs(model, data.test, job.outputs.attacks) : undefined;
+    const deformed = job.outputs.deformations
+      ? await deformedAccuracy(model, data.test, job.outputs.deformations)
+      : undefined;
     const seconds = trainingSeconds((performance.now() - started) / 1000, history.epochs, history.resumedEpochs ?? 0);
-    await writeOutputs(cacheRoot, hash, { history: history.epochs, backend: backend.name, seconds, fgsm }, arrays);
+    await writeOutputs(
+      cacheRoot,
+      hash,
+      {
+        history: history.epochs,
+        backend: backend.name,
+        seconds,
+        fgsm,
+        ...(attacks ? { attacks } : {}),
+        ...(deformed ? { deformations: deformed } : {}),
+      },
+      arrays,
+    );
     post({ type: 'done', seconds });
   } finally {
     model.dispose();
   }
+}
+
+/** What `adversarialAccuracy` returns, as the cache stores it. */
+function attackRecords(points: AdversarialPoint[]): NonNullable<ModelOutputs['attacks']>['fgsm'] {
+  return points.map(({ epsilon, accuracy, n, zeroGradientShare }) => ({ epsilon, accuracy, n, zeroGradientShare }));
+}
+
+/** Margin-loss FGSM on the whole test set and PGD on its first `pgd.limit` images (OutputSpec.attacks). */
+function attackOutputs(
+  model: ManifoldMixupModel,
+  test: LabeledSet,
+  spec: NonNullable<ModelJob['outputs']['attacks']>,
+): NonNullable<ModelOutputs['attacks']> {
+  const { epsilons, clip, pgd } = spec;
+  const limit = Math.min(pgd.limit, test.n);
+  const head = subset(
+    test,
+    Array.from({ length: limit }, (_, i) => i),
+  );
+  return {
+    fgsm: attackRecords(adversarialAccuracy(model, test, { attack: 'fgsm', loss: 'margin', epsilons, clip })),
+    pgd: attackRecords(
+      adversarialAccuracy(model, head, {
+        attack: 'pgd',
+        loss: 'margin',
+        epsilons,
+        clip,
+        steps: pgd.steps,
+        seed: pgd.seed,
+      }),
+    ),
+  };
+}
+
+/** Test accuracy on each deformed copy of the test set (OutputSpec.deformations), one copy alive at a time. */
+async function deformedAccuracy(
+  model: ManifoldMixupModel,
+  test: LabeledSet,
+  spec: NonNullable<ModelJob['outputs']['deformations']>,
+): Promise<NonNullable<ModelOutputs['deformations']>> {
+  const out: NonNullable<ModelOutputs['deformations']> = [];
+  for (const deformation of deformations(spec)) {
+    const { accuracy } = await model.evaluate(deformSet(test, deformation));
+    out.push({ name: deformation.name, accuracy, n: test.n });
+  }
+  return out;
 }
 
 /**

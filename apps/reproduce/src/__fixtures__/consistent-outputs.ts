@@ -22,7 +22,8 @@ export async function writeConsistentOutputs(
   await mkdir(join(out, 'figures'), { recursive: true });
   await mkdir(join(out, 'results'), { recursive: true });
   const unjudged = [];
-  for (const experiment of registry.experiments) {
+  // The root page: opt-in experiments (Fashion-MNIST) have a page, and a primary family, of their own.
+  for (const experiment of registry.experiments.filter((e) => !e.optIn)) {
     const { results, arrays, svgs } = syntheticExperiment(experiment, seeds);
     for (const [name, svg] of svgs) await writeFile(join(out, 'figures', name), svg);
     await writeFile(join(out, figureArraysPath(experiment.name)), encodeArrays(arrays));

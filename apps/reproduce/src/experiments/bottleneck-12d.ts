@@ -1,4 +1,4 @@
-import { meanInterval } from '@manifold-mixup/analysis';
+import { intervalSeries } from '../common-figures.js';
 import type { DenseSpec, MnistSettings, TrainingSettings } from '../model-job.js';
 import type { ExperimentResults } from '../results.js';
 import type { FigureSpec } from '../figure-spec.js';
@@ -57,18 +57,13 @@ function fgsmFigure(results: ExperimentResults): FigureSpec {
     name: 'bottleneck-12d-fgsm.svg',
     caption: `MNIST, 12-D bottleneck: test accuracy under FGSM against ε (mean over ${seeds} seeds; band: 95% interval)`,
     kind: 'intervalCurves',
-    data: results.models.map((m) => {
-      const epsilons = (m.runs[0].fgsm ?? []).map((p) => p.epsilon);
-      const intervals = epsilons.map((_, e) => meanInterval(m.runs.map((r) => (r.fgsm ?? [])[e].accuracy)));
-      return {
-        name: m.label,
-        x: epsilons,
-        mean: intervals.map((i) => i.mean),
-        // With one seed there is no interval: the band collapses onto the mean.
-        low: intervals.map((i) => (Number.isFinite(i.low) ? i.low : i.mean)),
-        high: intervals.map((i) => (Number.isFinite(i.high) ? i.high : i.mean)),
-      };
-    }),
+    data: results.models.map((m) =>
+      intervalSeries(
+        m.label,
+        (m.runs[0].fgsm ?? []).map((p) => p.epsilon),
+        (e) => m.runs.map((r) => (r.fgsm ?? [])[e].accuracy),
+      ),
+    ),
     options: {
       title: 'MNIST, 12-D bottleneck: accuracy under FGSM',
       xLabel: 'ε (pixels in [0, 1])',

@@ -43,10 +43,28 @@ export interface Experiment<Settings, Arrays extends object = Record<string, nev
   readonly title: string;
   /** The experiment's settings in each profile (`paper`: the seed's own). */
   readonly settings: Readonly<Record<ProfileName, Settings>>;
+  /** Seeds per profile (seeds 0..n-1), unless --seeds overrides them; absent: the profile's (profiles.ts). */
+  readonly seeds?: Readonly<Record<ProfileName, number>>;
+  /**
+   * Runs only when named with --only (its data is not installed by the README's commands); a run of
+   * every experiment leaves it out.
+   */
+  readonly optIn?: true;
+  /** Throws, saying which file is missing and how to get it, when the experiment's data is absent (plan time). */
+  checkData?(): void;
   /** The models of one seed, in the order the README lists them (baseline first). */
   jobs(settings: Settings, run: RunContext): ModelJob[];
   /** One seed's trained models (in `jobs` order): per-model statistics and the figures' arrays. */
   analyzeSeed(models: readonly TrainedModel[], settings: Settings, seed: number): SeedAnalysis<Arrays>;
+  /**
+   * Statistics of each run that need another seed's trained model (the generalisation experiment's
+   * transfer attack), computed in the parent once every seed is trained: per seed (in `bySeed` order),
+   * per model (in `jobs` order), fields added to that run before the claims are judged.
+   */
+  acrossSeeds?(
+    bySeed: ReadonlyArray<{ seed: number; models: readonly TrainedModel[] }>,
+    settings: Settings,
+  ): Promise<Array<Array<Partial<ModelRun>>>>;
   /** The claims judged over the seeds. */
   claims(settings: Settings): ClaimSpec[];
   /** Figures of the first seed drawn before the reliability and metrics figures every experiment gets. */
@@ -62,7 +80,12 @@ export interface Experiment<Settings, Arrays extends object = Record<string, nev
    * shapes `analyzeSeed` produces: tests render, draw and check an experiment without training it.
    */
   readonly synthetic: {
-    run(model: number, seed: number, settings: Settings): Pick<ModelRun, 'analysis' | 'fgsm'>;
+    run(
+      model: number,
+      seed: number,
+      settings: Settings,
+    ): Pick<ModelRun, 'analysis'> &
+      Partial<Pick<ModelRun, 'fgsm' | 'attacks' | 'transfer' | 'deformations' | 'history'>>;
     arrays(models: number, settings: Settings): Arrays;
   };
 }

@@ -1,5 +1,5 @@
 // A fourth experiment added through the registry alone: defined here (no other file knows it), listed
-// in a registry after the reproduction's three, then planned, trained (quick, in real worker
+// in a registry after the reproduction's own, then planned, trained (quick, in real worker
 // processes), published into a temporary folder and checked there, as the CLI does with its own.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -116,7 +116,14 @@ afterAll(async () => {
 describe('a fourth experiment, registered and nothing else', () => {
   it('plans, trains, publishes and passes --check; an altered output fails it', async () => {
     const registry = experimentRegistry([...EXPERIMENTS, toy]);
-    expect(registry.names).toEqual(['spiral', 'bottleneck-2d', 'bottleneck-12d', 'toy-planar']);
+    expect(registry.names).toEqual([
+      'spiral',
+      'bottleneck-2d',
+      'bottleneck-12d',
+      'generalisation',
+      'generalisation-fashion-mnist',
+      'toy-planar',
+    ]);
     const plan = planRun('quick', [registry.get('toy-planar')], [0], 'wasm', codeFingerprint());
     expect(allJobs(plan).map((j) => `${j.experiment}/${j.model}`)).toEqual([
       'toy-planar/baseline',

@@ -6,8 +6,14 @@ import { spiral } from './spiral.js';
 const renamed = (name: string): AnyExperiment => ({ ...spiral, name });
 
 describe('the experiment registry', () => {
-  it('lists the three experiments in README order and finds each by name', () => {
-    expect(EXPERIMENT_NAMES).toEqual(['spiral', 'bottleneck-2d', 'bottleneck-12d']);
+  it('lists the experiments in README order and finds each by name', () => {
+    expect(EXPERIMENT_NAMES).toEqual([
+      'spiral',
+      'bottleneck-2d',
+      'bottleneck-12d',
+      'generalisation',
+      'generalisation-fashion-mnist',
+    ]);
     expect(REGISTRY.names).toEqual(EXPERIMENT_NAMES);
     for (const experiment of EXPERIMENTS) expect(REGISTRY.get(experiment.name)).toBe(experiment);
   });

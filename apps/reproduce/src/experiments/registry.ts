@@ -1,6 +1,7 @@
 import { bottleneck12d } from './bottleneck-12d.js';
 import { bottleneck2d } from './bottleneck-2d.js';
 import type { AnyExperiment } from './experiment.js';
+import { generalisation, generalisationFashionMnist } from './generalisation.js';
 import { spiral } from './spiral.js';
 
 /**
@@ -8,11 +9,16 @@ import { spiral } from './spiral.js';
  * its kernels in register_all_kernels.ts). Adding an experiment: one module exporting an `Experiment`,
  * and its line here. This is the only place that maps names to experiments.
  */
-export const EXPERIMENTS = [spiral, bottleneck2d, bottleneck12d] as const;
+export const EXPERIMENTS = [spiral, bottleneck2d, bottleneck12d, generalisation, generalisationFashionMnist] as const;
 
 export type ExperimentName = (typeof EXPERIMENTS)[number]['name'];
 
 export const EXPERIMENT_NAMES: readonly ExperimentName[] = EXPERIMENTS.map((e) => e.name);
+
+/** What a run without --only trains: every experiment but the opt-in ones (their data needs an extra install). */
+export const DEFAULT_EXPERIMENTS: readonly ExperimentName[] = EXPERIMENTS.filter(
+  (e: AnyExperiment) => e.optIn !== true,
+).map((e) => e.name);
 
 /** The README's blocks that are not experiments (render-readme.ts): no experiment may take their names. */
 const OTHER_BLOCKS = ['claims', 'differences', 'environment'];
