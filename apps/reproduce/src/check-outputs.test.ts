@@ -9,7 +9,7 @@ import { decodeArrays, encodeArrays } from './figure-spec.js';
 import { figureArraysPath } from './results.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
-import { EXPERIMENT_NAMES } from './experiments/registry.js';
+import { DEFAULT_EXPERIMENTS } from './experiments/registry.js';
 import { spiral } from './experiments/spiral.js';
 
 let out: string;
@@ -25,7 +25,7 @@ afterEach(async () => {
 describe('--check', () => {
   it('passes when README, figures and results agree', async () => {
     expect(await checkOutputs(out)).toEqual([]);
-    expect(await validateRun(out, EXPERIMENT_NAMES)).toEqual([]);
+    expect(await validateRun(out, DEFAULT_EXPERIMENTS)).toEqual([]);
   });
 
   it('fails when a README block was edited by hand, naming block and line', async () => {
@@ -60,7 +60,7 @@ describe('--check', () => {
     await writeFile(path, JSON.stringify(results));
     const readme = join(out, 'README.md');
     const all = await Promise.all(
-      EXPERIMENT_NAMES.map(async (e) => JSON.parse(await readFile(join(out, 'results', `${e}.json`), 'utf8'))),
+      DEFAULT_EXPERIMENTS.map(async (e) => JSON.parse(await readFile(join(out, 'results', `${e}.json`), 'utf8'))),
     );
     await writeFile(readme, writeBlocks(await readFile(readme, 'utf8'), renderBlocks(all)).text);
     expect(await checkOutputs(out)).toEqual([
@@ -124,7 +124,7 @@ describe('--check', () => {
   it('--validate also requires every experiment that was run to have results and valid SVG', async () => {
     await rm(join(out, 'results', 'bottleneck-2d.json'));
     await writeFile(join(out, 'figures', 'spiral-metrics.svg'), '<svg><g></svg>');
-    const problems = await validateRun(out, EXPERIMENT_NAMES);
+    const problems = await validateRun(out, DEFAULT_EXPERIMENTS);
     expect(problems).toContain(
       "results/bottleneck-2d.json: missing (expected after running experiment 'bottleneck-2d')",
     );

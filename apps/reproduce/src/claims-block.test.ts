@@ -11,7 +11,7 @@ describe('claimsBlock', () => {
 
   it('counts the primary family and the exploratory claims apart in the headline', () => {
     expect(block).toMatch(
-      /^Profile `quick`, 10 seeds per experiment\. \*\*Primary\*\* \(7 claims of the paper, declared before the run, Holm over the family at α = 0\.05\): 1 supported, 1 contradicted, 5 inconclusive\. \*\*Exploratory\*\* \(10 claims, unadjusted, interval verdicts, not evidence\): \d+ supported, \d+ contradicted, \d+ inconclusive\.$/m,
+      /^Profile `quick`, 10 seeds per experiment\. \*\*Primary\*\* \(7 claims of the paper, declared before the run, Holm over the family at α = 0\.05\): 1 supported, 1 contradicted, 5 inconclusive\. \*\*Exploratory\*\* \(11 claims, unadjusted, interval verdicts, not evidence\): \d+ supported, \d+ contradicted, \d+ inconclusive\.$/m,
     );
   });
 
