@@ -52,10 +52,11 @@ describe('generalisation experiment', () => {
     expect(PRIMARY_STATISTICS['deformed-accuracy'](run)).toBeCloseTo(0.5, 12);
   });
 
-  it('has 10 seeds in the default profile, the other experiments their profile count; --seeds overrides all', () => {
+  it('has 10 seeds in the default profile, the spiral 15, the others their profile count; --seeds overrides all', () => {
     expect(experimentSeeds(generalisation, 'default', null)).toHaveLength(PRIMARY_SEEDS);
     expect(experimentSeeds(generalisation, 'quick', null)).toEqual([0, 1]);
-    expect(experimentSeeds(REGISTRY.get('spiral'), 'default', null)).toEqual([0, 1, 2, 3, 4]);
+    expect(experimentSeeds(REGISTRY.get('spiral'), 'default', null)).toHaveLength(15);
+    expect(experimentSeeds(REGISTRY.get('bottleneck-12d'), 'default', null)).toEqual([0, 1, 2, 3, 4]);
     expect(experimentSeeds(generalisation, 'default', [3, 7])).toEqual([3, 7]);
     const plan = planRun('quick', [REGISTRY.get('spiral'), generalisation], null, 'wasm', 'test');
     expect(plan.seeds).toBeNull();
