@@ -1,12 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeConsistentOutputs } from './__fixtures__/consistent-outputs.js';
 import { syntheticResults } from './__fixtures__/synthetic-results.js';
 import { checkOutputs, validateRun } from './check-outputs.js';
 import { decodeArrays, encodeArrays } from './figure-spec.js';
 import { figureArraysPath } from './results.js';
+import { INDEPENDENT_FILE, loadIndependentRun } from './independent-run.js';
 import { writeBlocks } from './readme-blocks.js';
 import { renderBlocks } from './render-readme.js';
 import { DEFAULT_EXPERIMENTS } from './experiments/registry.js';
@@ -62,7 +63,8 @@ describe('--check', () => {
     const all = await Promise.all(
       DEFAULT_EXPERIMENTS.map(async (e) => JSON.parse(await readFile(join(out, 'results', `${e}.json`), 'utf8'))),
     );
-    await writeFile(readme, writeBlocks(await readFile(readme, 'utf8'), renderBlocks(all)).text);
+    const blocks = renderBlocks(all, undefined, await loadIndependentRun());
+    await writeFile(readme, writeBlocks(await readFile(readme, 'utf8'), blocks).text);
     expect(await checkOutputs(out)).toEqual([
       expect.stringMatching(
         /^figures\/spiral-metrics.svg: differs from the figure drawn again from results\/spiral.json/,
@@ -134,7 +136,8 @@ describe('--check', () => {
   it('accepts a README whose blocks say "no results yet" when there are no results', async () => {
     await rm(join(out, 'results'), { recursive: true });
     await rm(join(out, 'figures'), { recursive: true });
-    await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([])).text);
+    const independent = await loadIndependentRun();
+    await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([], undefined, independent)).text);
     expect(await checkOutputs(out)).toEqual([]);
     await writeFile(join(out, 'README.md'), writeBlocks('# Project\n', renderBlocks([syntheticResults(spiral)])).text);
     expect((await checkOutputs(out)).join('\n')).toMatch(/block 'claims' disagrees/);
@@ -146,5 +149,27 @@ describe('--check', () => {
     expect(problems).toContain(
       "README.md: block 'claims' missing (markers <!-- reproduce:begin claims --> ... <!-- reproduce:end claims -->)",
     );
+  });
+
+  it('verifies the independent block against the independent run: an edit is caught, a bad file is listed', async () => {
+    const path = join(out, 'README.md');
+    const readme = await readFile(path, 'utf8');
+    expect(readme).toContain('<!-- reproduce:begin independent -->');
+    await writeFile(
+      path,
+      readme.replace('| manifold mixup − baseline (claimed < 0) |', '| manifold mixup − baseline |'),
+    );
+    expect(await checkOutputs(out)).toEqual([
+      expect.stringMatching(/^README.md: block 'independent' disagrees with results\/\*\.json: line \d+ of the block/),
+    ]);
+    // Another repository's independent file (here a malformed one): its problem, and a block that no longer agrees.
+    await writeFile(path, readme);
+    const root = join(out, 'elsewhere');
+    await mkdir(join(root, dirname(INDEPENDENT_FILE)), { recursive: true });
+    await writeFile(join(root, INDEPENDENT_FILE), JSON.stringify({ design: 1 }));
+    expect(await checkOutputs(out, undefined, { independentRoot: root })).toEqual([
+      `${INDEPENDENT_FILE}: design: expected an object, found 1`,
+      expect.stringMatching(/^README.md: block 'independent' disagrees/),
+    ]);
   });
 });

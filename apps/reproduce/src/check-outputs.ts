@@ -9,6 +9,8 @@ import { readBlocks } from './readme-blocks.js';
 import { blockNames, renderBlocks } from './render-readme.js';
 import { decodeArrays, drawFigure, type FigureSpec } from './figure-spec.js';
 import { globalFigures } from './global-figures.js';
+import { loadIndependentRun } from './independent-run.js';
+import { REPO_ROOT } from './repo-root.js';
 import { primaryFamilyProblems } from './primary-family.js';
 import { FileFormatError } from './file-format-error.js';
 import { readBounded, readBoundedJson } from './read-bounded.js';
@@ -165,9 +167,15 @@ export async function checkFigures(
  * `--check`: README.md, figures/ and results/ in `out` agree. The README's generated blocks must equal
  * what results/*.json render to; each primary claim's Holm judgement must be the one its family (every
  * primary claim of the folder) gives; every figure, drawn again from its data, must equal the file in
- * figures/; no SVG in figures/ may be unlisted. Returns the list of problems (empty: all agree).
+ * figures/; no SVG in figures/ may be unlisted. The `independent` block is rendered with the independent
+ * run under `independentRoot` (the repository the CLI runs in, whatever `out` is), as publish does.
+ * Returns the list of problems (empty: all agree).
  */
-export async function checkOutputs(out: string, registry: Registry = REGISTRY): Promise<string[]> {
+export async function checkOutputs(
+  out: string,
+  registry: Registry = REGISTRY,
+  { independentRoot = REPO_ROOT }: { independentRoot?: string } = {},
+): Promise<string[]> {
   // No results at all is a consistent state too, if the README's blocks say so ("No results yet").
   const { results, problems } = await loadResults(out, registry);
   problems.push(...primaryFamilyProblems(results));
@@ -182,7 +190,9 @@ export async function checkOutputs(out: string, registry: Registry = REGISTRY): 
       problems.push((error as Error).message);
     }
     if (blocks) {
-      const expected = renderBlocks(results, registry);
+      const independent = await loadIndependentRun(independentRoot);
+      const expected = renderBlocks(results, registry, independent);
+      if (expected.has('independent') && independent.kind === 'unreadable') problems.push(independent.problem);
       for (const name of blockNames(registry)) {
         // Not every experiment has a block in every README (shown-experiments.ts).
         if (!expected.has(name)) continue;

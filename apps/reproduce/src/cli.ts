@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { FileFormatError } from './file-format-error.js';
 import { Progress } from './progress.js';
+import { REPO_ROOT } from './repo-root.js';
 import { killWorkers } from './worker-pool.js';
-
-/** The repository root (this file is apps/reproduce/dist/cli.js). */
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** `--validate`: every expected figure and result of `experiments` in --out exists, is valid and agrees. */
 async function validated(options: CliOptions, experiments: readonly string[], progress: Progress): Promise<number> {

@@ -21,6 +21,7 @@ describe('renderBlocks', () => {
       'bottleneck-12d',
       'generalisation',
       'generalisation-fashion-mnist',
+      'independent',
       'differences',
       'environment',
     ]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { REGISTRY, type Registry } from '../experiments/registry.js';
 import { drawFigure, encodeArrays } from '../figure-spec.js';
 import { globalFigures } from '../global-figures.js';
+import { loadIndependentRun } from '../independent-run.js';
 import { judgePrimaryFamily } from '../primary-family.js';
 import { writeBlocks } from '../readme-blocks.js';
 import { renderBlocks } from '../render-readme.js';
@@ -12,7 +13,8 @@ import { syntheticExperiment } from './synthetic-results.js';
 /**
  * Fills `out` with a consistent output folder of every experiment of `registry` (synthetic results with
  * `seeds`, their primary claims judged as one family, figure arrays, the figures drawn from them, a
- * README with the rendered blocks): --check passes on it.
+ * README with the rendered blocks, the independent one from the repository's run as --check reads it):
+ * --check passes on it.
  */
 export async function writeConsistentOutputs(
   out: string,
@@ -34,5 +36,8 @@ export async function writeConsistentOutputs(
   for (const spec of globalFigures(all)) await writeFile(join(out, 'figures', spec.name), drawFigure(spec));
   const readme =
     '# Project\n\nHuman prose.\n\n<!-- reproduce:begin claims -->\n<!-- reproduce:end claims -->\n\nMore prose.\n';
-  await writeFile(join(out, 'README.md'), writeBlocks(readme, renderBlocks(all, registry)).text);
+  await writeFile(
+    join(out, 'README.md'),
+    writeBlocks(readme, renderBlocks(all, registry, await loadIndependentRun())).text,
+  );
 }

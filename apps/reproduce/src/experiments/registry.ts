@@ -21,7 +21,7 @@ export const DEFAULT_EXPERIMENTS: readonly ExperimentName[] = EXPERIMENTS.filter
 ).map((e) => e.name);
 
 /** The README's blocks that are not experiments (render-readme.ts): no experiment may take their names. */
-const OTHER_BLOCKS = ['claims', 'differences', 'environment'];
+const OTHER_BLOCKS = ['claims', 'independent', 'differences', 'environment'];
 
 /** Lowercase words joined by '-': the name is a file name, a README marker and an --only value. */
 const VALID_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
