@@ -1,9 +1,9 @@
 /**
  * The three profiles: name, description and seed count. What each experiment trains in a profile is
  * data in that experiment's module (`settings` in experiments/*.ts): `paper` is the seed's
- * hyperparameters exactly; `default` is what the root README shows (sized to finish in < 20 minutes on
- * a 2-core machine); `quick` exercises the whole pipeline in well under 2 minutes (CI). Everything a
- * model depends on is in those settings, so the cache key (a hash of the model's full config) changes
+ * hyperparameters exactly; `default` is what the root README shows (sized to finish in < 60 minutes on
+ * a 2-core machine: 38 minutes measured from a fresh clone on 2026-12-07); `quick` exercises the whole
+ * pipeline in well under 2 minutes (CI). Everything a model depends on is in those settings, so the cache key (a hash of the model's full config) changes
  * whenever a profile does.
  */
 
@@ -16,7 +16,7 @@ export const MAX_SEEDS = 1000;
 export interface Profile {
   name: ProfileName;
   description: string;
-  /** Seeds 0..seeds-1 unless --seeds says otherwise: every model is trained once per seed. */
+  /** Seeds 0..seeds-1 unless the experiment sets its own count or --seeds says otherwise. */
   seeds: number;
 }
 
@@ -28,7 +28,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   },
   default: {
     name: 'default',
-    description: 'what the README shows: narrower layers and fewer epochs than the seed, full data, 5 seeds',
+    description:
+      "what the README shows: the seed's experiments with narrower layers and fewer epochs, full data, and the generalisation experiment; 5 to 15 seeds per experiment",
     seeds: 5,
   },
   paper: {
