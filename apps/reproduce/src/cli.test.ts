@@ -119,6 +119,7 @@ describe('manifold-mixup-reproduce (end to end)', () => {
       const refused = await cli('merge', shardDirs[0], shardDirs[2], '--out', partial);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('merge: shard 2/3 missing');
+      expect(refused.stderr).not.toMatch(/^\s+at /m); // the input's fault: no stack trace
       expect(existsSync(partial)).toBe(false);
     },
     300_000,

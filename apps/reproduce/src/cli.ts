@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { FileFormatError } from './file-format-error.js';
+import { MergeError } from './merge-error.js';
 import { Progress } from './progress.js';
 import { REPO_ROOT } from './repo-root.js';
 import { killWorkers } from './worker-pool.js';
@@ -72,9 +73,10 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     killWorkers();
-    // A bad file from elsewhere (a shard, a cache entry) is the input's fault, not ours: no stack trace.
+    // A bad file from elsewhere (a shard, a cache entry), or shards that do not make one run, is the
+    // input's fault, not ours: no stack trace.
     const text =
-      error instanceof FileFormatError
+      error instanceof FileFormatError || error instanceof MergeError
         ? error.message
         : error instanceof Error
           ? (error.stack ?? error.message)

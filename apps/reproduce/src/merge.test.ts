@@ -9,6 +9,7 @@ import { estimatedCost, jobKey, type ModelJob } from './model-job.js';
 import { allJobs } from './plan.js';
 import { readShardManifest, type ShardManifest } from './shard-manifest.js';
 import { assignShards } from './shards.js';
+import { MergeError } from './merge-error.js';
 
 let root: string;
 const plan = SHARD_PLAN;
@@ -42,6 +43,8 @@ describe('merge', () => {
   it('refuses a missing shard', async () => {
     const dirs = await writeShards(3);
     await expect(collectShards(await load([dirs[0], dirs[2]]), 'code-a')).rejects.toThrow('merge: shard 2/3 missing');
+    // The input's fault: the CLI prints MergeError's message without a stack trace.
+    await expect(collectShards(await load([dirs[0], dirs[2]]), 'code-a')).rejects.toBeInstanceOf(MergeError);
   });
 
   it('refuses a duplicated shard, naming both folders', async () => {

@@ -16,6 +16,7 @@ import type { Environment } from './results.js';
 import { readOutputs } from './read-outputs.js';
 import { readShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.js';
 import { assignShards } from './shards.js';
+import { MergeError } from './merge-error.js';
 
 type Loaded = ShardManifest & { dir: string; cacheRoot: string };
 
@@ -41,11 +42,11 @@ function checkAssignment(
     m.jobs.forEach((job, j) => {
       const plan = planned.get(job.hash) as { key: string; shard: number };
       if (job.key !== plan.key)
-        throw new Error(
+        throw new MergeError(
           `merge: ${file}: jobs[${j}].key: expected ${plan.key} (the plan's job of hash ${job.hash}), found ${job.key}`,
         );
       if (plan.shard !== m.shard.index)
-        throw new Error(
+        throw new MergeError(
           `merge: ${file}: jobs[${j}]: job ${job.key} is not in shard ${m.shard.index}/${count} of the plan (it is in ${plan.shard}/${count})`,
         );
     });
@@ -63,12 +64,13 @@ export async function collectShards(
   shards: readonly Loaded[],
   code: string,
 ): Promise<{ plan: RunPlan; trained: TrainedModel[] }> {
-  if (shards.length === 0) throw new Error('merge: give the --out folders of the shards, e.g. merge out/1 out/2 out/3');
+  if (shards.length === 0)
+    throw new MergeError('merge: give the --out folders of the shards, e.g. merge out/1 out/2 out/3');
   const first = shards[0];
   const same = (field: string, value: (m: Loaded) => string) => {
     for (const m of shards.slice(1)) {
       if (value(m) !== value(first))
-        throw new Error(
+        throw new MergeError(
           `merge: ${m.dir} has ${field} ${value(m)} but ${first.dir} has ${value(first)}: shards of different runs`,
         );
     }
@@ -83,7 +85,7 @@ export async function collectShards(
   const byIndex = new Map<number, Loaded>();
   for (const m of shards) {
     const other = byIndex.get(m.shard.index);
-    if (other) throw new Error(`merge: ${other.dir} and ${m.dir} are both shard ${m.shard.index}/${count}`);
+    if (other) throw new MergeError(`merge: ${other.dir} and ${m.dir} are both shard ${m.shard.index}/${count}`);
     byIndex.set(m.shard.index, m);
   }
   if (byIndex.size < count) {
@@ -91,12 +93,12 @@ export async function collectShards(
     const missing: number[] = [];
     for (let i = 1; i <= count && missing.length < 10; i++) if (!byIndex.has(i)) missing.push(i);
     const more = count - byIndex.size > missing.length ? `, ... (${count - byIndex.size} in all)` : '';
-    throw new Error(
+    throw new MergeError(
       `merge: shard${count - byIndex.size > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}${more} missing`,
     );
   }
   if (first.code !== code)
-    throw new Error(
+    throw new MergeError(
       `merge: the shards were trained by code ${first.code}, this checkout's training code is ${code}; ` +
         'merge with the code that trained them',
     );
@@ -107,7 +109,7 @@ export async function collectShards(
   for (const m of shards) {
     for (const job of m.jobs) {
       const other = holder.get(job.hash);
-      if (other) throw new Error(`merge: job ${job.key} is in both ${other.shard.dir} and ${m.dir}`);
+      if (other) throw new MergeError(`merge: job ${job.key} is in both ${other.shard.dir} and ${m.dir}`);
       holder.set(job.hash, { shard: m, job });
     }
   }
@@ -115,15 +117,15 @@ export async function collectShards(
   const wanted = new Set(expected.map((e) => e.hash));
   for (const [hash, { shard, job }] of holder)
     if (!wanted.has(hash))
-      throw new Error(`merge: ${shard.dir} lists job ${job.key} (${hash}), which is not part of this run`);
+      throw new MergeError(`merge: ${shard.dir} lists job ${job.key} (${hash}), which is not part of this run`);
   for (const { key, hash } of expected) {
-    if (!holder.has(hash)) throw new Error(`merge: job ${key} (${hash}) is in no shard`);
+    if (!holder.has(hash)) throw new MergeError(`merge: job ${key} (${hash}) is in no shard`);
   }
   checkAssignment(shards, expected, count);
   for (const { key, hash } of expected) {
     const found = holder.get(hash) as { shard: Loaded };
     if (!hasOutputs(found.shard.cacheRoot, hash))
-      throw new Error(
+      throw new MergeError(
         `merge: ${found.shard.dir}: the outputs of ${key} are missing from ${found.shard.cacheRoot}/${hash}`,
       );
   }
