@@ -3,6 +3,7 @@ import type { GeneralisationSettings } from './experiments/generalisation.js';
 import { PRIMARY_CLAIMS, type PrimaryStatistic } from './experiments/generalisation-primary.js';
 import { VARIANTS } from './experiments/model-parts.js';
 import { fixed, percent, sig, table } from './markdown.js';
+import { mean } from './over-seeds.js';
 import {
   INDEPENDENT_FILE,
   INDEPENDENT_MODELS,
@@ -19,8 +20,6 @@ import type { Claim, ExperimentResults, ModelRun } from './results.js';
  */
 const OUR_INIT = 'Glorot-uniform weights and zero biases (tfjs Dense defaults)';
 const OUR_ADAM = 'Adam ε 1e-7 (tfjs default)';
-
-const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** One side of a claim's comparison, on the file's scale: manifold mixup − reference. */
 interface Side {

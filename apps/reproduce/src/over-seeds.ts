@@ -2,6 +2,11 @@ import { meanInterval } from '@manifold-mixup/analysis';
 import { fixed, percent, sig } from './markdown.js';
 import type { ModelRun } from './results.js';
 
+/** The arithmetic mean of `values` (NaN when empty). */
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 /**
  * `mean ± half-width of the 95% t interval` over seeds, formatted by `format`; a single seed prints
  * its value alone, a missing statistic '-'.

@@ -1,9 +1,8 @@
 import { calibrationSpec, needed, type ClaimSpec } from '../claims.js';
+import { mean } from '../over-seeds.js';
 import type { ModelRun } from '../results.js';
 import { PRIMARY_CLAIMS, type PrimaryClaim, type PrimaryStatistic } from './generalisation-primary.js';
 import { VARIANTS } from './model-parts.js';
-
-const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** Each primary statistic of one run, as generalisation-primary.ts defines it. */
 export const PRIMARY_STATISTICS: Readonly<Record<PrimaryStatistic, (run: ModelRun) => number>> = {

@@ -1,10 +1,7 @@
-import { pairedSummary, signFlipTest } from '@manifold-mixup/analysis';
 import { fixed, sig, table } from '../markdown.js';
-import { fix, overSeeds, pct } from '../over-seeds.js';
+import { fix, mean, overSeeds, pct } from '../over-seeds.js';
 import type { Claim, ExperimentResults, ModelRun } from '../results.js';
 import { PRIMARY_STATISTICS } from './generalisation-claims.js';
-
-const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** §3.2's table, "at the first hidden layer" of an MNIST MLP (arXiv:1806.05236v7): largest σ / sum of the others. */
 const SECTION_32: ReadonlyArray<readonly [string, number, number]> = [
@@ -51,21 +48,17 @@ function summaryTable(results: ExperimentResults): string {
 
 /** Per claim: mean paired difference, 95% t interval, d_z, relative change, seeds agreeing, exact one-sided p. */
 function claimTable(claims: readonly Claim[]): string {
+  // judgeClaim (claims.ts) stored d_z, the relative change and the exact p with each claim.
   const rows = claims.map((c) => {
-    const effects = c.perSeed.map((s) => s.effect);
-    // The reference is the model the effect is taken against: the first of `values` (pairedComparison's order).
-    const reference = c.perSeed.map((s) => Object.values(s.values)[0]);
-    const summary = pairedSummary(effects, { reference });
-    const p = signFlipTest(effects, 'greater').p;
     const bound = (x: number | null) => (x === null ? '-' : sig(x));
     return [
       `${c.primary ? '**primary**' : 'exploratory'}: ${c.statement}`,
       c.effect,
       `${sig(c.mean)} [${bound(c.interval.low)}, ${bound(c.interval.high)}]`,
-      fixed(summary.dz, 2),
-      summary.relativeChange === null ? '-' : `${(100 * summary.relativeChange).toFixed(1)}%`,
+      fixed(c.dz ?? undefined, 2),
+      c.relativeChange === null ? '-' : `${(100 * c.relativeChange).toFixed(1)}%`,
       `${c.seedsAgreeing}/${c.perSeed.length}`,
-      sig(p),
+      sig(c.p),
     ];
   });
   return table(
