@@ -1,5 +1,5 @@
 import type { ModelRun } from '../results.js';
-import type { GeneralisationSettings } from './generalisation.js';
+import type { GeneralisationSettings } from './generalisation-settings.js';
 import { deformations } from '../deformed-sets.js';
 
 /**
